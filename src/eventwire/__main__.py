@@ -1,0 +1,5 @@
+"""``python -m eventwire``."""
+
+from eventwire.cli import app
+
+app()
