@@ -36,12 +36,15 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        """Settings from ``EVENTWIRE_MODEL``, ``EVENTWIRE_GOLDSTEIN``, ``EVENTWIRE_ACTORS`` (os.pathsep list)."""
+        """Settings from ``EVENTWIRE_MODEL``, ``EVENTWIRE_GOLDSTEIN``, ``EVENTWIRE_MAX_BYTES``,
+        ``EVENTWIRE_ACTORS`` (an os.pathsep-separated list), then keyword overrides."""
         values: dict[str, object] = {}
         if os.environ.get("EVENTWIRE_MODEL"):
             values["model"] = os.environ["EVENTWIRE_MODEL"]
         if os.environ.get("EVENTWIRE_GOLDSTEIN"):
             values["goldstein"] = os.environ["EVENTWIRE_GOLDSTEIN"]
+        if os.environ.get("EVENTWIRE_MAX_BYTES"):
+            values["max_bytes"] = int(os.environ["EVENTWIRE_MAX_BYTES"])
         if os.environ.get("EVENTWIRE_ACTORS"):
             values["actor_files"] = tuple(Path(p) for p in os.environ["EVENTWIRE_ACTORS"].split(os.pathsep) if p)
         values.update({k: v for k, v in overrides.items() if v is not None})

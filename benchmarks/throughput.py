@@ -1,0 +1,86 @@
+"""Throughput of the eventwire pipeline against bare spaCy on the same text.
+
+Runs, each in a fresh process so peak memory is measured separately:
+  1. bare spaCy ``nlp.pipe`` over the corpus (same model eventwire loads);
+  2. the full eventwire pipeline (``Pipeline.analyze_many``) over the same corpus.
+Prints words/s for both, their ratio (target >= 0.8) and peak RSS.
+
+    python benchmarks/throughput.py [--articles 300] [--repeat 2] [--stages actors,quotes]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import corpus  # noqa: E402
+
+
+def _run(mode: str, n: int, repeat: int, stages: list[str] | None, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+    import datetime as dt
+
+    from eventwire.nlp import load_nlp
+    from eventwire.pipeline import Pipeline
+    from eventwire.records import Article
+
+    texts = list(corpus(n))
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_nlp()
+    pipeline = Pipeline(stages=stages, nlp=nlp) if mode == "eventwire" else None
+    # warm-up: load tables and JIT-free caches before timing
+    if pipeline is not None:
+        pipeline.analyze(texts[0], published=dt.date(2024, 4, 26))
+    else:
+        nlp(texts[0])
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        if pipeline is None:
+            for _doc in nlp.pipe(texts, batch_size=64):
+                pass
+        else:
+            arts = [Article.from_text(t, published=dt.date(2024, 4, 26)) for t in texts]
+            for _res in pipeline.analyze_many(arts, batch_size=64):
+                pass
+        best = min(best, time.perf_counter() - start)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    stage_names = pipeline.stage_names if pipeline else []
+    queue.put((mode, words, best, rss_mb, stage_names, f"{nlp.meta['lang']}_{nlp.meta['name']}"))
+
+
+def measure(mode: str, n: int, repeat: int, stages: list[str] | None) -> tuple:  # type: ignore[type-arg]
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_run, args=(mode, n, repeat, stages, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--stages", default=None, help="comma-separated stage names (default: all)")
+    args = parser.parse_args()
+    stages = args.stages.split(",") if args.stages else None
+    _, words, bare_s, bare_rss, _, model = measure("spacy", args.articles, args.repeat, None)
+    _, _, ew_s, ew_rss, names, _ = measure("eventwire", args.articles, args.repeat, stages)
+    bare_wps, ew_wps = words / bare_s, words / ew_s
+    print(f"corpus: {args.articles} synthetic articles, {words:,} words; model {model}; best of {args.repeat}")
+    print(f"stages: {', '.join(names)}")
+    print(f"{'':12}{'words/s':>12}{'seconds':>10}{'peak RSS MB':>14}")
+    print(f"{'bare spaCy':12}{bare_wps:12,.0f}{bare_s:10.2f}{bare_rss:14.0f}")
+    print(f"{'eventwire':12}{ew_wps:12,.0f}{ew_s:10.2f}{ew_rss:14.0f}")
+    print(f"ratio eventwire/spaCy: {ew_wps / bare_wps:.2f} (target >= 0.80)")
+
+
+if __name__ == "__main__":
+    main()
