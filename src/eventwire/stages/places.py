@@ -1,0 +1,444 @@
+"""Places: find place mentions and geocode them against the offline gazetteer.
+
+Candidates are spaCy GPE/LOC/FAC entities plus multi-word gazetteer names the model
+missed (seas, straits, regions, countries, capitals: a PhraseMatcher built once per
+process).  A GPE the actors stage made a person ("Blinken") is not a place.
+
+Each mention is resolved in two passes.  Pass 1 ranks its gazetteer candidates by a
+prior alone: what kind of place it is (countries, continents and hand-listed regions
+before subdivisions before towns), population, capital status, and how the name matched
+(own name before alternate name before adjective).  Pass 2 adds the document context
+gathered from pass 1 over the *other* mentions: candidates in countries the article
+names, inside first-level subdivisions it names, or near its other places score higher;
+an explicit qualifier ("Paris, Texas", "Washington state") decides.
+
+Locations standing for governments ("Washington said", "Beijing's support") get the
+actor the actors stage linked to the same span (``Place.actor_id``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from eventwire.knowledge import data_path, read_tsv
+from eventwire.knowledge.gazetteer import Entry, Gazetteer, get_gazetteer, normalise_name
+from eventwire.records import Analysis, Mention, Place
+from eventwire.stages.base import Context, register_component
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "ELI"})
+
+#: Prior of a candidate by kind of place (towns use log10(population) instead).
+KIND_PRIOR = {"country": 12.0, "continent": 11.0, "region": 11.0}
+#: Subdivisions: log10(estimated population) minus this (so "New York" is the city, "Quebec" the province).
+ADM1_OFFSET = 0.8
+ADM2_PRIOR = 3.5
+CAPITAL_BONUS = 1.5
+HOW_PENALTY = {"name": 0.0, "abbr": 0.0, "alt": 1.0, "adj": 3.0}
+#: Context bonuses (pass 2).
+IN_MENTIONED_COUNTRY = 2.5
+IN_MENTIONED_ADMIN1 = 4.0
+NEAR_200KM = 2.0
+NEAR_1000KM = 1.0
+QUALIFIER_MATCH = 8.0
+#: Words after a name that say which kind of place it is ("Washington state", "Quebec province").
+KIND_WORDS = frozenset({"state", "province", "county", "city", "region", "oblast", "district", "prefecture"})
+
+#: ISO 3166-1 alpha-3 codes whose CAMEO country code differs.
+CAMEO_EXCEPTIONS = {"ROU": "ROM", "TLS": "TMP", "XKX": "KSV"}
+
+
+@dataclass
+class DocContext:
+    """What an article says about where it is: countries, first-level units and points it names."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    points: list[tuple[float, float, int]] = field(default_factory=list)  # lat, lon, owner index
+
+    def add(self, entry: Entry, owner: int, weight: float = 1.0) -> None:
+        """Record a resolved place (from mention ``owner``) as context."""
+        if entry.country_code:
+            cc = entry.country_code
+            self.countries[cc] = self.countries.get(cc, 0.0) + (1.0 if entry.kind == "country" else weight)
+        if entry.kind in ("adm1", "city") and entry.country_code and entry.admin1:
+            self.admin1[(entry.country_code, entry.admin1)] += 1
+        if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None:
+            self.points.append((entry.latitude, entry.longitude, owner))
+
+    def without(self, entry: Entry | None, owner: int) -> DocContext:
+        """The context minus one mention's own contribution (a mention must not vote for itself)."""
+        if entry is None:
+            return self
+        other = DocContext(dict(self.countries), Counter(self.admin1), [p for p in self.points if p[2] != owner])
+        if entry.country_code:
+            cc = entry.country_code
+            other.countries[cc] = other.countries.get(cc, 0.0) - (1.0 if entry.kind == "country" else 0.5)
+        if entry.kind in ("adm1", "city") and entry.country_code and entry.admin1:
+            other.admin1[(entry.country_code, entry.admin1)] -= 1
+        return other
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(entry: Entry, how: str, gaz: Gazetteer) -> float:
+    """Context-free score of a candidate."""
+    if entry.kind in KIND_PRIOR:
+        score = KIND_PRIOR[entry.kind]
+    elif entry.kind == "adm1":
+        score = math.log10(entry.population + 10) - ADM1_OFFSET
+    elif entry.kind == "adm2":
+        score = ADM2_PRIOR
+    else:
+        score = math.log10(entry.population + 10)
+        if entry.capital:
+            score += CAPITAL_BONUS
+    return score - HOW_PENALTY.get(how, 1.0)
+
+
+def contains(outer: Entry, inner: Entry) -> bool:
+    """Whether ``inner`` lies in ``outer`` (a country or first-level subdivision)."""
+    if outer.kind == "country":
+        return inner.country_code == outer.country_code and inner.key != outer.key
+    if outer.kind == "adm1":
+        return inner.country_code == outer.country_code and inner.admin1 == outer.admin1 and inner.key != outer.key
+    return False
+
+
+def score(
+    entry: Entry,
+    how: str,
+    gaz: Gazetteer,
+    ctx: DocContext | None,
+    qualifiers: Sequence[Entry] = (),
+) -> float:
+    """Score of a candidate given the document context and explicit qualifiers."""
+    s = prior(entry, how, gaz)
+    if any(contains(q, entry) for q in qualifiers):
+        s += QUALIFIER_MATCH
+    if ctx is None:
+        return s
+    if entry.country_code and ctx.countries.get(entry.country_code, 0) > 0:
+        s += IN_MENTIONED_COUNTRY
+    # a town inside a state the article names; a state the article names towns in
+    if (
+        entry.kind in ("city", "adm2", "adm1")
+        and entry.country_code
+        and entry.admin1
+        and ctx.admin1.get((entry.country_code, entry.admin1), 0) > 0
+    ):
+        s += IN_MENTIONED_ADMIN1
+    if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None and ctx.points:
+        nearest = min(km(entry.latitude, entry.longitude, lat, lon) for lat, lon, _o in ctx.points)
+        s += NEAR_200KM if nearest < 200 else NEAR_1000KM if nearest < 1000 else 0.0
+    return s
+
+
+def candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list[tuple[Entry, str]]:
+    """Gazetteer candidates for a surface string."""
+    found = list(gaz.lookup(text))
+    if not allow_adjectives:
+        found = [(e, h) for e, h in found if h != "adj"]
+    return found
+
+
+def rank(
+    cands: Iterable[tuple[Entry, str]],
+    gaz: Gazetteer,
+    ctx: DocContext | None,
+    qualifiers: Sequence[Entry] = (),
+) -> list[tuple[float, Entry]]:
+    """Candidates best first, with scores; ties go to the larger population, then the smaller id."""
+    scored = [(score(e, h, gaz, ctx, qualifiers), e) for e, h in cands]
+    scored.sort(key=lambda t: (-t[0], -t[1].population, t[1].key))
+    return scored
+
+
+def confidence_of(ranked: Sequence[tuple[float, Entry]]) -> float:
+    """How sure the choice is: logistic of the margin over the runner-up."""
+    if not ranked:
+        return 0.0
+    if len(ranked) == 1:
+        return 0.95
+    margin = ranked[0][0] - ranked[1][0]
+    return round(min(0.95, 1.0 / (1.0 + math.exp(-margin))), 3)
+
+
+# --- finding mentions -------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A place mention found in the text, before resolution."""
+
+    start: int  # character offsets
+    end: int
+    text: str
+    source: str  # "ner" or "gazetteer"
+    qualifier_text: str | None = None
+    kind_word: str | None = None
+
+
+@lru_cache(maxsize=4)
+def phrase_matcher(vocab_id: int, vocab: object) -> PhraseMatcher:
+    """PhraseMatcher over multi-word gazetteer names, matching lower-case text; built once per vocab."""
+    from spacy.vocab import Vocab
+
+    assert isinstance(vocab, Vocab)
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    names = sorted({norm for norm, _key in get_gazetteer().phrase_names()})
+    from spacy.tokenizer import Tokenizer
+
+    tok = Tokenizer(vocab)  # whitespace tokenizer: normalised names are space-separated words
+    matcher.add("PLACE", [tok(n) for n in names])
+    return matcher
+
+
+def _title_like(span: Span) -> bool:
+    """Every content word capitalised ("South China Sea", not "south china sea")."""
+    return all(t.text[:1].isupper() for t in span if not t.is_stop and t.is_alpha)
+
+
+def find_mentions(doc: Doc) -> list[Candidate]:
+    """Place mentions: NER entities, plus multi-word gazetteer names the NER missed or cut short."""
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        span = ent
+        if span[0].lower_ == "the" and len(span) > 1:
+            span = span[1:]
+        if span[-1].lower_ in ("'s", "’s", "'") and len(span) > 1:
+            span = span[:-1]
+        found.append(Candidate(span.start_char, span.end_char, span.text, "ner"))
+    matcher = phrase_matcher(id(doc.vocab), doc.vocab)
+    for _mid, s, e in matcher(doc):
+        span = doc[s:e]
+        if not _title_like(span):
+            continue
+        found.append(Candidate(span.start_char, span.end_char, span.text, "gazetteer"))
+    # keep the longest of overlapping mentions ("South China Sea" over "South China")
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Candidate] = []
+    for c in found:
+        if kept and c.start < kept[-1].end:
+            if c.end - c.start > kept[-1].end - kept[-1].start:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    for c in kept:
+        # "Paris, Texas": a comma and a following place qualify the first
+        first = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if first is None:
+            continue
+        nxt = first.end
+        if nxt < len(doc) and doc[nxt].lower_ in KIND_WORDS:
+            c.kind_word = doc[nxt].text
+        if nxt + 1 < len(doc) and doc[nxt].text == ",":
+            q_start = doc[nxt + 1].idx
+            for other in kept:
+                if other.start == q_start:
+                    c.qualifier_text = other.text
+    return kept
+
+
+# --- actors: persons and metonymy ---------------------------------------------------
+
+
+def _overlapping(mentions: Iterable[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.start < end and start < m.end]
+
+
+def is_person(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the actors stage made a person of a mention over this span."""
+    for m in _overlapping(analysis.mentions, start, end):
+        actor = analysis.actor(m.actor_id)
+        if actor is not None and actor.kind == "person":
+            return True
+    return False
+
+
+def government_actor(analysis: Analysis, start: int, end: int) -> str | None:
+    """The country/government actor the actors stage linked to this span, if any (metonymy)."""
+    for m in _overlapping(analysis.mentions, start, end):
+        actor = analysis.actor(m.actor_id)
+        if actor is None or actor.kind == "person":
+            continue
+        if actor.kind == "country" or GOVERNMENT_SECTORS.intersection(actor.sectors):
+            return actor.id
+    return None
+
+
+# --- CAMEO country codes -----------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def cameo_codes() -> dict[str, str]:
+    """Normalised CAMEO country/region name → code, from the actors' countries.tsv (empty if absent)."""
+    if not data_path("countries.tsv").exists():
+        return {}
+    out: dict[str, str] = {}
+    for row in read_tsv("countries.tsv"):
+        code, name = row.get("code", ""), row.get("name", "")
+        if code and name:
+            out.setdefault(normalise_name(name), code)
+    return out
+
+
+def cameo_country(entry: Entry, gaz: Gazetteer) -> str | None:
+    """CAMEO code for a place: a CAMEO region code for a region with one ("West Bank" → WSB), else its country's."""
+    codes = cameo_codes()
+    if entry.kind == "region" and normalise_name(entry.name) in codes:
+        return codes[normalise_name(entry.name)]
+    if not entry.country_code:
+        return None
+    iso3 = gaz.iso3.get(entry.country_code)
+    return CAMEO_EXCEPTIONS.get(iso3, iso3) if iso3 else None
+
+
+# --- resolution --------------------------------------------------------------------
+
+
+@dataclass
+class Resolver:
+    """Resolves place names in one document, in context."""
+
+    gaz: Gazetteer
+    context: DocContext = field(default_factory=DocContext)
+
+    def qualifier_entries(self, qualifier_text: str | None, kind_word: str | None) -> list[Entry]:
+        """Countries/subdivisions a qualifier names ("Texas" in "Paris, Texas")."""
+        if not qualifier_text:
+            return []
+        return [e for e, _h in self.gaz.lookup(qualifier_text) if e.kind in ("country", "adm1")]
+
+    def resolve(
+        self,
+        text: str,
+        owner: int = -1,
+        own_entry: Entry | None = None,
+        qualifier_text: str | None = None,
+        kind_word: str | None = None,
+        allow_adjectives: bool = True,
+    ) -> tuple[Entry | None, float]:
+        """Best entry for a surface name in this document's context, with a confidence."""
+        cands = candidates(self.gaz, text, allow_adjectives)
+        if kind_word:
+            # "Washington state": the name with its kind word, else only candidates of that kind
+            longer = candidates(self.gaz, f"{text} {kind_word}", allow_adjectives)
+            if longer:
+                cands = longer
+            else:
+                admin = [(e, h) for e, h in cands if e.kind in ("adm1", "adm2")]
+                if kind_word.lower() != "city" and admin:
+                    cands = admin
+                elif kind_word.lower() == "city":
+                    cands = [(e, h) for e, h in cands if e.kind == "city"] or cands
+        if not cands:
+            return None, 0.0
+        ctx = self.context.without(own_entry, owner)
+        ranked = rank(cands, self.gaz, ctx, self.qualifier_entries(qualifier_text, kind_word))
+        return ranked[0][1], confidence_of(ranked)
+
+
+def build_resolver(
+    gaz: Gazetteer, mentions: Sequence[Candidate], allow_adjectives: bool = False
+) -> tuple[Resolver, list[Entry | None]]:
+    """Pass 1: resolve every mention by prior alone and collect the document context."""
+    resolver = Resolver(gaz)
+    first: list[Entry | None] = []
+    for c in mentions:
+        cands = candidates(gaz, c.text, allow_adjectives)
+        ranked = rank(cands, gaz, None, resolver.qualifier_entries(c.qualifier_text, c.kind_word))
+        best = ranked[0][1] if ranked else None
+        first.append(best)
+    for i, best in enumerate(first):
+        if best is not None:
+            resolver.context.add(best, i, weight=0.5)
+    return resolver, first
+
+
+def make_place(index: int, c: Candidate, entry: Entry | None, conf: float, gaz: Gazetteer, analysis: Analysis) -> Place:
+    """The Place record of a resolved (or unresolved) mention."""
+    detect = 0.9 if c.source == "ner" else 0.95
+    return Place(
+        start=c.start,
+        end=c.end,
+        text=c.text,
+        id=f"P{index}",
+        name=entry.name if entry else c.text,
+        geonames_id=entry.geonames_id if entry else None,
+        latitude=entry.latitude if entry else None,
+        longitude=entry.longitude if entry else None,
+        country_code=entry.country_code if entry else None,
+        cameo_country=cameo_country(entry, gaz) if entry else None,
+        feature_class=entry.feature_class if entry else None,
+        feature_code=entry.feature_code if entry else None,
+        population=entry.known_population if entry else None,
+        actor_id=government_actor(analysis, c.start, c.end),
+        sentence=max(analysis.sentence_of(c.start), 0),
+        confidence=round(detect * (conf if entry else 0.3), 3),
+    )
+
+
+def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
+    """Add the article's place mentions, geocoded, to ``analysis.places``."""
+    gaz = get_gazetteer()
+    mentions = [c for c in find_mentions(doc) if not is_person(analysis, c.start, c.end)]
+    resolver, first = build_resolver(gaz, mentions)
+    places: list[Place] = []
+    for i, c in enumerate(mentions):
+        entry, conf = resolver.resolve(c.text, i, first[i], c.qualifier_text, c.kind_word, allow_adjectives=False)
+        if entry is None and c.source == "ner" and not c.text[:1].isupper():
+            continue
+        places.append(make_place(len(places) + 1, c, entry, conf, gaz, analysis))
+    analysis.places.extend(places)
+    ctx.scratch["places_resolver"] = resolver
+
+
+def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | None:
+    """Resolve a given span (e.g. a gold toponym) in its document, using the places found in it as context.
+
+    ``analysis`` must hold the places stage's output for ``doc``; places overlapping the
+    span itself are left out of the context.
+    """
+    gaz = get_gazetteer()
+    text = doc.text[start:end]
+    resolver = Resolver(gaz)
+    for i, p in enumerate(analysis.places):
+        if p.start < end and start < p.end:
+            continue
+        entry = gaz.get(p.geonames_id) if p.geonames_id else None
+        if entry is None and p.geonames_id is None and p.name:
+            found = [e for e, h in gaz.lookup(p.name) if h == "name" and e.kind == "region"]
+            entry = found[0] if found else None
+        if entry is not None:
+            resolver.context.add(entry, i, weight=0.5)
+    qualifier = None
+    kind_word = None
+    after = doc.text[end : end + 40]
+    if after.startswith(", "):
+        nxt = [p for p in analysis.places if p.start == end + 2]
+        qualifier = nxt[0].text if nxt else None
+    else:
+        word = after.strip().split(" ")[0].strip(".,;:") if after.strip() else ""
+        if word.lower() in KIND_WORDS:
+            kind_word = word
+    entry, _conf = resolver.resolve(text, -1, None, qualifier, kind_word, allow_adjectives=True)
+    return entry
+
+
+register_component("places", run)
