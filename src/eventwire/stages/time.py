@@ -1,0 +1,208 @@
+"""Time stage: find temporal expressions and normalise them TIMEX3-style.
+
+Recognition is a compiled regular grammar over the article text
+(:mod:`eventwire.stages.time_grammar`), so spans follow TimeML conventions rather than
+spaCy's DATE/TIME entities (which are only used as hints, e.g. to tell "Sunday Times"
+from "Sunday").  Normalisation (:mod:`eventwire.stages.time_normalise`) resolves each
+expression against the publication date (``ctx.published``); months, seasons, weekdays
+and quarters without a year are resolved by the tense of the governing verb, read from
+the dependency parse (Tense=Past, modal "will", "is expected to", "plans to" ...).
+
+Output: ``analysis.times`` — :class:`~eventwire.records.TimeExpression` records with ids
+``T1``, ``T2`` ... in text order, their TIMEX3 type, value and granularity, what they
+were anchored to, and their sentence index.
+
+For the events stage, :func:`time_of_clause` returns the time expression attached to a
+verb's clause: one whose governing verb (walking up the dependency tree from the
+expression's head) is that verb, else the nearest DATE/TIME in the same sentence, else
+None.  ``ctx.scratch["time_tokens"]`` maps each time id to its (first, last+1) token
+indices.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.records import Analysis, TimeExpression
+from eventwire.stages.base import Context, register_component
+from eventwire.stages.time_grammar import find_candidates
+from eventwire.stages.time_normalise import Normaliser, Tense
+
+#: Verbs whose infinitival complement points to the future ("plans to visit in May").
+FUTURE_HEADS = frozenset(
+    [
+        "expect",
+        "plan",
+        "schedule",
+        "intend",
+        "aim",
+        "hope",
+        "set",
+        "due",
+        "go",
+        "prepare",
+        "want",
+        "seek",
+        "propose",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+        "likely",
+        "consider",
+        "wish",
+        "decide",
+        "agree",
+        "mean",
+        "try",
+    ]
+)
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "could", "should", "must", "can", "'d"})
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+def _governing_verb(tok: Token, max_steps: int = 5) -> Token | None:
+    """The nearest verb at or above ``tok`` in the dependency tree."""
+    for _ in range(max_steps):
+        if tok.pos_ in _VERBAL:
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ in _VERBAL else None
+
+
+def verb_tense(verb: Token) -> Tense:
+    """'past', 'future', 'present' or None for a verb, from its tag, auxiliaries and governor."""
+    for _ in range(3):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {a.lower_ for a in auxes}
+        if lowers & FUTURE_AUX:
+            return "future"
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS:
+            return "future"
+        if any(a.lower_ == "going" for a in auxes) or (
+            verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
+        ):
+            return "future"
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if verb.tag_ == "VBN" and lowers & {"has", "have", "'ve", "'s"}:
+            return "past"
+        if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            if any(c.dep_ == "xcomp" and c.tag_ in ("VB", "TO") for c in verb.children) and verb.lemma_ in FUTURE_HEADS:
+                return "future"
+            return "present"
+        if verb.lemma_ in FUTURE_HEADS and verb.tag_ in ("JJ",):
+            return "future"
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+class _View:
+    """Answers the normaliser's questions about the parsed doc by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = {t.idx: t for t in doc}
+
+    def _token(self, offset: int) -> Token | None:
+        tok = self.starts.get(offset)
+        if tok is not None:
+            return tok
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def tag(self, start: int) -> str:
+        tok = self._token(start)
+        return tok.tag_ if tok is not None else ""
+
+    def ent(self, start: int) -> str:
+        tok = self._token(start)
+        return tok.ent_type_ if tok is not None else ""
+
+    def tense(self, start: int, end: int) -> Tense:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        verb = _governing_verb(span.root)
+        if verb is None:
+            return None
+        # "is expected to" / "plans to": the future lies in the complement.
+        if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
+            return "future"
+        return verb_tense(verb)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Start character offset of each sentence."""
+    return [s.start_char for s in doc.sents]
+
+
+def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
+    """Add the document's time expressions to ``analysis.times``."""
+    text = doc.text
+    view = _View(doc)
+    norm = Normaliser(text, ctx.published, view)
+    cands = find_candidates(text, accept=lambda c: norm.resolve(c, commit=False) is not None)
+    sent_starts = _sentence_index(doc)
+    token_map: dict[str, tuple[int, int]] = {}
+    si = 0
+    for cand in cands:
+        res = norm.resolve(cand, commit=True)
+        if res is None:
+            continue
+        while si + 1 < len(sent_starts) and sent_starts[si + 1] <= cand.start:
+            si += 1
+        tid = f"T{len(analysis.times) + 1}"
+        analysis.times.append(
+            TimeExpression(
+                start=cand.start,
+                end=cand.end,
+                text=cand.text,
+                id=tid,
+                type=res.type,
+                value=res.value,
+                granularity=res.granularity,
+                anchor=res.anchor,
+                sentence=si,
+            )
+        )
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is not None:
+            token_map[tid] = (span.start, span.end)
+    ctx.scratch["time_tokens"] = token_map
+
+
+def _span_of(doc: Doc, t: TimeExpression) -> Span | None:
+    return doc.char_span(t.start, t.end, alignment_mode="expand")
+
+
+def time_of_clause(analysis: Analysis, doc: Doc, token_i: int) -> TimeExpression | None:
+    """The DATE/TIME expression attached to the clause of the verb at ``token_i``.
+
+    Preference: an expression whose governing verb is this verb (nearest first); else
+    the nearest DATE/TIME in the same sentence; else None.
+    """
+    verb = doc[token_i]
+    sent = verb.sent
+    cands: list[tuple[int, int, TimeExpression]] = []
+    for t in analysis.times:
+        if t.type not in ("DATE", "TIME") or t.end <= sent.start_char or t.start >= sent.end_char:
+            continue
+        span = _span_of(doc, t)
+        if span is None or not len(span):
+            continue
+        gov = _governing_verb(span.root)
+        direct = 0 if gov is not None and gov.i == verb.i else 1
+        distance = min(abs(span.start - verb.i), abs(span.end - 1 - verb.i))
+        cands.append((direct, distance, t))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    return cands[0][2]
+
+
+register_component("time", run)

@@ -1,0 +1,483 @@
+"""The recogniser of the time stage: a compiled regular grammar over the article text.
+
+Each rule is one compiled pattern with a *kind*; :func:`find_candidates` runs every rule
+once over the text and keeps the longest non-overlapping matches (rule priority breaks
+ties).  Spans follow TimeML: prepositions ("in", "on", "at", "for") stay outside, while
+determiners and modifiers ("the", "last", "early", "about", "the past") stay inside.
+
+The semantic part (which value a match denotes) lives in
+:mod:`eventwire.stages.time_normalise`; this module only finds and classifies spans and
+offers the word tables both modules share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 1,
+    "tuesday": 2,
+    "wednesday": 3,
+    "thursday": 4,
+    "friday": 5,
+    "saturday": 6,
+    "sunday": 7,
+}
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+#: Season -> (first month, last month) for ordering seasons against a date.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "midday": "MI",
+    "mid-afternoon": "AF",
+    "mid afternoon": "AF",
+}
+UNITS: dict[str, str] = {
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "F",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "half a": 0,
+    "a half": 0,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a dozen": 12,
+    "dozen": 12,
+}
+#: Vague quantities: the TIMEX3 value gets an X for the number.
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "recent", "coming")
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+}
+
+# ---------------------------------------------------------------- pattern pieces
+
+_B = r"(?<![\w'])"  # left word boundary that also refuses "'s"
+_E = r"(?![\w])"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?!\w))"
+)
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_POD = r"(?:morning|afternoon|evening|night|mid-?\s?afternoon|midday)"
+_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+_UNITS = _UNIT + r"s?"
+_NUMWORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|a\s+dozen|dozen|a\s+couple\s+of|a\s+couple|couple\s+of|(?:a|one)\s+hundred|hundred)"
+)
+_NUM = r"(?:\d{1,3}(?:\.\d+)?|" + _NUMWORD + r"(?:\s+and\s+a\s+half)?|half\s+a|a\s+half)"
+_VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous)"
+_APPROX = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over"
+    r"|at\s+least|at\s+most|up\s+to|just|only|barely|close\s+to|under|as\s+many\s+as|as\s+much\s+as)"
+)
+_REL = r"(?:last|next|this|coming|past|previous|following|current|same|that)"
+_EARLYLATE = (
+    r"(?:early|late|mid-?|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+)
+_ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+_QREL = r"(?:latest|last|past|previous|current|next|coming|year-earlier|year-ago|same|comparable|recent)"
+_TZ = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|UTC|BST|CET|local\s+time))?"
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\s?m|p\s?m)(?![\w])"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\w:])|(?:[01]?\d)\s+o'clock|noon|midnight|midday)"
+)
+_DAYREF = r"(?:today|tonight|yesterday|tomorrow|" + _WEEKDAY + r")"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of the grammar: its kind and priority (higher wins equal-length ties)."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A matched span before normalisation."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def _rx(body: str) -> re.Pattern[str]:
+    return re.compile(_B + body + _E, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """The grammar, compiled once per process."""
+    wd_prefix = r"(?:" + _WEEKDAY + r",?\s+)?"
+    return (
+        # Absolute calendar dates.
+        Rule("iso_date", _rx(r"\d{4}-\d{1,2}-\d{1,2}"), 9),
+        Rule("slash_date", _rx(r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})"), 9),
+        Rule(
+            "month_day",
+            _rx(
+                r"(?:"
+                + _EARLYLATE
+                + r"\s+)?"
+                + wd_prefix
+                + r"(?:the\s+)?"
+                + _MONTH
+                + r"\s+"
+                + _DAYNUM
+                + r"(?:(?:,\s*|\s+)"
+                + _YEAR
+                + r")?"
+            ),
+            8,
+        ),
+        Rule(
+            "day_month",
+            _rx(wd_prefix + r"(?:the\s+)?" + _DAYNUM + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"),
+            8,
+        ),
+        Rule(
+            "month_year",
+            _rx(r"(?:" + _EARLYLATE + r"\s*)?" + _MONTH + r"(?:,?\s+|\s+of\s+)" + _YEAR),
+            7,
+        ),
+        Rule(
+            "month",
+            _rx(r"(?:(?:" + _EARLYLATE + r"|last|next|this|" + _REL + r")\s*)?" + _MONTH),
+            3,
+        ),
+        # Years, decades, centuries, fiscal years.
+        Rule(
+            "year",
+            _rx(
+                r"(?:(?:" + _EARLYLATE + r")\s*)?(?:(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+"
+                r"|the\s+year\s+)?(?:" + _YEAR + r"|FY\s?\d{2,4}|fiscal\s+'\d\d)"
+            ),
+            4,
+        ),
+        Rule(
+            "decade", _rx(r"(?:the\s+)?(?:(?:" + _EARLYLATE + r")\s*)?(?:1[0-9]|20)?[0-9]0'?s|(?:the\s+)?'[0-9]0s"), 5
+        ),
+        Rule(
+            "century",
+            _rx(
+                r"(?:the\s+|this\s+|last\s+|next\s+|past\s+)?(?:(?:" + _EARLYLATE + r")\s*)?"
+                r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+                r"|twentieth|twenty-first)?[\s-]*centur(?:y|ies)"
+            ),
+            2,
+        ),
+        # Quarters and halves.
+        Rule(
+            "quarter",
+            _rx(
+                r"(?:(?:the|this|that|its|their|" + _YEAR + r"'s|this\s+year's|last\s+year's|next\s+year's)\s+)?"
+                r"(?:(?:fiscal|calendar)\s+)?(?:(?:" + _QREL + r"|" + _ORD + r")[\s-]+)?(?:(?:fiscal|calendar)\s+)?"
+                r"(?:(?:"
+                + _ORD
+                + r")[\s-]+)?quarters?(?:\s+of\s+(?:fiscal\s+)?(?:"
+                + _YEAR
+                + r"|this\s+year|last\s+year"
+                r"|next\s+year)|,?\s+" + _YEAR + r")?"
+            ),
+            5,
+        ),
+        Rule(
+            "half",
+            _rx(
+                r"(?:(?:the|this|" + _YEAR + r"'s)\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|latter|"
+                r"1st|2nd)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?(?:" + _YEAR + r"|this\s+year|last\s+year|next\s+year"
+                r"|the\s+year))?"
+            ),
+            5,
+        ),
+        # Seasons.
+        Rule(
+            "season",
+            _rx(
+                r"(?:(?:"
+                + _EARLYLATE
+                + r"|last|next|this|past|coming)\s+)?"
+                + _SEASON
+                + r"(?:\s+(?:of\s+)?"
+                + _YEAR
+                + r")?"
+            ),
+            4,
+        ),
+        # Relative calendar units: last week, next month, earlier this year, early next year.
+        Rule(
+            "rel_unit",
+            _rx(
+                r"(?:(?:" + _EARLYLATE + r")\s+)?(?:the\s+)?(?:last|next|this|coming|past|previous|following|current)"
+                r"\s+(?:week|weekend|month|year|decade|fiscal\s+year)"
+            ),
+            6,
+        ),
+        # Anchored offsets: two days ago, a year earlier, three weeks later, the day before.
+        Rule(
+            "offset",
+            _rx(
+                r"(?:"
+                + _APPROX
+                + r"\s+)?(?:(?:"
+                + _NUM
+                + r"|"
+                + _VAGUE
+                + r")[\s-]+)?"
+                + _UNITS
+                + r"\s+(?:ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+\w))"
+            ),
+            7,
+        ),
+        Rule(
+            "next_day",
+            _rx(
+                r"the\s+(?:next|following|previous|preceding|same|prior)\s+(?:day|morning|evening|night|afternoon|week|month|year)"
+            ),
+            6,
+        ),
+        Rule("weekend", _rx(r"(?:(?:the|this|last|next|that|past|coming|previous|following)\s+)weekend"), 6),
+        Rule("day_before", _rx(r"the\s+day\s+(?:before|after)(?:\s+(?:yesterday|tomorrow))?"), 7),
+        # Deictic days and parts of days.
+        Rule(
+            "deictic",
+            _rx(
+                r"(?:(?:early|late)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
+                r"|(?:(?:early|late|later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+" + _POD
+            ),
+            6,
+        ),
+        # Weekdays, possibly with a part of day.
+        Rule(
+            "weekday",
+            _rx(
+                r"(?:(?:last|next|this|coming|past|early|late)\s+)?"
+                + _WEEKDAY
+                + r"(?:\s+(?:morning|afternoon|evening|night|nights))?"
+            ),
+            4,
+        ),
+        # Clock times, optionally with the day: 3 p.m., 10:35 a.m. Wednesday, noon Thursday.
+        Rule(
+            "clock",
+            _rx(
+                r"(?:(?:about|around|approximately|roughly|nearly|almost)\s+)?"
+                + _CLOCK
+                + _TZ
+                + r"(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
+                r"(?:,?\s+(?:on\s+)?(?:"
+                + _DAYREF
+                + r"(?:,?\s+"
+                + _MONTH
+                + r"\s+"
+                + _DAYNUM
+                + r")?|"
+                + _MONTH
+                + r"\s+"
+                + _DAYNUM
+                + r"))?"
+            ),
+            8,
+        ),
+        Rule("clock_hour", _rx(r"(?:[01]?\d)\s+in\s+the\s+(?:morning|afternoon|evening)"), 8),
+        Rule(
+            "part_of_day",
+            _rx(r"(?:(?:early|late|mid|mid-)\s*)?(?:the\s+)?(?:morning|afternoon|evening|overnight)"),
+            1,
+        ),
+        # Generic references.
+        Rule(
+            "generic",
+            _rx(
+                r"now|right\s+now|currently|nowadays|recently|lately|previously|formerly|soon|shortly|"
+                r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past|these\s+days|"
+                r"the\s+moment|the\s+present|once\s+again|current|recent|former|earlier|at\s+present"
+            ),
+            1,
+        ),
+        # Durations: two days, the past two months, five-year, several hours, weeks.
+        Rule(
+            "duration",
+            _rx(
+                r"(?:" + _APPROX + r"\s+)?(?:(?:the|a|an|another)\s+)?(?:(?:past|last|next|first|coming|previous|"
+                r"following|latest|final|remaining|full|entire|whole|recent|year-earlier|year-ago|prior|initial|"
+                r"further|additional|subsequent|same)\s+)?(?:(?:"
+                + _NUM
+                + r"|"
+                + _VAGUE
+                + r")(?:\s+to\s+"
+                + _NUM
+                + r")?[\s-]+(?:more\s+)?)?"
+                + _UNITS
+                + r"(?:-(?:old|long))?"
+            ),
+            2,
+        ),
+        # Sets: daily, every week, each Thursday, twice a year.
+        Rule(
+            "set",
+            _rx(
+                r"daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|bimonthly|"
+                r"(?:(?:once|twice|\w+\s+times)\s+)?(?:every|each|per|a)\s+(?:other\s+)?(?:"
+                + _UNIT
+                + r"|"
+                + _WEEKDAY
+                + r"|"
+                + _MONTH
+                + r"|"
+                + _SEASON
+                + r"|morning|evening|night)|(?:every|each)\s+(?:"
+                + _NUM
+                + r"\s+)?"
+                + _UNITS
+            ),
+            3,
+        ),
+    )
+
+
+def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """Grammar matches in ``text`` without overlaps, in text order.
+
+    Longer matches win over shorter ones (then higher rule priority); a match that
+    ``accept`` refuses leaves room for the shorter matches it overlapped.
+    """
+    found: list[tuple[int, int, int, str]] = []
+    for rule in rules():
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rule.priority, rule.kind))
+    found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for start, end, _prio, kind in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        cand = Candidate(start, end, kind, text[start:end])
+        if accept is not None and not accept(cand):
+            continue
+        taken.append((start, end))
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def number_value(words: str) -> int | None:
+    """The integer a number phrase denotes ('twenty four' -> 24, '3' -> 3), None for vague ones."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if not w:
+        return None
+    if w.replace(".", "", 1).isdigit():
+        return round(float(w))
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    total = 0
+    for part in w.split():
+        if part == "and":
+            continue
+        if part not in NUMBER_WORDS:
+            return None
+        v = NUMBER_WORDS[part]
+        if v == 100:
+            total = max(total, 1) * 100
+        else:
+            total += v
+    return total or None

@@ -1,0 +1,226 @@
+"""Time stage: recognition spans and TIMEX3 normalisation against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.time import read_tml, same_value
+from eventwire.pipeline import Pipeline
+from eventwire.records import Analysis, Article, TimeExpression
+from eventwire.stages.time import time_of_clause
+from eventwire.stages.time_grammar import number_value
+from eventwire.stages.time_normalise import resolve_day, resolve_month, resolve_weekday
+
+PUB = "2024-04-26"  # a Friday
+
+
+@pytest.fixture(scope="module")
+def time_pipeline(pipeline: Pipeline) -> Pipeline:
+    """Only the time stage, on the session's spaCy model."""
+    return Pipeline(stages=["time"], settings=pipeline.settings, nlp=pipeline.nlp)
+
+
+@pytest.fixture(scope="module")
+def tag(time_pipeline: Pipeline) -> Callable[..., Analysis]:
+    def run(text: str, published: str = PUB) -> Analysis:
+        return time_pipeline.analyze(text, published=dt.date.fromisoformat(published))
+
+    return run
+
+
+def times(analysis: Analysis) -> dict[str, TimeExpression]:
+    return {t.text: t for t in analysis.times}
+
+
+def value_of(tag: Callable[..., Analysis], text: str, expr: str, published: str = PUB) -> str:
+    found = times(tag(text, published))
+    assert expr in found, f"{expr!r} not found in {list(found)}"
+    return found[expr].value
+
+
+# ---------------------------------------------------------------- absolute dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The treaty was signed on April 26, 2024 in Geneva.", "April 26, 2024", "2024-04-26"),
+        ("The treaty was signed on 26 April 2024 in Geneva.", "26 April 2024", "2024-04-26"),
+        ("The treaty was signed on 26/04/2024 in Geneva.", "26/04/2024", "2024-04-26"),
+        ("The treaty was signed on 2024-04-26 in Geneva.", "2024-04-26", "2024-04-26"),
+        ("The treaty was signed in April 2024 in Geneva.", "April 2024", "2024-04"),
+        ("The ministers met on Monday, April 22, in Geneva.", "Monday, April 22", "2024-04-22"),
+        ("The ministers met on Sept. 30 in Geneva.", "Sept. 30", "2023-09-30"),
+        ("Exports fell in 2022, the ministry said.", "2022", "2022"),
+        ("Relations were frozen throughout the 1990s.", "the 1990s", "199"),
+        ("Borders were redrawn in the 20th century.", "the 20th century", "19"),
+    ],
+)
+def test_absolute_dates(tag: Callable[..., Analysis], text: str, expr: str, value: str) -> None:
+    assert value_of(tag, text, expr) == value
+
+
+def test_published_today(tag: Callable[..., Analysis]) -> None:
+    a = tag("The foreign ministers meet today in Vienna.")
+    (t,) = a.times
+    assert (t.text, t.type, t.value, t.granularity, t.id) == ("today", "DATE", "2024-04-26", "day", "T1")
+    assert a.article.text[t.start : t.end] == "today"
+
+
+# ---------------------------------------------------------------- relative days
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The envoy arrived yesterday.", "yesterday", "2024-04-25"),
+        ("The envoy leaves tomorrow.", "tomorrow", "2024-04-27"),
+        ("The envoy speaks tonight.", "tonight", "2024-04-26TNI"),
+        ("Talks resumed last week.", "last week", "2024-W16"),
+        ("Talks resume next month.", "next month", "2024-05"),
+        ("Trade grew this year.", "this year", "2024"),
+        ("The envoy arrived two days ago.", "two days ago", "2024-04-24"),
+        ("Ministers met earlier this month.", "earlier this month", "2024-04"),
+        ("Ministers will meet early next year.", "early next year", "2025"),
+        ("The summit opened on May 2, 2024. Three weeks later the deal collapsed.", "Three weeks later", "2024-W21"),
+    ],
+)
+def test_relative_days(tag: Callable[..., Analysis], text: str, expr: str, value: str) -> None:
+    assert value_of(tag, text, expr) == value
+
+
+def test_weekday_by_tense(tag: Callable[..., Analysis]) -> None:
+    # Published on Wednesday 2024-04-24.
+    assert value_of(tag, "The rebels attacked on Friday.", "Friday", "2024-04-24") == "2024-04-19"
+    assert value_of(tag, "The rebels will attack on Friday.", "Friday", "2024-04-24") == "2024-04-26"
+    assert value_of(tag, "The talks ended last Monday.", "last Monday", "2024-04-24") == "2024-04-22"
+
+
+def test_month_by_tense(tag: Callable[..., Analysis]) -> None:
+    assert value_of(tag, "The presidents met in November.", "November") == "2023-11"
+    assert value_of(tag, "The presidents will meet in November.", "November") == "2024-11"
+    assert value_of(tag, "The presidents are expected to meet in November.", "November") == "2024-11"
+    assert value_of(tag, "The government plans to hold a referendum in November.", "November") == "2024-11"
+    assert value_of(tag, "The ceasefire collapsed last November.", "last November") == "2023-11"
+
+
+def test_seasons_quarters_and_halves(tag: Callable[..., Analysis]) -> None:
+    assert value_of(tag, "Elections will take place in the summer.", "summer") == "2024-SU"
+    assert value_of(tag, "The offensive stalled last winter.", "last winter") == "2023-WI"
+    assert value_of(tag, "Exports rose in the first quarter.", "the first quarter") == "2024-Q1"
+    assert value_of(tag, "Exports fell in the fourth quarter.", "the fourth quarter") == "2023-Q4"
+    assert value_of(tag, "Output fell in the first half of 2023.", "the first half of 2023") == "2023-H1"
+    assert value_of(tag, "Revenue rose in fiscal 2023.", "fiscal 2023") == "2023"
+
+
+def test_times_of_day(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("The blast happened at 3 p.m. and a second one this morning."))
+    assert (a["3 p.m."].type, a["3 p.m."].value) == ("TIME", "2024-04-26T15:00")
+    assert (a["this morning"].type, a["this morning"].value) == ("TIME", "2024-04-26TMO")
+    assert value_of(tag, "Troops crossed the border at 10:35 a.m. Thursday.", "10:35 a.m. Thursday") == (
+        "2024-04-25T10:35"
+    )
+
+
+def test_durations_and_sets(tag: Callable[..., Analysis]) -> None:
+    a = times(
+        tag(
+            "The talks lasted for two days. Negotiators argued for several hours. "
+            "The war has gone on for a decade. Inspectors visit every week and report daily."
+        )
+    )
+    assert (a["two days"].type, a["two days"].value) == ("DURATION", "P2D")
+    assert a["several hours"].value == "PTXH"
+    assert a["a decade"].value == "P10Y"
+    assert (a["every week"].type, a["every week"].value) == ("SET", "P1W")
+    assert (a["daily"].type, a["daily"].value) == ("SET", "P1D")
+
+
+def test_generic_references(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("The border is now closed. The envoy recently visited Kyiv. Talks may resume in the future."))
+    assert a["now"].value == "PRESENT_REF"
+    assert a["recently"].value == "PAST_REF"
+    assert a["the future"].value == "FUTURE_REF"
+
+
+def test_spans_exclude_prepositions(tag: Callable[..., Analysis]) -> None:
+    a = tag("Ministers met on Friday in Paris and will meet again in March.")
+    assert [t.text for t in a.times] == ["Friday", "March"]
+
+
+def test_non_times_are_rejected(tag: Callable[..., Analysis]) -> None:
+    a = tag(
+        "May I add that protesters march on the capital? The Sunday Times reported it, "
+        "citing China Daily. Theresa May declined to comment. The army sent 2000 troops."
+    )
+    assert a.times == [], [t.text for t in a.times]
+
+
+def test_sentence_index_and_ids(tag: Callable[..., Analysis]) -> None:
+    a = tag("Nothing happened. The envoy arrived yesterday. She leaves on Sunday.")
+    assert [(t.id, t.sentence) for t in a.times] == [("T1", 1), ("T2", 2)]
+
+
+def test_time_of_clause(time_pipeline: Pipeline) -> None:
+    text = "The army withdrew on Tuesday, and the president said on Thursday that talks will resume."
+    doc = time_pipeline.nlp(text)
+    analysis = time_pipeline.run_stages(doc, _article(text))
+    said = next(t for t in doc if t.text == "said")
+    withdrew = next(t for t in doc if t.text == "withdrew")
+    t_said = time_of_clause(analysis, doc, said.i)
+    t_withdrew = time_of_clause(analysis, doc, withdrew.i)
+    assert t_said is not None and t_said.text == "Thursday"
+    assert t_withdrew is not None and t_withdrew.text == "Tuesday"
+
+
+def _article(text: str) -> Article:
+    return Article.from_text(text, published=dt.date(2024, 4, 26))
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+def test_resolvers() -> None:
+    pub = dt.date(2024, 4, 26)
+    assert resolve_month(11, pub, "past") == 2023
+    assert resolve_month(11, pub, "future") == 2024
+    assert resolve_month(3, pub, None) == 2024
+    assert resolve_weekday(1, pub, "past") == dt.date(2024, 4, 22)
+    assert resolve_weekday(1, pub, "future") == dt.date(2024, 4, 29)
+    assert resolve_day(12, 25, pub, "past") == dt.date(2023, 12, 25)
+    assert number_value("twenty four") == 24
+    assert number_value("several") is None
+
+
+def test_tml_reader(tmp_path: Path) -> None:
+    tml = tmp_path / "doc.tml"
+    tml.write_text(
+        '<?xml version="1.0" ?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" '
+        'functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT><TEXT>\nPrices <EVENT eid="e1">fell</EVENT> '
+        '<TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> &amp; rose.</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    doc = read_tml(tml)
+    assert doc is not None and doc.dct == dt.date(1998, 1, 8)
+    (g,) = doc.timexes
+    assert doc.text[g.start : g.end] == "yesterday" and g.value == "1998-01-07"
+    assert doc.text.endswith("& rose.")
+    assert same_value("2000-W7", "2000-W07") and not same_value("2000-W07", "2000-W08")
+
+
+# ---------------------------------------------------------------- acceptance
+
+
+def test_beijing_talks_acceptance(shared_dir: Path, tag: Callable[..., Analysis]) -> None:
+    text = (shared_dir / "examples" / "beijing-talks.txt").read_text(encoding="utf-8")
+    a = tag(text, "2024-04-26")
+    by_text: dict[str, list[str]] = {}
+    for t in a.times:
+        by_text.setdefault(t.text, []).append(t.value)
+    assert set(by_text["today"]) == {"2024-04-26"}
+    assert by_text["November"] == ["2023-11"]
+    assert by_text["2022"] == ["2022"]
