@@ -1,0 +1,206 @@
+"""``eventwire events`` and ``eventwire dyad``: query the store (filters run in SQL)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from eventwire.cli import app
+from eventwire.cli.common import fail, out, parse_cli_date
+from eventwire.store import DEFAULT_DB
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """A one-line chart of ``values`` in Unicode block characters (lowest value → lowest block)."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or 1.0
+    return "".join(BLOCKS[1 + round((v - lo) / span * (len(BLOCKS) - 2))] for v in values)
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+def build_filter(
+    source_country: str | None,
+    target_country: str | None,
+    actor: str | None,
+    code: str | None,
+    root: str | None,
+    quad: int | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+) -> Any:
+    """An EventFilter from CLI option values."""
+    from eventwire.store.queries import EventFilter
+
+    return EventFilter(
+        source_country=source_country,
+        target_country=target_country,
+        actor=actor,
+        code=code,
+        root=root,
+        quad=quad,
+        since=parse_cli_date(since, "--since"),
+        until=parse_cli_date(until, "--until"),
+        limit=limit,
+    )
+
+
+def open_db(db: Path) -> Any:
+    """A read-only store connection, or a clean failure."""
+    from eventwire.store import StoreError, connect
+
+    try:
+        return connect(db, read_only=True)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+SourceCountry = Annotated[str | None, typer.Option(help="Source actor country (CAMEO code, e.g. USA).")]
+TargetCountry = Annotated[str | None, typer.Option(help="Target actor country (CAMEO code, e.g. CHN).")]
+ActorOpt = Annotated[str | None, typer.Option(help="Actor name (substring) or code on either side.")]
+CodeOpt = Annotated[str | None, typer.Option(help="Exact CAMEO event code, e.g. 042.")]
+RootOpt = Annotated[str | None, typer.Option(help="CAMEO root code, e.g. 13.")]
+QuadOpt = Annotated[int | None, typer.Option(min=1, max=4, help="Quad class 1-4.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")]
+DbOpt = Annotated[Path, typer.Option(help="DuckDB store file.")]
+
+_TABLE_COLUMNS = (
+    "date",
+    "source_code",
+    "source_name",
+    "cameo",
+    "cameo_name",
+    "target_code",
+    "target_name",
+    "goldstein",
+    "place_name",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+)
+
+
+@app.command()
+def events(
+    source_country: SourceCountry = None,
+    target_country: TargetCountry = None,
+    actor: ActorOpt = None,
+    code: CodeOpt = None,
+    root: RootOpt = None,
+    quad: QuadOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most N events.")] = 50,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """List stored events matching the filters, newest first."""
+    from eventwire.store.queries import select_events
+
+    flt = build_filter(source_country, target_country, actor, code, root, quad, since, until, limit)
+    con = open_db(db)
+    result = select_events(con, flt)
+    names = [d[0] for d in result.description]
+    rows = [dict(zip(names, r, strict=True)) for r in result.fetchall()]
+    con.close()
+    if fmt is QueryFormat.json:
+        for r in rows:
+            sys.stdout.write(json.dumps({**r, "id": str(r["id"])}, default=str, ensure_ascii=False) + "\n")
+    elif fmt is QueryFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        for r in rows:
+            writer.writerow([";".join(v) if isinstance(v, list) else ("" if v is None else v) for v in r.values()])
+    else:
+        table = Table(title=f"{len(rows)} event(s)", show_lines=False)
+        for c in _TABLE_COLUMNS:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*("" if r[c] is None else str(r[c]) for c in _TABLE_COLUMNS))
+        out.print(table)
+
+
+@app.command("dyad")
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="First country (CAMEO code), e.g. USA.")],
+    b: Annotated[str, typer.Argument(help="Second country (CAMEO code), e.g. CHN.")],
+    by: Annotated[Period, typer.Option(help="Period length.")] = Period.month,
+    directed: Annotated[bool, typer.Option(help="Only events with A as source and B as target.")] = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """Events between two countries per period: counts by quad class, summed and mean Goldstein."""
+    from eventwire.store.queries import dyad
+
+    con = open_db(db)
+    rows = dyad(con, a, b, by.value, directed, parse_cli_date(since, "--since"), parse_cli_date(until, "--until"))
+    con.close()
+    if fmt is QueryFormat.json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r.__dict__, default=str) + "\n")
+        return
+    if fmt is QueryFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(list(rows[0].__dict__) if rows else ["period"])
+        for r in rows:
+            writer.writerow(list(r.__dict__.values()))
+        return
+    arrow = "→" if directed else "↔"
+    table = Table(title=f"{a.upper()} {arrow} {b.upper()} by {by.value}")
+    for col in (
+        "period",
+        "events",
+        "verbal coop",
+        "material coop",
+        "verbal conflict",
+        "material conflict",
+        "Goldstein sum",
+        "Goldstein mean",
+        "mentions",
+    ):
+        table.add_column(col, justify="left" if col == "period" else "right")
+    for r in rows:
+        table.add_row(
+            str(r.period),
+            str(r.events),
+            str(r.quad1),
+            str(r.quad2),
+            str(r.quad3),
+            str(r.quad4),
+            f"{r.goldstein_sum:+.1f}",
+            f"{r.goldstein_mean:+.2f}",
+            str(r.mentions),
+        )
+    out.print(table)
+    if not rows:
+        out.print(f"no events between {a.upper()} and {b.upper()} in {db}", highlight=False)
+        return
+    out.print(f"events per {by.value}:   {sparkline([r.events for r in rows])}", highlight=False)
+    out.print(f"mean Goldstein:     {sparkline([r.goldstein_mean for r in rows])}", highlight=False)
