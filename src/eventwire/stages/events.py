@@ -1,0 +1,521 @@
+"""The events stage: who did what to whom — CAMEO + PLOVER coded events with evidence.
+
+For every sentence, verbs (and event nouns after light verbs or with "between A and B") are coded with the
+pattern lexicon (:mod:`eventwire.knowledge.cameo`, matching in :mod:`eventwire.stages.events_match`).
+Frames ("agreed to", "threatened to", "urged ... to", "is ready to", "is likely to") fold the complement
+action into one event; the source is the actor of the subject (agent of a passive), the target the actor of
+the object or of the pattern's preposition.  Conventions are in docs/events.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, normalise_code
+from eventwire.records import Analysis, Argument, Event, Spanned
+from eventwire.stages.base import Context, register_component
+from eventwire.stages.events_match import Match, code_verb, noun_code, own_modality
+
+#: At most this many event units (a symmetric pair counts once) per sentence.
+MAX_PER_SENTENCE = 4
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "from", "toward", "towards", "into", "between", "for", "over")
+_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_REL_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_CRIT_CUES = frozenset(
+    {
+        "pressure",
+        "unreasonable",
+        "negative",
+        "disruptions",
+        "interference",
+        "provocation",
+        "provocative",
+        "hegemony",
+        "bullying",
+        "unacceptable",
+        "irresponsible",
+        "hostile",
+        "smear",
+        "slander",
+        "hypocrisy",
+        "illegitimate",
+        "aggression",
+        "violation",
+        "violations",
+    }
+)
+
+
+@dataclass
+class Side:
+    """One resolved argument: actor id (or None) and its evidence span."""
+
+    actor_id: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Cand:
+    """An event candidate before it becomes an :class:`Event`."""
+
+    trigger: Token
+    match: Match
+    sources: list[Side] = field(default_factory=list)
+    targets: list[Side] = field(default_factory=list)
+    modality: str = "asserted"
+    absorbed: bool = False
+    anchor: Token | None = None  # token whose clause gives date/place (the frame verb for frames)
+    complement: Token | None = None  # the folded complement action of a frame event
+
+
+def token_actor_map(doc: Doc, analysis: Analysis, ctx: Context) -> tuple[dict[int, str], dict[str, tuple[int, int]]]:
+    """Token index -> actor id (from the actors stage's scratch map, else from mention spans)."""
+    tmap: dict[int, str] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    scratch = ctx.scratch.get("actors.token_map")
+    if isinstance(scratch, dict):
+        tmap.update({int(k): str(v) for k, v in scratch.items() if v})
+    for m in analysis.mentions:
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        for t in sp:
+            tmap.setdefault(t.i, m.actor_id)
+            spans.setdefault(t.i, (m.start, m.end))
+    return tmap, {str(k): v for k, v in spans.items()}
+
+
+class Resolver:
+    """Maps argument head tokens to actors (or to text when no actor is known)."""
+
+    def __init__(self, doc: Doc, analysis: Analysis, ctx: Context) -> None:
+        self.doc = doc
+        self.tmap, spans = token_actor_map(doc, analysis, ctx)
+        self.spans = {int(k): v for k, v in spans.items()}
+        self.use_entities = not analysis.actors and not self.tmap
+        self.nonagents = lexicon().nonagents
+
+    def _side_for(self, t: Token) -> Side | None:
+        aid = self.tmap.get(t.i)
+        if aid is not None:
+            s, e = self.spans.get(t.i, (t.idx, t.idx + len(t.text)))
+            return Side(aid, s, e, self.doc.text[s:e])
+        return None
+
+    def sides(self, head: Token, allow_text: bool = True) -> list[Side]:
+        """Sides for an argument head and its conjuncts (one per distinct actor)."""
+        if head.lower_ in _REL_PRONOUNS and head.head.dep_ == "relcl":
+            head = head.head.head
+        out: list[Side] = []
+        for t in [head, *head.conjuncts]:
+            found = self._resolve_one(t)
+            if not found and allow_text and self._texty(t):
+                left = min(x.i for x in t.subtree if x.i <= t.i and x.dep_ not in ("punct", "cc"))
+                left = max(left, t.left_edge.i)
+                span = self.doc[left : t.i + 1]
+                found = [Side(None, span.start_char, span.end_char, span.text)]
+            for s in found:
+                if s.actor_id is None or all(o.actor_id != s.actor_id for o in out):
+                    out.append(s)
+        return out
+
+    def _texty(self, t: Token) -> bool:
+        if t.pos_ == "PRON" or t.lower_ in self.nonagents:
+            return False
+        if self.use_entities:
+            return t.ent_type_ in _ENT_LABELS
+        return t.pos_ in ("PROPN", "NOUN")
+
+    def _resolve_one(self, t: Token) -> list[Side]:
+        side = self._side_for(t)
+        if side is not None:
+            return [side]
+        if self.use_entities and t.ent_type_ in _ENT_LABELS:
+            return [self._entity_side(t)]
+        found: list[Side] = []
+        for c in t.children:
+            if c.dep_ in _MOD_DEPS and c.i < t.i:
+                for x in [c, *c.conjuncts]:
+                    s = self._side_for(x)
+                    if s is None and self.use_entities and x.ent_type_ in _ENT_LABELS:
+                        s = self._entity_side(x)
+                    if s is not None and all(f.actor_id != s.actor_id for f in found):
+                        found.append(s)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found.extend(self._resolve_one(p))
+        return found
+
+    def _entity_side(self, t: Token) -> Side:
+        ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+        span = ent if ent is not None else self.doc[t.i : t.i + 1]
+        return Side(None, span.start_char, span.end_char, span.text)
+
+    def is_nonagent(self, head: Token) -> bool:
+        """Whether the head is a natural hazard / accident noun without an actor."""
+        return head.lemma_.lower() in self.nonagents or head.lower_ in self.nonagents
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject head, passive?) of a verb, following xcomp/acomp/conj/relcl chains upwards."""
+    cur = verb
+    for _ in range(6):
+        kids = list(cur.children)
+        agent = next((p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent, False
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.lower_ in _REL_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head, False
+            return subj, False
+        if any(c.dep_ == "nsubjpass" for c in kids):
+            return None, True
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        if cur.dep_ in ("xcomp", "acomp", "conj", "ccomp") and cur.head is not cur:
+            if cur.dep_ == "xcomp":
+                obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+                if obj is not None and cur.head.lemma_.lower() in _OBJECT_CONTROL:
+                    return obj, False
+            cur = cur.head
+            continue
+        break
+    return None, False
+
+
+_OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "persuade", "press", "encourage", "invite", "call"})
+
+
+def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
+    if match.target_tok is not None:
+        return [match.target_tok]
+    kids = list(verb.children)
+    out: list[Token] = []
+    for c in kids:
+        if c.dep_ == "nsubjpass":
+            out.append(c)
+    for c in kids:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd") and c is not match.noun:
+            out.append(c)
+    holders = [verb] + ([match.noun] if match.noun is not None else [])
+    holders += [c for c in kids if c.dep_ in ("dobj", "xcomp") and c is not match.noun]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+    return [t for t in out if t is not subj]
+
+
+def _clause_tokens(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+class Coder:
+    """Codes one document."""
+
+    def __init__(self, doc: Doc, analysis: Analysis, ctx: Context) -> None:
+        self.doc, self.analysis, self.ctx = doc, analysis, ctx
+        self.lex = lexicon()
+        self.res = Resolver(doc, analysis, ctx)
+
+    def sentence(self, sent: Span) -> list[Cand]:
+        """Candidates of one sentence (frames resolved, capped)."""
+        cands: dict[int, Cand] = {}
+        for tok in sent:
+            m: Match | None = None
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+                m = code_verb(tok, self.lex)
+                if m is None:
+                    m = self._reporting_criticism(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                m = self._nominal(tok)
+            if m is not None and normalise_code(m.code) is not None:
+                cands[tok.i] = Cand(tok, m, anchor=tok)
+        light_nouns = {
+            c.match.noun.i for c in cands.values() if c.match.noun is not None and c.match.noun is not c.trigger
+        }
+        for i in list(cands):
+            if i in light_nouns and cands[i].match.rule.startswith("nominal"):
+                del cands[i]
+        self._frames(sent, cands)
+        out: list[Cand] = []
+        for c in cands.values():
+            if c.absorbed or c.match.code in ("01", "010"):
+                continue
+            if self._arguments(c):
+                out.append(c)
+        out.sort(key=lambda c: -c.match.weight)
+        return sorted(out[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
+
+    def _nominal(self, noun: Token) -> Match | None:
+        nc = noun_code(noun, self.lex)
+        if nc is None:
+            return None
+        between = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children]
+        between = [p for p in between if p.dep_ == "pobj"]
+        if between and len([between[0], *between[0].conjuncts]) >= 2:
+            return Match(nc[0], nc[0], 1.0, f"nominal:{noun.lower_}:between", symmetric=True, noun=noun)
+        return None
+
+    def _reporting_criticism(self, verb: Token) -> Match | None:
+        """A statement whose reported content is a complaint (negative-evaluation cues) = disapproval (11x)."""
+        lemma = verb.lemma_.lower()
+        entry = self.lex.verbs.get(lemma)
+        if entry is None or entry.defaults.get("", ("", "", ""))[0] != "010":
+            return None
+        content = [t for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
+        if not any(t.lower_ in _CRIT_CUES for t in content):
+            return None
+        addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        return Match("111", "", 0.5, f"statement:{lemma}:criticism-cue", target_tok=addressee)
+
+    def _frames(self, sent: Span, cands: dict[int, Cand]) -> None:
+        for c in sorted(cands.values(), key=lambda c: -c.trigger.i):
+            c.modality = own_modality(c.trigger)
+        for c in sorted(cands.values(), key=lambda c: -c.trigger.i):
+            t = c.trigger
+            cur = t
+            for _ in range(4):
+                if cur.dep_ not in ("xcomp", "ccomp") and not (cur.dep_ == "conj" and cur.head.dep_ == "xcomp"):
+                    break
+                head = cur.head if cur.dep_ != "conj" else cur.head.head
+                kind = self.lex.frames.get(head.lemma_.lower())
+                if kind is None:
+                    break
+                if cur.dep_ == "ccomp" and kind not in ("intent", "threat", "demand", "reject"):
+                    break
+                if kind in ("future", "hypothetical", "negated"):
+                    if head.i in cands and head.i != t.i:
+                        cands[head.i].absorbed = True
+                    hm = own_modality(head)
+                    if kind == "negated" or hm == "negated":
+                        c.modality = "negated"
+                    elif kind == "hypothetical" or hm == "hypothetical":
+                        c.modality = "hypothetical"
+                        kind2 = (
+                            "threat"
+                            if int(c.match.code[:2]) >= 14
+                            else ("intent" if int(c.match.code[:2]) >= 4 else "")
+                        )
+                        new = mirror_code(kind2, c.match.code) if kind2 else None
+                        if new:
+                            c.match.code, c.match.rev_code = new, ""
+                            c.match.symmetric = False
+                            c.match.rule += f"+frame:{head.lemma_.lower()}"
+                    elif c.modality == "asserted":
+                        c.modality = "future"
+                    cur = head if head.pos_ in ("VERB", "AUX") else head.head
+                    if head.dep_ == "acomp":
+                        cur = head
+                        continue
+                    continue
+                # event-bearing frame: fold the complement into the frame verb's event
+                new = mirror_code(kind, c.match.code)
+                fc = cands.get(head.i)
+                if fc is not None and fc.match.weight >= 1 and fc.match.rule.startswith("petrarch2"):
+                    c.absorbed = True
+                    break
+                base = fc.match if fc is not None else code_verb(head, self.lex)
+                code = new or (base.code if base else None)
+                if code is None:
+                    break
+                tgt = c.match.target_tok or (base.target_tok if base else None)
+                m = Match(code, "", max(c.match.weight, 1.0), f"frame:{head.lemma_.lower()}>{c.match.rule}", tgt)
+                m.noun = c.match.noun
+                cands[head.i] = Cand(head, m, modality=own_modality(head), anchor=head, complement=t)
+                c.absorbed = True
+                break
+
+    def _arguments(self, c: Cand) -> bool:
+        t = c.trigger
+        subj, passive = _subject(t)
+        if c.match.rule.startswith("nominal"):
+            noun = c.match.noun or t
+            pobj = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "between" for p in ch.children]
+            sides = self.res.sides(pobj[0]) if pobj else []
+            c.sources = sides
+            c.targets = []
+            return sum(1 for s in sides if s.actor_id or self.res.use_entities) >= 2
+        if subj is not None:
+            if self.res.is_nonagent(subj) and not self.res.sides(subj, allow_text=False):
+                return False
+            c.sources = self.res.sides(subj)
+        elif c.match.noun is not None:
+            pobj = [
+                p for ch in c.match.noun.children if ch.dep_ == "prep" and ch.lower_ == "between" for p in ch.children
+            ]
+            if pobj:
+                c.sources = self.res.sides(pobj[0])
+        seen = {s.actor_id for s in c.sources if s.actor_id}
+        heads = _target_heads(t, c.match, subj)
+        if c.complement is not None:
+            heads += _target_heads(c.complement, c.match, subj)
+        per_head = [self.res.sides(h) for h in heads if noun_code(h, self.lex) is None]
+        chosen = next((sd for sd in per_head if any(x.actor_id for x in sd)), None)
+        if chosen is None:
+            chosen = next((sd for sd in per_head if sd), [])
+        for sd in chosen:
+            if (sd.actor_id is None and all(sd.text != o.text for o in c.sources)) or (
+                sd.actor_id is not None and sd.actor_id not in seen
+            ):
+                c.targets.append(sd)
+                if sd.actor_id:
+                    seen.add(sd.actor_id)
+        resolved = [s for s in c.sources + c.targets if s.actor_id or self.res.use_entities]
+        return bool(resolved)
+
+
+def _event_date(c: Cand, analysis: Analysis, sent: Span, ctx: Context, doc: Doc) -> tuple[str, str]:
+    anchor = c.anchor or c.trigger
+    clause_root = anchor
+    while clause_root.dep_ in ("xcomp", "acomp", "conj", "auxpass") and clause_root.head is not clause_root:
+        clause_root = clause_root.head
+    clause = _clause_tokens(clause_root)
+    best: tuple[int, str] | None = None
+    for tx in analysis.times:
+        if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
+            continue
+        if not re.match(r"^\d{4}", tx.value):
+            continue
+        sp = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if sp is None or sp.root.i not in clause:
+            continue
+        dist = abs(sp.root.i - anchor.i)
+        if best is None or dist < best[0]:
+            best = (dist, tx.value[:10])
+    if best is not None:
+        return best[1], "clause"
+    return ctx.published.isoformat(), "article"
+
+
+def _event_place(c: Cand, analysis: Analysis, sent: Span, doc: Doc) -> str | None:
+    holders = {(c.anchor or c.trigger).i, c.trigger.i}
+    if c.match.noun is not None:
+        holders.add(c.match.noun.i)
+    for pl in analysis.places:
+        if not (sent.start_char <= pl.start < sent.end_char):
+            continue
+        sp = doc.char_span(pl.start, pl.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        prep = sp.root.head
+        if sp.root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.i in holders:
+            return pl.id
+    return None
+
+
+def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
+    """Code the events of a parsed article into ``analysis.events``."""
+    codes = cameo_codes()
+    coder = Coder(doc, analysis, ctx)
+    table = ctx.settings.goldstein
+    events: list[Event] = []
+    seen: set[tuple[str, frozenset[str], str]] = set()
+    for sent in doc.sents:
+        sent_rec = Spanned(start=sent.start_char, end=sent.end_char, text=sent.text)
+        for c in coder.sentence(sent):
+            code = normalise_code(c.match.code)
+            if code is None:
+                continue
+            info = codes[code]
+            date, date_from = _event_date(c, analysis, sent, ctx, doc)
+            place = _event_place(c, analysis, sent, doc)
+            quote = next((q for q in analysis.quotes if q.start <= c.trigger.idx < q.end), None)
+            pairs = _pairs(c)
+            if not pairs:
+                continue
+            key_actors = frozenset(
+                a for s, t, _sym in pairs for a in (s.actor_id if s else None, t.actor_id if t else None) if a
+            )
+            key = (info.root, key_actors, date)
+            if len(key_actors) >= 2 and key in seen:
+                continue
+            seen.add(key)
+            weight = c.match.weight
+            for src, tgt, sym in pairs:
+                conf = (
+                    0.4
+                    + 0.1 * min(weight, 3.0)
+                    + (0.1 if src and src.actor_id else 0)
+                    + (0.1 if tgt and tgt.actor_id else 0)
+                )
+                trig_start = c.trigger.idx
+                trig_end = trig_start + len(c.trigger.text)
+                if c.match.noun is not None and c.match.noun is not c.trigger:
+                    trig_start = min(trig_start, c.match.noun.idx)
+                    trig_end = max(trig_end, c.match.noun.idx + len(c.match.noun.text))
+                events.append(
+                    Event(
+                        id=f"E{len(events) + 1}",
+                        source=_arg(src, analysis),
+                        target=_arg(tgt, analysis),
+                        cameo=code,
+                        cameo_name=info.name,
+                        root=info.root,
+                        goldstein=info.goldstein.get(table, info.goldstein["gdelt"]),
+                        quad_class=info.quad_class,
+                        plover_type=info.plover_type,
+                        plover_mode=info.plover_mode,
+                        modality=c.modality,
+                        reported=quote is not None,
+                        quote_id=quote.id if quote else None,
+                        date=date,
+                        date_from=date_from,
+                        place_id=place,
+                        trigger=Spanned(start=trig_start, end=trig_end, text=doc.text[trig_start:trig_end]),
+                        sentence=sent_rec,
+                        confidence=round(min(conf, 0.95), 2),
+                        rule=c.match.rule,
+                        symmetric=sym,
+                    )
+                )
+    analysis.events.extend(events)
+
+
+def _pairs(c: Cand) -> list[tuple[Side | None, Side | None, bool]]:
+    """(source, target, symmetric) pairs: one event per actor pair; symmetric events in both directions."""
+    srcs, tgts = c.sources, c.targets
+    sym = c.match.symmetric or (bool(c.match.rev_code) and c.match.rev_code == c.match.code)
+    out: list[tuple[Side | None, Side | None, bool]] = []
+    if len(srcs) >= 2 and not any(t.actor_id for t in tgts):
+        for a in srcs:
+            for b in srcs:
+                if a is not b:
+                    out.append((a, b, True))
+        return out
+    srcs_l: list[Side | None] = list(srcs) or [None]
+    tgts_l: list[Side | None] = list(tgts) or [None]
+    for s in srcs_l:
+        for t in tgts_l:
+            if s is None and t is None:
+                continue
+            if s is not None and t is not None and s.actor_id and s.actor_id == t.actor_id:
+                continue
+            out.append((s, t, sym and s is not None and t is not None))
+            if sym and s is not None and t is not None:
+                out.append((t, s, True))
+    return out[:8]
+
+
+def _arg(side: Side | None, analysis: Analysis) -> Argument | None:
+    if side is None:
+        return None
+    actor = analysis.actor(side.actor_id)
+    return Argument(
+        start=side.start,
+        end=side.end,
+        text=side.text,
+        actor_id=side.actor_id,
+        code=(actor.code or None) if actor else None,
+    )
+
+
+register_component("events", run)

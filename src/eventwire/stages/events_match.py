@@ -1,0 +1,266 @@
+"""Verb/noun pattern matching over spaCy's dependency parse, and modality (helper of the events stage).
+
+A verb token is looked up by lemma (irregular forms via the PETRARCH2 form lists); its patterns are matched
+against the verb's *complement region*: the tokens of its subtree to its right, minus conjoined clauses,
+adverbial/relative clauses and reported (ccomp) content.  Word elements must occur in order in the region;
+a preposition element needs a preposition token followed by its words inside that preposition's subtree.
+The most specific match wins (own patterns before PETRARCH2's at equal specificity).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.knowledge.cameo import Element, Lexicon, Pattern
+
+#: Children whose subtrees are separate clauses, not part of a verb's complement.
+_SEPARATE = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp", "csubj", "nsubj"})
+_PRT_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "npadvmod"})
+
+
+@dataclass
+class Match:
+    """The code chosen for one trigger."""
+
+    code: str
+    rev_code: str
+    weight: float
+    rule: str
+    target_tok: Token | None = None
+    noun: Token | None = None  # the event noun (light-verb or nominal events)
+    symmetric: bool = False
+
+
+def region(verb: Token) -> list[Token]:
+    """The verb's complement region (see module docstring)."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _SEPARATE]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "parataxis", "ccomp"))
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _forms(t: Token) -> tuple[str, str]:
+    return t.lower_, t.lemma_.lower()
+
+
+def _phrase_at(tokens: list[Token], k: int, phrase: tuple[str, ...]) -> bool:
+    if k + len(phrase) > len(tokens):
+        return False
+    for j, w in enumerate(phrase):
+        tok = tokens[k + j]
+        if w not in _forms(tok):
+            return False
+        if j and tok.i != tokens[k + j - 1].i + 1:
+            return False
+    return True
+
+
+def _find_slot(tokens: list[Token], start: int, alts: tuple[tuple[str, ...], ...]) -> int:
+    """Index just past the first alternative found at or after ``start``; -1 if none."""
+    for k in range(start, len(tokens)):
+        for phrase in alts:
+            if _phrase_at(tokens, k, phrase):
+                return k + len(phrase)
+    return -1
+
+
+def match_elements(tokens: list[Token], elements: tuple[Element, ...]) -> tuple[bool, Token | None]:
+    """Whether all elements occur in order in ``tokens``; also the target token of a '+' preposition."""
+    pos = 0
+    target: Token | None = None
+    for el in elements:
+        if not el.preps:
+            nxt = _find_slot(tokens, pos, el.slots[0])
+            if nxt < 0:
+                return False, None
+            pos = nxt
+            continue
+        found = False
+        for k in range(pos, len(tokens)):
+            p = tokens[k]
+            if p.lower_ not in el.preps:
+                continue
+            sub = [t for t in tokens[k + 1 :] if p.is_ancestor(t)]
+            sp = 0
+            ok = True
+            for slot in el.slots:
+                sp = _find_slot(sub, sp, slot)
+                if sp < 0:
+                    ok = False
+                    break
+            if ok:
+                found = True
+                pos = k + 1
+                if el.role == "+":
+                    objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+                    target = objs[0] if objs else None
+                break
+        if not found:
+            return False, None
+    return True, target
+
+
+def _particles(verb: Token, keys: list[str]) -> list[str]:
+    kids = {c.lower_ for c in verb.children if c.dep_ in _PRT_DEPS}
+    return [k for k in keys if k and k.split()[0] in kids]
+
+
+def lookup_lemma(verb: Token, lex: Lexicon) -> str | None:
+    """The lexicon lemma for a verb token, if the verb is known."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.verbs:
+        return lemma
+    alt = lex.forms.get(verb.lower_)
+    if alt in lex.verbs:
+        return alt
+    for cand in _inflection_guesses(verb.lower_):
+        if cand in lex.verbs:
+            return cand
+    return None
+
+
+def _inflection_guesses(word: str) -> list[str]:
+    """Base-form guesses for an inflected verb the lemmatizer got wrong ('staged' -> 'stage')."""
+    out: list[str] = []
+    for suf, rep in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suf) and len(word) > len(suf) + 2:
+            out.append(word[: -len(suf)] + rep)
+    if len(word) > 5 and word[-3:] in ("ing",) and word[-4] == word[-5]:
+        out.append(word[:-4])
+    if len(word) > 4 and word.endswith("ed") and word[-3] == word[-4]:
+        out.append(word[:-3])
+    return out
+
+
+def verb_lemma(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma, repaired against the lexicon when the lemmatizer fails."""
+    return lookup_lemma(verb, lex) or verb.lemma_.lower()
+
+
+def _subject_words(verb: Token) -> list[Token]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return sorted((t for s in subj for t in s.subtree), key=lambda t: t.i)
+
+
+def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
+    """(code, symmetric) of an event noun, also as the head of a two-word compound ('air strikes')."""
+    comp = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    if comp:
+        two = f"{comp[0].lower_} {noun.lower_}"
+        if two in lex.nouns:
+            return lex.nouns[two]
+    for key in (noun.lower_, noun.lemma_.lower()):
+        if key in lex.nouns:
+            return lex.nouns[key]
+    return None
+
+
+def code_verb(verb: Token, lex: Lexicon) -> Match | None:
+    """The best code for a verb token, or None (unknown verb, or a pattern that says 'no event')."""
+    lemma = lookup_lemma(verb, lex)
+    light_noun = _light_noun(verb, lex)
+    if lemma is None and light_noun is None:
+        return None
+    best: tuple[float, int, Pattern, Token | None, str] | None = None
+    if lemma is not None:
+        entry = lex.verbs[lemma]
+        prts = _particles(verb, sorted(set(entry.patterns) | set(entry.defaults)))
+        toks = region(verb)
+        pre = _subject_words(verb)
+        for prt in [*prts, ""]:
+            bonus = 1 if prt else 0
+            for pat in entry.patterns.get(prt, []):
+                if pat.weight + bonus <= (best[0] if best else -1):
+                    continue
+                ok, tgt = match_elements(toks, pat.elements)
+                if ok and pat.pre:
+                    ok = match_elements(pre, pat.pre)[0]
+                if ok:
+                    own = 1 if pat.origin == "own" else 0
+                    cand = (pat.weight + bonus + 0.5 * own, own, pat, tgt, prt)
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
+    if light_noun is not None and (best is None or best[1] == 0 or best[0] < 1):
+        noun, (code, sym) = light_noun
+        return Match(code, code if sym else "", 1.5, f"light:{verb_lemma(verb, lex)}+{noun.lower_}", None, noun, sym)
+    if best is not None:
+        w, _own, pat, tgt, prt = best
+        if pat.code == "---":
+            return None
+        code = pat.code or ""
+        rule = f"{pat.origin}:{lemma}{'_' + prt if prt else ''}"
+        if not code and pat.rev_code:
+            return Match(pat.rev_code, "", w, rule + ":reversed", tgt, symmetric=False)
+        return Match(code, pat.rev_code, w, rule, tgt, symmetric=bool(pat.rev_code) and pat.rev_code == code)
+    assert lemma is not None
+    entry = lex.verbs[lemma]
+    for prt in [*_particles(verb, sorted(entry.defaults)), ""]:
+        if prt in entry.defaults:
+            code, rev, origin = entry.defaults[prt]
+            if code == "---" or not (code or rev):
+                return None
+            if not code:
+                return Match(rev, "", 0.5 if prt else 0, f"{origin}:{lemma}:default:reversed")
+            w = 1.0 if prt else 0.0
+            return Match(code, rev, w, f"{origin}:{lemma}{'_' + prt if prt else ''}:default", symmetric=rev == code)
+    return None
+
+
+def _light_noun(verb: Token, lex: Lexicon) -> tuple[Token, tuple[str, bool]] | None:
+    lemma = verb_lemma(verb, lex)
+    if lemma not in lex.light:
+        return None
+    prt = lex.light[lemma]
+    if prt and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == prt for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            nc = noun_code(c, lex)
+            if nc is not None:
+                return c, nc
+    return None
+
+
+# ---------------------------------------------------------------- modality
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPO_AUX = frozenset({"would", "could", "might", "may", "should", "can", "ca", "must", "'d"})
+_NEG_SUBJ = frozenset({"neither", "no", "none", "nobody", "nor"})
+
+
+def own_modality(verb: Token) -> str:
+    """Modality marked on the verb itself: negation, modal/future auxiliaries, 'if' clauses, 'going to'."""
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return "negated"
+    for c in kids:
+        if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in _NEG_SUBJ for t in c.subtree if t.dep_ == "det"):
+            return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+        return "hypothetical"
+    auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if auxes & _HYPO_AUX:
+        return "hypothetical"
+    if auxes & _FUTURE_AUX:
+        return "future"
+    return "asserted"
+
+
+def sentence_of(tok: Token) -> Span:
+    """The sentence of a token."""
+    return tok.sent

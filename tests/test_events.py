@@ -1,0 +1,198 @@
+"""Tests of the events stage: pattern coding, arguments, modality, and the evaluation scorer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, parse_elements
+from eventwire.nlp import load_nlp
+from eventwire.records import Actor, Analysis, Article, Event, Mention
+from eventwire.stages import events as events_stage
+from eventwire.stages.base import Context, sentences_of
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+
+#: name -> (country, sector, kind) for hand-built actors
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Germany": ("DEU", "", "country"),
+    "Poland": ("POL", "", "country"),
+    "Japan": ("JPN", "", "country"),
+    "Sri Lanka": ("LKA", "", "country"),
+    "Iran": ("IRN", "", "country"),
+    "Russia": ("RUS", "", "country"),
+    "Russian": ("RUS", "", "country"),
+    "Ukrainian": ("UKR", "", "country"),
+    "Hungarian": ("HUN", "", "country"),
+    "Romanian": ("ROU", "", "country"),
+    "France": ("FRA", "", "country"),
+    "Iranian ambassador": ("IRN", "GOV", "person"),
+    "Police": ("BLR", "COP", "group"),
+    "protesters": ("BLR", "CVL", "group"),
+    "Protesters": ("VEN", "CVL", "group"),
+    "the government": ("VEN", "GOV", "organization"),
+    "The government": ("COL", "GOV", "organization"),
+    "the rebels": ("COL", "REB", "group"),
+    "The rebels": ("COL", "REB", "group"),
+    "the capital": ("COL", "GOV", "organization"),
+    "Israel": ("ISR", "", "country"),
+    "Egypt": ("EGY", "", "country"),
+    "Hamas": ("PSE", "REB", "group"),
+    "Gaza": ("PSE", "", "country"),
+    "The Kremlin": ("RUS", "GOV", "organization"),
+    "Washington": ("USA", "GOV", "organization"),
+    "Brazil": ("BRA", "", "country"),
+    "Argentina": ("ARG", "", "country"),
+    "Chinese companies": ("CHN", "BUS", "group"),
+    "Canada": ("CAN", "", "country"),
+    "Mexico": ("MEX", "", "country"),
+    "India": ("IND", "", "country"),
+    "Pakistan": ("PAK", "", "country"),
+    "Turkey": ("TUR", "", "country"),
+}
+
+
+def code_text(text: str, actors: bool = True) -> list[Event]:
+    """Run only the events stage on ``text`` with hand-built actors/mentions (longest names first)."""
+    nlp = load_nlp()
+    doc = nlp(text)
+    art = Article.from_text(text, published=dt.date(2024, 4, 26))
+    analysis = Analysis(article=art, sentences=sentences_of(doc))
+    if actors:
+        taken: list[tuple[int, int]] = []
+        for name in sorted(ACTORS, key=len, reverse=True):
+            start = 0
+            while (i := text.find(name, start)) >= 0:
+                start = i + len(name)
+                end = i + len(name)
+                if any(s < end and i < e for s, e in taken):
+                    continue
+                if (i > 0 and text[i - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
+                    continue
+                country, sector, kind = ACTORS[name]
+                aid = next((a.id for a in analysis.actors if a.name == name), None)
+                if aid is None:
+                    aid = f"A{len(analysis.actors) + 1}"
+                    analysis.actors.append(
+                        Actor(
+                            id=aid,
+                            name=name,
+                            kind=kind,
+                            country=country,
+                            sectors=[sector] if sector else [],  # type: ignore[arg-type]
+                            confidence=1.0,
+                        )
+                    )
+                taken.append((i, end))
+                analysis.mentions.append(
+                    Mention(start=i, end=end, text=name, actor_id=aid, kind="name", sentence=analysis.sentence_of(i))
+                )
+    events_stage.run(doc, analysis, Context(published=dt.date(2024, 4, 26)))
+    return analysis.events
+
+
+def codes(events: list[Event]) -> list[tuple[str | None, str, str | None]]:
+    """(source code, cameo, target code) triples."""
+    return [(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in events]
+
+
+# ------------------------------------------------------------------ tables
+
+
+def test_tables_loaded() -> None:
+    table = cameo_codes()
+    assert table["190"].quad_class == 4 and table["040"].quad_class == 1
+    assert table["036"].plover_type == "AGREE"
+    assert table["163"].plover_type == "COERCE"
+    assert table["0841"].plover_mode == "release"
+    assert table["016"].goldstein["gdelt"] != table["016"].goldstein["icews"]
+    lex = lexicon()
+    assert "meet" in lex.verbs and lex.verbs["call"].defaults["off"][0] == "160"
+    assert mirror_code("threat", "163") == "1312"
+    assert mirror_code("intent", "042") == "036"
+
+
+def test_element_syntax() -> None:
+    els = parse_elements("w:peace deal|treaty ; p+:with>leaders")
+    assert els[0].slots[0] == (("peace", "deal"), ("treaty",))
+    assert els[1].preps == ("with",) and els[1].role == "+" and els[1].weight == 2
+
+
+# ------------------------------------------------------------------ hard cases
+
+
+def test_patterns_only_verbs() -> None:
+    assert codes(code_text("Brazil signed a trade agreement with Argentina."))[0][1].startswith("0")
+    ev = code_text("Egypt rejected the proposal for talks with Israel.")
+    assert ev and ev[0].root == "12"
+    ev = code_text("Israel launched airstrikes on Gaza.")
+    assert ev and ev[0].cameo == "195" and ev[0].target and ev[0].target.code == "PSE"
+
+
+def test_multi_word_verbs() -> None:
+    ev = code_text("Police cracked down on protesters in Minsk.")
+    assert codes(ev) == [("BLRCOP", "175", "BLRCVL")]
+    ev = code_text("The government called off the talks with the rebels.")
+    assert ev and ev[0].root == "16" and ev[0].target and ev[0].target.code == "COLREB"
+
+
+def test_conjoined_actors_symmetric() -> None:
+    ev = code_text("Russian and Ukrainian forces exchanged fire near the border.")
+    assert {(s, t) for s, _c, t in codes(ev)} == {("RUS", "UKR"), ("UKR", "RUS")}
+    assert all(e.root == "19" and e.symmetric for e in ev)
+    ev = code_text("Hungarian and Romanian officials agreed to cooperate on refugees.")
+    assert {(s, t) for s, _c, t in codes(ev)} == {("HUN", "ROU"), ("ROU", "HUN")}
+    assert all(e.root == "03" for e in ev)
+
+
+def test_light_verb_nominals() -> None:
+    ev = code_text("Protesters staged rallies against the government in Caracas.")
+    assert codes(ev) == [("VENCVL", "141", "VENGOV")]
+    ev = code_text("Canada imposed sanctions on Mexico.")
+    assert codes(ev) == [("CAN", "163", "MEX")]
+    ev = code_text("Canada held talks with Mexico on Monday.")
+    assert {e.root for e in ev} == {"04"} and ("CAN", "MEX") in {(s, t) for s, _c, t in codes(ev)}
+    ev = code_text("Talks between India and Pakistan ended without agreement.")
+    assert {(s, t) for s, _c, t in codes(ev)} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_institutions_stand_for_governments() -> None:
+    assert codes(code_text("The Kremlin criticized Washington.")) == [("RUSGOV", "111", "USAGOV")]
+
+
+def test_non_human_subjects() -> None:
+    assert code_text("An earthquake killed eight people in Turkey.") == []
+    assert code_text("Floods hit the region on Monday.") == []
+
+
+def test_sense_distinctions() -> None:
+    assert codes(code_text("France summoned the Iranian ambassador over the arrests.")) == [("FRA", "114", "IRNGOV")]
+    assert codes(code_text("Japan pledged aid to Sri Lanka.")) == [("JPN", "033", "LKA")]
+    assert codes(code_text("Japan delivered aid to Sri Lanka.")) == [("JPN", "070", "LKA")]
+
+
+def test_modality() -> None:
+    assert {e.modality for e in code_text("Germany did not meet with Poland.")} == {"negated"}
+    assert {e.modality for e in code_text("Germany will meet with Poland next week.")} == {"future"}
+    assert {e.modality for e in code_text("Germany is expected to meet with Poland.")} == {"future"}
+    ev = code_text("The rebels could attack the capital.")
+    assert ev and ev[0].modality == "hypothetical"
+    ev = code_text("Washington is ready to take action against Chinese companies.")
+    assert codes(ev) == [("USAGOV", "130", "CHNBUS")] and ev[0].modality == "hypothetical"
+
+
+def test_one_event_per_reported_action() -> None:
+    ev = code_text("Iran said on Monday that it would attack Israel.")
+    assert [e.root for e in ev] == ["19"]
+    ev = code_text("Iran threatened to break relations with Russia.")
+    assert codes(ev) == [("IRN", "1313", "RUS")]
+    ev = code_text("Egypt urged Israel to withdraw its troops from Gaza.")
+    assert [e.root for e in ev] == ["02"] and ev[0].target and ev[0].target.code == "ISR"
+
+
+def test_no_actors_keeps_text() -> None:
+    ev = code_text("Germany will meet with Poland next week.", actors=False)
+    assert ev and all(e.source and e.source.actor_id is None for e in ev)
