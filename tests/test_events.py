@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-import pytest
 
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, parse_elements
 from eventwire.nlp import load_nlp

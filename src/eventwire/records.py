@@ -243,7 +243,7 @@ class Event(Record):
     sentence: Spanned
     confidence: float = Field(ge=0.0, le=1.0)
     rule: str | None = Field(default=None, description="Pattern or rule that produced the event.")
-    symmetric: bool = Field(default=False, description="Two-way event, emitted in both directions (see docs/events.md).")
+    symmetric: bool = Field(default=False, description="Two-way event, emitted in both directions (docs/events.md).")
 
 
 class PipelineInfo(Record):

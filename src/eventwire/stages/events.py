@@ -336,7 +336,7 @@ class Coder:
 
     def _arguments(self, c: Cand) -> bool:
         t = c.trigger
-        subj, passive = _subject(t)
+        subj, _passive = _subject(t)
         if c.match.rule.startswith("nominal"):
             noun = c.match.noun or t
             pobj = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "between" for p in ch.children]
