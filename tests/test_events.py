@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, parse_elements
 from eventwire.nlp import load_nlp
 from eventwire.records import Actor, Analysis, Article, Event, Mention
