@@ -1,0 +1,374 @@
+"""Build eventwire's actor-resolution tables from public CAMEO/Phoenix/PLOVER dictionaries.
+
+Run by hand (output is committed; nothing reads ../shared at run time)::
+
+    .venv/bin/python scripts/build_actor_tables.py [--shared ../shared]
+
+Writes to src/eventwire/data/:
+
+- ``countries.tsv``   CAMEO country and region codes with their names.
+- ``sector_codes.tsv`` CAMEO actor type (sector) codes and known-group codes with labels.
+- ``agents.tsv``      agent nouns (lower-case lemma phrases) -> CAMEO sector codes, from the Phoenix
+                      agents dictionary (primary) and the PLOVER agents list (adds what Phoenix lacks;
+                      its JRN journalism code becomes CAMEO MED and its MED medical code becomes HLH).
+- ``organizations.tsv`` undated organisation entries (IGOs, media, armed groups) of the Phoenix
+                      international and non-state-military actor dictionaries, plus the CAMEO
+                      known-group names, with a CAMEO country/IGO code and sectors.
+
+Hand-written additions live beside them (country_forms.tsv, agents_manual.tsv, actors.csv) and are
+not touched here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "eventwire" / "data"
+
+#: Phoenix substitution sets and stems, expanded to singular lemma forms (matching is on lemmas).
+SUBSTITUTIONS = {"!minist!": ["minister", "ministry"], "!person!": ["man", "woman", "person"]}
+STEMS = {"minist": ["minister", "ministry"], "ministr": ["minister", "ministry"], "compan": ["company"]}
+#: PLOVER's codes that differ from CAMEO's meaning.
+PLOVER_RECODE = {"JRN": "MED", "MED": "HLH"}
+DROP_CODES = {"JNK", "NON", "UNK", "PRE", "PRM", "SOC", "---"}
+#: Words that mark an actor-dictionary entry as an organisation rather than a person.
+ORG_WORDS = {
+    "organization",
+    "organisation",
+    "union",
+    "bank",
+    "fund",
+    "council",
+    "commission",
+    "agency",
+    "association",
+    "community",
+    "court",
+    "tribunal",
+    "parliament",
+    "league",
+    "federation",
+    "program",
+    "programme",
+    "office",
+    "committee",
+    "forum",
+    "group",
+    "party",
+    "front",
+    "movement",
+    "army",
+    "brigade",
+    "brigades",
+    "nations",
+    "states",
+    "alliance",
+    "conference",
+    "institute",
+    "corporation",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "news",
+    "service",
+    "broadcaster",
+    "international",
+    "watch",
+    "cross",
+    "crescent",
+    "club",
+    "authority",
+    "secretariat",
+    "mission",
+    "force",
+    "forces",
+    "guard",
+    "militia",
+    "jihad",
+    "brotherhood",
+    "taliban",
+}
+
+
+def read_code_table(path: Path) -> list[tuple[str, str]]:
+    """(code, label) rows of a CAMEO lookup TSV (first row is a header)."""
+    rows: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or parts[0] == "CODE":
+                continue
+            rows.append((parts[0].strip(), parts[1].strip()))
+    return rows
+
+
+def normalise_phrase(raw: str) -> list[str]:
+    """Agent-dictionary phrase -> lower-case space-separated lemma phrases (substitutions expanded)."""
+    text = raw.strip().lower().replace("_", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+    variants = [text]
+    for key, values in SUBSTITUTIONS.items():
+        expanded: list[str] = []
+        for v in variants:
+            if key in v:
+                expanded.extend(v.replace(key, val) for val in values)
+            else:
+                expanded.append(v)
+        variants = expanded
+    out: list[str] = []
+    for v in variants:
+        words = v.replace(" ,", ",").split()
+        if not words:
+            continue
+        if words[-1] in STEMS:
+            out.extend(" ".join([*words[:-1], s]) for s in STEMS[words[-1]])
+        else:
+            out.append(" ".join(words))
+    # "policeman" style joins come out as "police man": keep both spellings.
+    joined = [o.replace(" man", "man").replace(" woman", "woman") for o in out if o.endswith((" man", " woman"))]
+    return [o.strip(" ,") for o in out + joined if o.strip(" ,")]
+
+
+def split_codes(code: str) -> list[str]:
+    """'GOVMIL' -> ['GOV', 'MIL']."""
+    code = re.sub(r"[^A-Z]", "", code.upper())
+    return [code[i : i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
+
+
+AGENT_LINE = re.compile(r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[~(?P<code>[A-Z]+)[\]}]")
+
+
+def parse_agents(path: Path, plover: bool) -> Iterator[tuple[str, list[str]]]:
+    """(phrase, sector codes) for each agent entry (irregular plurals included as phrases)."""
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#") or "=" in line.split("#")[0] or not line.strip():
+                continue
+            m = AGENT_LINE.match(line.split("#")[0].strip())
+            if not m:
+                continue
+            codes = split_codes(m["code"])
+            if plover:
+                codes = [PLOVER_RECODE.get(c, c) for c in codes]
+            codes = [c for c in codes if c not in DROP_CODES]
+            if not codes:
+                continue
+            phrases = normalise_phrase(m["phrase"])
+            for plural in (m["plurals"] or "").split(","):
+                if plural.strip():
+                    phrases.extend(normalise_phrase(plural))
+            for p in phrases:
+                yield p, codes
+
+
+def build_agents(shared: Path) -> list[tuple[str, str, str]]:
+    """Agent rows (phrase, sectors, source); Phoenix first, PLOVER fills gaps."""
+    table: dict[str, tuple[str, str]] = {}
+    for phrase, codes in parse_agents(shared / "petrarch2" / "Phoenix.agents.txt", plover=False):
+        table.setdefault(phrase, (" ".join(codes), "phoenix"))
+    for phrase, codes in parse_agents(shared / "plover" / "PLOVER_agents.txt", plover=True):
+        table.setdefault(phrase, (" ".join(codes), "plover"))
+    return sorted((p, s, src) for p, (s, src) in table.items())
+
+
+def parse_actor_dictionary(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """(names, code strings) of each entry of a Phoenix actor dictionary."""
+    names: list[str] = []
+    codes: list[str] = []
+
+    def flush() -> Iterator[tuple[list[str], list[str]]]:
+        if names:
+            yield list(names), list(codes)
+
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for raw in fh:
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            found = re.findall(r"\[([^\]]*)\]", line)
+            head = line.split("[", 1)[0].strip()
+            if line.startswith("+"):
+                names.append(head.lstrip("+"))
+            elif line[0].isspace():
+                if head:
+                    names.append(head)
+            else:
+                yield from flush()
+                names, codes = [head] if head else [], []
+            codes.extend(found)
+    yield from flush()
+
+
+def clean_name(raw: str) -> str:
+    """'NORTH_ATLANTIC_TREATY_ORGANIZATION_' -> 'North Atlantic Treaty Organization' (acronyms kept)."""
+    words = [w for w in raw.replace("_", " ").split() if w]
+    out = []
+    for w in words:
+        if w.lower() in {"of", "for", "and", "the", "on", "in", "to", "de", "du", "des"} and out:
+            out.append(w.lower())
+        elif (len(words) == 1 and len(w) <= 6) or not re.search(r"[AEIOUY]", w.upper()):
+            out.append(w)
+        else:
+            out.append("-".join(p.capitalize() for p in w.split("-")))
+    name = " ".join(out).strip()
+    return name[:1].upper() + name[1:]
+
+
+def code_parts(
+    code: str, countries: set[str], groups: set[str], sectors: set[str]
+) -> tuple[str | None, list[str]] | None:
+    """A CAMEO actor code -> (country or IGO code, sectors); None for dated (person) or junk codes."""
+    body = code.strip().split()
+    if not body or len(body) > 1:  # dated codes belong to persons in office
+        return None
+    chunks = split_codes(body[0])
+    if not chunks:
+        return None
+    country: str | None = None
+    found_sectors: list[str] = []
+    group_codes = [c for c in chunks if c in groups and (c not in sectors or c == "UNO")]
+    if chunks[0] == "IGO":
+        if group_codes:
+            country = "EUR" if group_codes[-1] == "EEC" else group_codes[-1]
+        else:
+            regions = [c for c in chunks[1:] if c in countries]
+            country = regions[0] if regions else None
+        found_sectors = ["IGO"] + [c for c in chunks[1:] if c in sectors and c not in group_codes and c != "IGO"]
+    else:
+        for c in chunks:
+            if country is None and c in countries:
+                country = c
+            elif c in sectors:
+                found_sectors.append(c)
+            elif country is None and c in groups:
+                country = c
+    return country, list(dict.fromkeys(found_sectors))
+
+
+def is_org_name(name: str, from_milnonstate: bool) -> bool:
+    """Whether a dictionary entry name looks like an organisation (not a person)."""
+    words = name.lower().replace("-", " ").split()
+    if any(w in ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and (name.isupper() or from_milnonstate)
+
+
+def build_organizations(
+    shared: Path, countries: set[str], groups: dict[str, str], sectors: set[str]
+) -> list[list[str]]:
+    """Organisation rows: id, name, forms (|-separated), country, sectors, source."""
+    rows: dict[str, list[str]] = {}
+    group_set = set(groups)
+    for fname, milnon in (("Phoenix.International.actors.txt", False), ("Phoenix.MilNonState.actors.txt", True)):
+        for names, codes in parse_actor_dictionary(shared / "petrarch2" / fname):
+            parsed = [p for p in (code_parts(c, countries, group_set, sectors) for c in codes) if p is not None]
+            if not parsed or not names:
+                continue
+            forms = [clean_name(n) for n in names if n.strip()]
+            forms = [f for f in dict.fromkeys(forms) if len(f) > 1]
+            if not forms or not is_org_name(forms[0], milnon):
+                continue
+            country, secs = parsed[0]
+            if not country and not secs:
+                continue
+            key = forms[0].lower()
+            if key in rows:
+                continue
+            rows[key] = [
+                "phx-" + re.sub(r"[^a-z0-9]+", "-", key).strip("-"),
+                forms[0],
+                "|".join(forms[1:]),
+                country or "",
+                " ".join(secs),
+                "phoenix-" + ("milnonstate" if milnon else "international"),
+            ]
+    sectors_by_code: dict[str, str] = {}
+    for row in rows.values():
+        if row[3] and row[4]:
+            sectors_by_code.setdefault(row[3], row[4])
+    for code, label in groups.items():
+        m = re.match(r"^(?P<name>[^(]+?)\s*(?:\((?P<alias>[^)]+)\))?$", label)
+        if not m:
+            continue
+        name = m["name"].strip()
+        alias = (m["alias"] or "").strip()
+        key = name.lower()
+        if key in rows:
+            continue
+        rows[key] = [
+            "cameo-" + code.lower(),
+            name,
+            alias,
+            "EUR" if code == "EEC" else code,
+            sectors_by_code.get("EUR" if code == "EEC" else code, ""),
+            "cameo-knowngroup",
+        ]
+    return sorted(rows.values(), key=lambda r: r[1].lower())
+
+
+def write_tsv(path: Path, header: list[str], rows: list[list[str]] | list[tuple[str, ...]], note: str) -> None:
+    """Write a TSV with a provenance comment and a header line."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(f"# {note}\n# Generated by scripts/build_actor_tables.py; do not edit by hand.\n")
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def main() -> None:
+    """Parse the shared dictionaries and write the compact tables."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="path of the shared reference data")
+    args = ap.parse_args()
+    data = args.shared / "data"
+    country_rows = read_code_table(data / "cameo" / "cameo_country_codes.tsv")
+    countries: dict[str, str] = {}
+    for code, label in country_rows:
+        countries.setdefault(code, label)
+    region_codes = {code for code, _ in country_rows[: [c for c, _ in country_rows].index("AFG")]}
+    type_rows = read_code_table(data / "cameo" / "cameo_type_codes.tsv")
+    group_rows = read_code_table(data / "cameo" / "cameo_knowngroup_codes.tsv")
+    sectors = {c for c, _ in type_rows} | {"PTY", "REL"}
+    groups: dict[str, str] = {}
+    for code, label in group_rows:
+        groups.setdefault(code, label)
+
+    write_tsv(
+        OUT / "countries.tsv",
+        ["code", "name", "kind"],
+        [[c, n, "region" if c in region_codes else "country"] for c, n in countries.items()],
+        "CAMEO country and region codes (GDELT CAMEO lookups).",
+    )
+    write_tsv(
+        OUT / "sector_codes.tsv",
+        ["code", "label", "type"],
+        [[c, n, "sector"] for c, n in dict(type_rows).items()] + [[c, n, "group"] for c, n in groups.items()],
+        "CAMEO actor type codes and known-group codes (GDELT CAMEO lookups).",
+    )
+    agents = build_agents(data)
+    write_tsv(
+        OUT / "agents.tsv",
+        ["phrase", "sectors", "source"],
+        agents,
+        "Agent nouns -> CAMEO sectors, from PETRARCH2 Phoenix.agents.txt and PLOVER_agents.txt (MIT).",
+    )
+    orgs = build_organizations(data, set(countries), groups, sectors)
+    write_tsv(
+        OUT / "organizations.tsv",
+        ["id", "name", "aliases", "country", "sectors", "source"],
+        orgs,
+        "Organisations from PETRARCH2 Phoenix international/non-state actor dictionaries (MIT) and CAMEO known groups.",
+    )
+    print(f"countries={len(countries)} agents={len(agents)} organizations={len(orgs)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""Actor table: named office-holders and organisations with dated roles.
+
+Sources, later ones overriding earlier ones:
+
+1. ``organizations.tsv`` (generated from the Phoenix dictionaries and CAMEO known groups);
+2. ``actors.csv`` (hand-maintained: heads of state/government, foreign and defence ministers,
+   IGO heads, media organisations ...);
+3. user files (``Settings.actor_files`` / ``--actors FILE`` / ``EVENTWIRE_ACTORS``) in the
+   ``actors.csv`` format: a row with the same name and role as an existing row replaces it,
+   other rows are added.
+
+Lookups: exact (accent- and case-insensitive) on names and aliases, by surname, and fuzzy
+(rapidfuzz) over candidates that share a name-token prefix, never a scan of the whole table.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from eventwire.knowledge import data_path, read_tsv
+
+#: Columns of an actor file (actors.csv format).
+ACTOR_COLUMNS = ("id", "name", "aliases", "kind", "country", "sectors", "role", "office", "start", "end")
+#: Countries whose names are written family name first in English ("Wang Yi", "Kim Jong Un").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HUN"})
+#: Minimum rapidfuzz ratio (0-100) between a written full name and a table name to merge them.
+FUZZY_THRESHOLD = 88.0
+#: Minimum ratio between the surnames (last tokens) as well.
+FUZZY_SURNAME_THRESHOLD = 80.0
+
+
+class ActorFileError(ValueError):
+    """A user actor file that cannot be read."""
+
+
+def normalise_name(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive key: 'S. Jaishankar' -> 's jaishankar'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("ı", "i").replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s-]", " ", text).replace("-", " ")
+    return " ".join(text.split())
+
+
+def _date(value: str) -> dt.date | None:
+    value = value.strip()
+    return dt.date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of the actor table: a person in one office, or an organisation."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sectors: tuple[str, ...]
+    role: str | None = None
+    office: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    aliases: tuple[str, ...] = ()
+    source: str = "actors.csv"
+
+    def status_on(self, date: dt.date) -> str:
+        """'current', 'former' or 'unknown' (not yet in office) for this role on ``date``."""
+        if self.end is not None and self.end <= date:
+            return "former"
+        if self.start is not None and self.start > date:
+            return "unknown"
+        return "current"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Name and aliases."""
+        return (self.name, *self.aliases)
+
+    @property
+    def dates(self) -> str:
+        """'2021-01-26..2025-01-20' style range for evidence strings."""
+        return f"{self.start or ''}..{self.end or ''}"
+
+
+@dataclass
+class ActorTable:
+    """The loaded actor table with its indexes."""
+
+    entries: list[ActorEntry]
+    by_form: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    by_surname: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    by_prefix: dict[str, set[str]] = field(default_factory=dict)
+    forms_of: dict[str, set[str]] = field(default_factory=dict)
+    rows_of: dict[str, list[ActorEntry]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_form: dict[str, list[ActorEntry]] = defaultdict(list)
+        by_surname: dict[str, list[ActorEntry]] = defaultdict(list)
+        by_prefix: dict[str, set[str]] = defaultdict(set)
+        forms_of: dict[str, set[str]] = defaultdict(set)
+        rows_of: dict[str, list[ActorEntry]] = defaultdict(list)
+        for e in self.entries:
+            rows_of[e.id].append(e)
+            for form in e.forms:
+                key = normalise_name(form)
+                if not key:
+                    continue
+                by_form[key].append(e)
+                if e.kind != "person":
+                    continue
+                tokens = key.split()
+                if len(tokens) == 1:
+                    by_surname[key].append(e)
+                else:
+                    forms_of[e.id].add(key)
+                    by_surname[tokens[-1]].append(e)
+                    if e.country in FAMILY_NAME_FIRST:
+                        by_surname[tokens[0]].append(e)
+                    for tok in tokens:
+                        if len(tok) >= 3:
+                            by_prefix[tok[:3]].add(e.id)
+        self.by_form = dict(by_form)
+        self.by_surname = dict(by_surname)
+        self.by_prefix = dict(by_prefix)
+        self.forms_of = dict(forms_of)
+        self.rows_of = dict(rows_of)
+
+    def exact(self, name: str) -> list[ActorEntry]:
+        """Rows whose name or alias equals ``name`` (normalised)."""
+        return list(self.by_form.get(normalise_name(name), []))
+
+    def surname(self, token: str) -> list[ActorEntry]:
+        """Person rows with this surname or single-word alias."""
+        return list(self.by_surname.get(normalise_name(token), []))
+
+    def fuzzy(self, name: str) -> tuple[list[ActorEntry], float, str] | None:
+        """Best fuzzy match of a multi-word person name: (rows of that person, score, matched form)."""
+        key = normalise_name(name)
+        tokens = key.split()
+        if len(tokens) < 2:
+            return None
+        candidates: set[str] = set()
+        for tok in tokens:
+            if len(tok) >= 3:
+                candidates |= self.by_prefix.get(tok[:3], set())
+        best: tuple[float, str, str] | None = None
+        for actor_id in candidates:
+            for form in self.forms_of.get(actor_id, ()):
+                score = fuzz.ratio(key, form)
+                if score < FUZZY_THRESHOLD:
+                    continue
+                ftoks = form.split()
+                if fuzz.ratio(tokens[-1], ftoks[-1]) < FUZZY_SURNAME_THRESHOLD or tokens[0][0] != ftoks[0][0]:
+                    continue
+                if best is None or score > best[0]:
+                    best = (score, actor_id, form)
+        if best is None:
+            return None
+        return list(self.rows_of[best[1]]), best[0], best[2]
+
+
+def _rows_from_csv(lines: Iterable[str], source: str) -> Iterator[ActorEntry]:
+    reader = csv.DictReader(line for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    missing = {"name"} - set(reader.fieldnames or [])
+    if missing:
+        raise ActorFileError(f"{source}: missing column(s) {', '.join(sorted(missing))}")
+    for n, row in enumerate(reader, start=2):
+        name = (row.get("name") or "").strip()
+        if not name:
+            continue
+        try:
+            start = _date(row.get("start") or "")
+            end = _date(row.get("end") or "")
+        except ValueError as exc:
+            raise ActorFileError(f"{source}: row {n}: bad date ({exc})") from None
+        kind = (row.get("kind") or "person").strip() or "person"
+        if kind not in ("person", "organization", "group", "country"):
+            raise ActorFileError(f"{source}: row {n}: unknown kind {kind!r}")
+        actor_id = (row.get("id") or "").strip() or re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
+        yield ActorEntry(
+            id=actor_id,
+            name=name,
+            kind=kind,
+            country=(row.get("country") or "").strip() or None,
+            sectors=tuple((row.get("sectors") or "").split()),
+            role=(row.get("role") or "").strip() or None,
+            office=(row.get("office") or "").strip() or None,
+            start=start,
+            end=end,
+            aliases=tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()),
+            source=source,
+        )
+
+
+def _organizations() -> Iterator[ActorEntry]:
+    for row in read_tsv("organizations.tsv"):
+        yield ActorEntry(
+            id=row["id"],
+            name=row["name"],
+            kind="organization",
+            country=row["country"] or None,
+            sectors=tuple(row["sectors"].split()),
+            aliases=tuple(a for a in row["aliases"].split("|") if a),
+            source=row["source"],
+        )
+
+
+def _merge(base: list[ActorEntry], extra: Iterable[ActorEntry]) -> list[ActorEntry]:
+    """Rows of ``extra`` replace rows of ``base`` with the same name and role; others are added."""
+    out = list(base)
+    index = {(normalise_name(e.name), (e.role or "").casefold()): i for i, e in enumerate(out)}
+    for e in extra:
+        key = (normalise_name(e.name), (e.role or "").casefold())
+        if key in index:
+            out[index[key]] = e
+        else:
+            index[key] = len(out)
+            out.append(e)
+    return out
+
+
+@lru_cache(maxsize=16)
+def actor_table(files: tuple[Path, ...] = ()) -> ActorTable:
+    """The actor table for a set of user files (cached per distinct tuple)."""
+    shipped = list(_rows_from_csv(data_path("actors.csv").read_text(encoding="utf-8").splitlines(), "actors.csv"))
+    shipped_names = {normalise_name(f) for e in shipped for f in e.forms}
+    orgs = [e for e in _organizations() if not ({normalise_name(f) for f in e.forms} & shipped_names)]
+    entries = orgs + shipped
+    for path in files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ActorFileError(f"{path}: cannot read actor file ({exc})") from None
+        entries = _merge(entries, _rows_from_csv(text.splitlines(), str(path)))
+    return ActorTable(entries)

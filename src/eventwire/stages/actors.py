@@ -1,0 +1,938 @@
+"""Actors stage: every mention of a person, organisation, country or group, resolved to actors.
+
+How it works (details in docs/actors.md):
+
+1. *Candidates* come from the model's entities and from gazetteer phrase matches (country names,
+   demonyms, capitals and institutions; organisations; table person names).  Overlaps are settled
+   longest-first, gazetteer before model, so "Kyiv" tagged PERSON stays a capital and
+   'the "China Daily' is China Daily.  A single capitalised token that is a surname of a person
+   named in the document (or of a table person, when the model tagged it at all) becomes a person
+   even when the model said GPE/ORG ("Blinken", "Wang").
+2. *Titles*: a person name is extended leftwards over its title through the parse and the agent
+   vocabulary ("US Secretary of State", "then-House Speaker", "Chinese Minister of Internal
+   Security"); a plural title ("Presidents Joe Biden and Xi Jinping") distributes over conjoined
+   names.  The title gives country (country/demonym/IGO modifiers), sectors (agent table), office
+   and former status ("then-", "former", "ex-").
+3. *Role descriptions*: noun phrases headed by an agent noun ("the US diplomat", "State Department
+   officials", "Chinese companies", "state media", "his American counterpart", "the American side").
+4. *Resolution*, in document order: person names against the actor table (exact, then fuzzy with
+   rapidfuzz), roles dated against ``ctx.published``; surnames and definite role descriptions refer
+   back to the nearest compatible earlier actor; countries, capitals (metonyms for the government)
+   and groups become country, government and group actors.
+
+Results: ``analysis.actors`` (ids A1, A2 ...), ``analysis.mentions`` and
+``ctx.scratch["actors.token_map"]`` (doc token index -> actor id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from eventwire.knowledge.actors import ActorEntry, ActorTable, actor_table, normalise_name
+from eventwire.knowledge.agents import OFFICE_LABELS, Agent, agent_heads, agent_table, best_agent, title_words
+from eventwire.knowledge.countries import CountryForm, country_forms, country_kinds, country_name, lookup_country
+from eventwire.records import Actor, Analysis, Mention, MentionKind
+from eventwire.stages.base import Context, register_component
+
+#: Prepositions after which a capital/institution is a place, not the government ("talks in Beijing").
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "inside",
+        "outside",
+        "across",
+        "around",
+        "via",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "within",
+        "onto",
+        "off",
+        "beyond",
+        "until",
+    }
+)
+#: Words marking a former office in a title.
+FORMER_WORDS = frozenset({"former", "ex", "then", "erstwhile"})
+#: Words that may sit inside a title without being agent words.
+TITLE_GLUE = frozenset({"of", "for", "-", "and", "general", "deputy", "vice", "acting", "chief", "top", "senior"})
+#: Entity labels that may name an actor (others, e.g. DATE, never do).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Agent nouns that are collective even when grammatically singular.
+COLLECTIVE = frozenset({"media", "police", "military", "army", "press", "public", "troop", "force", "government"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "SPY": "intelligence", "COP": "police"}
+
+#: Priorities for overlapping candidates of equal length (lower wins).
+P_TABLE_PERSON, P_ORG, P_COUNTRY, P_ENT_PERSON, P_ENT_ORG, P_ENT_OTHER = range(6)
+
+
+@dataclass
+class Title:
+    """A title found next to a name or heading a role description."""
+
+    text: str
+    agent: Agent | None
+    country: str | None = None
+    country_text: str | None = None
+    former: bool = False
+    plural: bool = False
+
+    def role(self) -> str | None:
+        """Role string for an actor: the title as written (singular), with the office it denotes."""
+        if not self.text:
+            return None
+        words = self.text.split()
+        if self.plural and words and words[-1].lower().endswith("s"):
+            words[-1] = words[-1][:-1]
+        role = " ".join(words)
+        role = role[:1].upper() + role[1:]
+        office = self.agent.office if self.agent else None
+        if office in ("head_of_state", "head_of_government") and self.country:
+            role += f" ({OFFICE_LABELS[office]})"
+        return role
+
+
+@dataclass
+class Cand:
+    """A candidate mention over doc tokens [start, end)."""
+
+    start: int
+    end: int
+    type: str  # person | org | country | role | other
+    priority: int
+    label: str | None = None
+    form: CountryForm | None = None
+    entries: list[ActorEntry] = field(default_factory=list)
+    name_start: int = -1
+    title: Title | None = None
+    surname: bool = False
+    alias: bool = False
+    head: int = -1
+    plural: bool = False
+    definite: bool = False
+    agent: Agent | None = None
+
+    @property
+    def length(self) -> int:
+        """Number of tokens."""
+        return self.end - self.start
+
+
+@dataclass
+class Draft:
+    """An actor being built for one document."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    role: str | None = None
+    role_status: str = "unknown"
+    kb_id: str | None = None
+    confidence: float = 0.5
+    evidence: list[str] = field(default_factory=list)
+    office: str | None = None
+    name_tokens: set[str] = field(default_factory=set)
+    last: int = -1
+    count: int = 0
+    id: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Matchers (built once per vocabulary and actor-file set)
+
+_MATCHERS: dict[tuple[int, tuple[Path, ...]], tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+
+def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """(case-sensitive matcher, lower-case matcher) with labels C (country), O (org), P (person)."""
+    key = (id(vocab), files)
+    if key in _MATCHERS:
+        return _MATCHERS[key]
+    blank = spacy.blank("en", vocab=vocab)
+    table = actor_table(files)
+    orth = PhraseMatcher(vocab, attr="ORTH")
+    lower = PhraseMatcher(vocab, attr="LOWER")
+    orth.add("C", [blank.make_doc(f) for f in sorted(country_forms())])
+    org_exact: set[str] = set()
+    org_lower: set[str] = set()
+    person_forms: set[str] = set()
+    for e in table.entries:
+        for form in e.forms:
+            if e.kind == "person":
+                if " " in form.strip():
+                    person_forms.add(form)
+            elif " " in form.strip():
+                org_lower.add(form.lower())
+            else:
+                org_exact.add(form)
+                if form.isupper() and len(form) > 4:
+                    org_exact.add(form.capitalize())
+    orth.add("O", [blank.make_doc(f) for f in sorted(org_exact)])
+    orth.add("P", [blank.make_doc(f) for f in sorted(person_forms)])
+    lower.add("O", [blank.make_doc(f) for f in sorted(org_lower)])
+    _MATCHERS[key] = (orth, lower)
+    return orth, lower
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip leading 'the'/quotes and trailing possessives/punctuation from a token range."""
+    while start < end and (doc[start].is_punct or doc[start].lower_ == "the" or doc[start].is_quote):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
+        end -= 1
+    return start, end
+
+
+def _word(tok: Token) -> str:
+    """The agent-table key of a token: its lemma, unless only its lower-case form is known ("media")."""
+    lemma = tok.lemma_.lower()
+    if lemma in agent_heads() or lemma in title_words():
+        return lemma
+    low = tok.lower_
+    if low in agent_heads() or low in title_words():
+        return low
+    return lemma
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    """The syntactic head of a token range."""
+    span = doc[start:end]
+    return span.root
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _is_locative(tok: Token) -> bool:
+    """Whether a name is the object of a locative preposition ("in Beijing", "to Washington")."""
+    first = _first_conjunct(tok)
+    return first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS
+
+
+def _display_name(doc: Doc, start: int, end: int) -> str:
+    s, e = _trim(doc, start, end)
+    return doc[s:e].text if e > s else doc[start:end].text
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidate generation
+
+
+def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> list[Cand]:
+    orth, lower = _matchers(doc.vocab, files)
+    cands: list[Cand] = []
+    vocab_strings = doc.vocab.strings
+    for match_id, s, e in list(orth(doc)) + list(lower(doc)):
+        label = vocab_strings[match_id]
+        text = doc[s:e].text
+        if label == "C":
+            form = country_forms().get(text)
+            if form is not None:
+                cands.append(Cand(s, e, "country", P_COUNTRY, form=form))
+        elif label == "O":
+            entries = [x for x in table.exact(text) if x.kind != "person"]
+            if entries:
+                cands.append(Cand(s, e, "org", P_ORG, entries=entries))
+        elif label == "P":
+            entries = [x for x in table.exact(text) if x.kind == "person"]
+            if entries:
+                cands.append(Cand(s, e, "person", P_TABLE_PERSON, entries=entries, name_start=s))
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        s, e = _trim(doc, ent.start, ent.end)
+        if e <= s:
+            continue
+        text = doc[s:e].text
+        form = lookup_country(text)
+        if form is not None:
+            cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
+        elif ent.label_ == "PERSON":
+            cands.append(Cand(s, e, "person", P_ENT_PERSON, label="PERSON", name_start=s))
+        elif ent.label_ == "ORG":
+            entries = [x for x in table.exact(text) if x.kind != "person"]
+            cands.append(Cand(s, e, "org", P_ORG if entries else P_ENT_ORG, label="ORG", entries=entries))
+        else:
+            cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent.label_))
+    return cands
+
+
+def _select(cands: Iterable[Cand], n: int) -> list[Cand]:
+    """Non-overlapping candidates, longest first, then by priority."""
+    taken = [False] * n
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.length, c.priority, c.start)):
+        if any(taken[c.start : c.end]):
+            continue
+        for i in range(c.start, c.end):
+            taken[i] = True
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]:
+    """Turn single tokens that are known surnames into person candidates (fixes GPE/ORG slips)."""
+    doc_tokens: set[str] = set()
+    for c in cands:
+        if c.type == "person" and c.end - c.name_start >= 2:
+            doc_tokens.update(normalise_name(doc[c.name_start : c.end].text).split())
+    owner: dict[int, Cand] = {i: c for c in cands for i in range(c.start, c.end)}
+    out: list[Cand] = []
+    for c in cands:
+        if c.type in ("org", "other") and c.length == 1 and not c.entries:
+            key = normalise_name(doc[c.start].text)
+            known = key in doc_tokens or any(x.kind == "person" for x in table.surname(key))
+            if known and doc[c.start].is_title:
+                out.append(Cand(c.start, c.end, "person", P_ENT_PERSON, label=c.label, name_start=c.start))
+                continue
+        out.append(c)
+    for tok in doc:
+        if tok.i in owner or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if normalise_name(tok.text) in doc_tokens and lookup_country(tok.text) is None:
+            out.append(Cand(tok.i, tok.i + 1, "person", P_ENT_PERSON, name_start=tok.i))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head: int | None = None) -> Title | None:
+    """Analyse title tokens: country modifiers, agent phrase, former marker, plural."""
+    country: str | None = None
+    country_text: str | None = None
+    former = False
+    words: list[str] = []
+    word_idx: list[int] = []
+    for i in tokens:
+        tok = doc[i]
+        c = owner.get(i)
+        if c is not None and c.type == "country" and c.form is not None:
+            if country is None:
+                country = c.form.code
+                country_text = doc[c.start : c.end].text
+            if c.form.type == "institution":
+                words.append(_word(tok))
+                word_idx.append(i)
+            continue
+        if c is not None and c.type == "org" and c.entries:
+            if country is None:
+                country = c.entries[0].country
+                country_text = doc[c.start : c.end].text
+            continue
+        if tok.lower_ in FORMER_WORDS:
+            former = True
+            continue
+        if tok.is_punct and tok.text != "-":
+            continue
+        if tok.pos_ in ("DET", "PRON") or tok.tag_ == "PRP$":
+            continue
+        words.append(_word(tok))
+        word_idx.append(i)
+    hit = best_agent(words, word_idx.index(head) if head is not None and head in word_idx else None)
+    if hit is None:
+        return None
+    agent, s, e = hit
+    text_tokens = [doc[i] for i in word_idx[s:] if not doc[i].is_punct or doc[i].text == "-"]
+    # drop trailing words after the agent phrase that are not part of an "of X" complement
+    text = " ".join(t.text for t in text_tokens).replace(" - ", "-")
+    plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in word_idx[s:e])
+    return Title(text=text, agent=agent, country=country, country_text=country_text, former=former, plural=plural)
+
+
+def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) -> tuple[int, Title | None]:
+    """Extend a person name leftwards over its title; returns (new start, title)."""
+    tw = title_words()
+    j = c.name_start
+    limit = max(sent_start, c.name_start - 10)
+    while j > limit:
+        tok = doc[j - 1]
+        other = owner.get(j - 1)
+        if other is not None and other is not c and other.type == "person":
+            break
+        if other is not None and other.type in ("country", "org") and (other.entries or other.form):
+            if other.form is not None and other.form.type == "people":
+                break
+            j = other.start
+            continue
+        low = tok.lower_
+        if low in FORMER_WORDS or low in TITLE_GLUE:
+            j -= 1
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ") and (_word(tok) in tw or tok.lemma_.lower() in tw):
+            j -= 1
+            continue
+        if tok.pos_ == "PROPN" and tok.is_title and c.name_start <= tok.head.i < c.end + 1 and tok.dep_ == "compound":
+            j -= 1
+            continue
+        break
+    while j < c.name_start and (doc[j].lower_ in ("of", "for", "and", "-") or doc[j].is_punct):
+        j += 1
+    if j >= c.name_start:
+        return c.name_start, None
+    title = _title_from_tokens(doc, list(range(j, c.name_start)), owner)
+    if title is None:
+        return c.name_start, None
+    # keep the title only from its first country/agent-bearing token
+    return j, title
+
+
+def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) -> list[Cand]:
+    """Noun phrases headed by an agent noun ("the US diplomat", "Chinese companies", "state media")."""
+    heads = agent_heads()
+    table = agent_table()
+    out: list[Cand] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        occupied = owner.get(tok.i)
+        if (
+            occupied is not None
+            and occupied.type not in ("other", "country")
+            and not (occupied.type == "org" and not occupied.entries)
+        ):
+            continue
+        if _word(tok) not in heads and tok.lemma_.lower() not in heads:
+            continue
+        left = tok.i
+        for child in tok.lefts:
+            if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "punct"):
+                left = min(left, child.left_edge.i)
+        left = max(left, sent_start[tok.i])
+        right = tok.i + 1
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == tok.i + 1:
+                pobj = [g for g in child.children if g.dep_ == "pobj"]
+                if pobj:
+                    words = [_word(doc[i]) for i in range(left, pobj[0].right_edge.i + 1)]
+                    longer = best_agent(words, tok.i - left)
+                    title_case = all(doc[i].is_title for i in range(child.i + 1, pobj[0].right_edge.i + 1))
+                    if (longer and longer[2] > tok.i - left + 1) or (tok.is_title and title_case):
+                        right = pobj[0].right_edge.i + 1
+        # a range that swallows a named person or organisation is not a description
+        inner = {id(owner[i]): owner[i] for i in range(left, right) if i in owner}
+        if any(x.type == "person" or (x.type == "org" and x.entries) for x in inner.values()):
+            continue
+        for x in inner.values():
+            left = min(left, x.start) if x.start >= sent_start[tok.i] else left
+            right = max(right, x.end)
+        left, _ = _trim(doc, left, right)
+        if doc[left].lower_ in ("a", "an", "the") and left + 1 < right:
+            pass
+        title = _title_from_tokens(doc, list(range(left, right)), owner, head=tok.i)
+        if title is None or title.agent is None:
+            continue
+        agent = title.agent
+        if not agent.sectors and agent.ref is None:
+            continue
+        if agent.phrase not in table or agent.phrase.split()[-1] not in (_word(tok), tok.lemma_.lower()):
+            # the agent phrase must be headed by this noun (e.g. not "state" inside "state media")
+            if (
+                tok.i < right - 1
+                and agent.ref is None
+                and agent.phrase.split()[-1] in [_word(doc[i]) for i in range(tok.i, right)]
+            ):
+                pass
+            else:
+                continue
+        dets = [ch for ch in tok.lefts if ch.dep_ in ("det", "poss")]
+        definite = any(d.lower_ in DEFINITE for d in dets)
+        plural = tok.tag_ in ("NNS", "NNPS") or _word(tok) in COLLECTIVE
+        has_modifier = title.country is not None or right - left > 1
+        if not plural and not has_modifier and not dets:
+            continue  # a bare singular noun ("as minister") names no one in particular
+        if not plural and not definite and title.country is None:
+            continue  # "an editorial", "a minister": no particular actor
+        out.append(
+            Cand(
+                left,
+                right,
+                "role",
+                P_ENT_ORG,
+                title=title,
+                head=tok.i,
+                plural=plural,
+                definite=definite,
+                agent=agent,
+                label=tok.ent_type_ or None,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+
+
+class _Resolver:
+    """Builds actors and mentions for one document, in document order."""
+
+    def __init__(self, doc: Doc, analysis: Analysis, ctx: Context, table: ActorTable) -> None:
+        self.doc = doc
+        self.analysis = analysis
+        self.date = ctx.published
+        self.table = table
+        self.drafts: list[Draft] = []
+        self.by_key: dict[str, Draft] = {}
+        self.mentions: list[tuple[int, int, Draft, MentionKind, str | None]] = []
+
+    # -- drafts
+    def draft(self, key: str, **kwargs: object) -> Draft:
+        d = self.by_key.get(key)
+        if d is None:
+            d = Draft(key=key, **kwargs)  # type: ignore[arg-type]
+            self.by_key[key] = d
+            self.drafts.append(d)
+        return d
+
+    def mention(self, c: Cand, d: Draft, kind: MentionKind) -> None:
+        label = None
+        for i in range(c.start, c.end):
+            if self.doc[i].ent_type_:
+                label = self.doc[i].ent_type_
+                break
+        self.mentions.append((c.start, c.end, d, kind, c.label or label))
+        d.last = c.end
+        d.count += 1
+
+    # -- persons
+    def pick_row(self, rows: list[ActorEntry], title: Title | None) -> ActorEntry:
+        def score(r: ActorEntry) -> tuple[int, int, int, dt.date]:
+            agree = 0
+            if title is not None and title.agent is not None:
+                if title.agent.office and title.agent.office == r.office:
+                    agree = 2
+                elif set(title.agent.sectors) & set(r.sectors):
+                    agree = 1
+            status = r.status_on(self.date)
+            wanted = "former" if title is not None and title.former else "current"
+            return (agree, 1 if status == wanted else 0, 1 if status != "unknown" else 0, r.start or dt.date.min)
+
+        return max(rows, key=score)
+
+    def person_from_rows(self, rows: list[ActorEntry], c: Cand, evidence: str, conf: float) -> Draft:
+        row = self.pick_row(rows, c.title)
+        d = self.draft(
+            "kb:" + row.id,
+            name=row.name,
+            kind="person",
+            kb_id=row.id,
+            confidence=conf,
+            name_tokens=set(normalise_name(row.name).split()),
+        )
+        if d.count == 0:
+            d.country = row.country
+            d.sectors = list(row.sectors)
+            d.office = row.office
+            role = row.role
+            if role and row.office in ("head_of_state", "head_of_government"):
+                role += f" ({OFFICE_LABELS[row.office]})"
+            d.role = role
+            status = row.status_on(self.date)
+            if c.title is not None and c.title.former:
+                status = "former"
+            elif c.title is not None and c.title.agent is not None and status == "former":
+                # the text gives a current title; trust it unless the table says this office ended
+                agrees = c.title.agent.office == row.office or set(c.title.agent.sectors) & set(row.sectors)
+                status = "former" if agrees else "current"
+            d.role_status = status
+            d.evidence.append(f"{evidence} -> table row {row.id} ({row.role or '-'} {row.dates}, {row.source})")
+            self.add_title_evidence(d, c.title)
+        return d
+
+    def add_title_evidence(self, d: Draft, title: Title | None) -> None:
+        if title is None:
+            return
+        if title.country_text:
+            d.evidence.append(f"title country '{title.country_text}' -> {title.country}")
+        if title.agent is not None:
+            d.evidence.append(
+                f"title '{title.text}' -> agent '{title.agent.phrase}' {' '.join(title.agent.sectors) or '-'}"
+                f" ({title.agent.source})"
+            )
+        if title.former:
+            d.evidence.append("'then-'/'former' marks a former office")
+
+    def earlier_person(self, tokens: list[str]) -> Draft | None:
+        cands = [d for d in self.drafts if d.kind == "person" and set(tokens) <= d.name_tokens and d.count]
+        if not cands:
+            return None
+        return max(cands, key=lambda d: (d.last, d.count))
+
+    def resolve_person(self, c: Cand) -> None:
+        name = _display_name(self.doc, c.name_start, c.end)
+        tokens = normalise_name(name).split()
+        if not tokens:
+            return
+        kind: MentionKind = "name"
+        if len(tokens) == 1 or (c.title is None and self.earlier_person(tokens) is not None and len(tokens) < 3):
+            d = self.earlier_person(tokens)
+            if d is not None and (len(tokens) == 1 or not self.table.exact(name)):
+                self.mention(c, d, "surname" if len(tokens) == 1 else "name")
+                return
+        entries = [e for e in (c.entries or self.table.exact(name)) if e.kind == "person"]
+        if entries:
+            ids = {e.id for e in entries}
+            if len(ids) > 1:
+                current = [e for e in entries if e.status_on(self.date) == "current"]
+                if current and len({e.id for e in current}) == 1:
+                    entries = [e for e in entries if e.id == current[0].id]
+                else:
+                    entries = []
+            if entries:
+                exact_name = normalise_name(entries[0].name) == normalise_name(name)
+                rows = self.table.rows_of[entries[0].id]
+                if len(tokens) == 1:
+                    kind = "surname"
+                    evidence = f"surname '{name}' unique among table persons in office"
+                    conf = 0.7
+                else:
+                    kind = "name" if exact_name else "alias"
+                    evidence = f"name '{name}' {'exact' if exact_name else 'alias'}"
+                    conf = 0.95
+                d = self.person_from_rows(rows, c, evidence, conf)
+                self.mention(c, d, kind)
+                return
+        if len(tokens) >= 2:
+            fz = self.table.fuzzy(name)
+            if fz is not None:
+                rows, score, form = fz
+                d = self.person_from_rows(rows, c, f"fuzzy '{name}' ~ '{form}' ({score:.0f})", 0.85)
+                self.mention(c, d, "name")
+                return
+        # not in the table: an actor from the text alone
+        key = "name:" + " ".join(tokens)
+        d = self.draft(key, name=name, kind="person", name_tokens=set(tokens), confidence=0.5)
+        if d.count == 0:
+            d.evidence.append(f"person '{name}' not in the actor table")
+            self.apply_title(d, c.title)
+        self.mention(c, d, "surname" if len(tokens) == 1 else "name")
+
+    def apply_title(self, d: Draft, title: Title | None) -> None:
+        if title is None or title.agent is None:
+            return
+        d.country = d.country or title.country
+        if not d.sectors:
+            d.sectors = list(title.agent.sectors)
+            if "IGO" in d.sectors and d.country and country_kinds().get(d.country) == "country":
+                d.sectors = ["GOV"]
+        d.office = d.office or title.agent.office
+        d.role = d.role or title.role()
+        d.role_status = "former" if title.former else "current"
+        d.confidence = max(d.confidence, 0.75 if title.country else 0.65)
+        self.add_title_evidence(d, title)
+
+    # -- organisations, countries, roles
+    def resolve_org(self, c: Cand) -> None:
+        if c.entries:
+            e = sorted(c.entries, key=lambda x: x.source != "actors.csv" and not x.source.endswith(".csv"))[0]
+            d = self.draft(
+                "kb:" + e.id,
+                name=e.name,
+                kind="organization",
+                country=e.country,
+                sectors=list(e.sectors),
+                kb_id=e.id,
+                confidence=0.9,
+            )
+            if d.count == 0:
+                d.evidence.append(f"organisation '{self.doc[c.start : c.end].text}' -> {e.id} ({e.source})")
+            text = normalise_name(self.doc[c.start : c.end].text)
+            self.mention(c, d, "name" if text == normalise_name(e.name) else "alias")
+            return
+        name = _display_name(self.doc, c.start, c.end)
+        title = _title_from_tokens(self.doc, list(range(c.start, c.end)), {})
+        d = self.draft("org:" + normalise_name(name), name=name, kind="organization", confidence=0.4)
+        if d.count == 0:
+            d.evidence.append(f"organisation '{name}' (model ORG) not in the actor table")
+            if title is not None and title.agent is not None:
+                d.sectors = list(title.agent.sectors)
+                d.country = title.country
+                d.confidence = 0.55
+                d.evidence.append(f"agent '{title.agent.phrase}' -> {' '.join(title.agent.sectors)}")
+        self.mention(c, d, "name")
+
+    def country_draft(self, code: str, text: str) -> Draft:
+        name = country_name(code) or code
+        d = self.draft("country:" + code, name=name, kind="country", country=code, confidence=0.95, kb_id=code)
+        if d.count == 0:
+            d.evidence.append(f"country form '{text}' -> {code} (CAMEO codes a bare country as its country code)")
+        return d
+
+    def resolve_country(self, c: Cand) -> None:
+        form = c.form
+        assert form is not None
+        text = self.doc[c.start : c.end].text
+        if form.is_government:
+            if _is_locative(self.doc[c.end - 1]):
+                return  # a place ("talks in Beijing"), left to the places stage
+            sector = form.sector or "GOV"
+            cname = country_name(form.code) or form.code
+            name = f"{cname} {SECTOR_NAMES.get(sector, sector.lower())}"
+            d = self.draft(
+                f"gov:{form.code}:{sector}",
+                name=name,
+                kind="organization",
+                country=form.code,
+                sectors=[sector],
+                confidence=0.85,
+            )
+            if d.count == 0:
+                d.evidence.append(f"{form.type} '{text}' stands for the {name} -> {form.code} {sector}")
+            self.mention(c, d, "metonym")
+            return
+        if form.type == "people":
+            d = self.draft(f"people:{form.code}", name=text, kind="group", country=form.code, confidence=0.7)
+            if d.count == 0:
+                d.evidence.append(f"people noun '{text}' -> {form.code}")
+            self.mention(c, d, "group")
+            return
+        d = self.country_draft(form.code, text)
+        self.mention(c, d, "name" if form.type == "name" else "demonym")
+
+    def resolve_role(self, c: Cand, token_owner: dict[int, Draft]) -> None:
+        title = c.title
+        agent = c.agent
+        assert title is not None and agent is not None
+        doc = self.doc
+        text = doc[c.start : c.end].text
+        if agent.ref == "country":
+            if title.country:
+                self.mention(c, self.country_draft(title.country, text), "demonym")
+            return
+        head = doc[c.head]
+        # apposition to a named person: "Antony Blinken, the US secretary of state"
+        if head.dep_ == "appos" and head.head.i in token_owner and token_owner[head.head.i].kind == "person":
+            self.mention(c, token_owner[head.head.i], "role")
+            return
+        words = [t.text for t in doc[c.start : c.end] if t.lower_ not in DEFINITE and t.lower_ not in ("a", "an")]
+        label = " ".join(words).strip() or text
+        if c.plural:
+            key = f"group:{title.country}:{' '.join(agent.sectors)}:{agent.phrase}"
+            d = self.draft(
+                key,
+                name=label,
+                kind="group",
+                country=title.country,
+                sectors=list(agent.sectors),
+                confidence=0.7 if title.country else 0.6,
+            )
+            if d.count == 0:
+                self.add_title_evidence(d, title)
+            self.mention(c, d, "group")
+            return
+        want_person = agent.is_person or agent.ref == "inherit"
+        if c.definite or title.country:
+            target = self.find_referent(title, agent, want_person, definite=c.definite)
+            if target is not None:
+                self.mention(c, target, "role")
+                return
+        key = f"role:{title.country}:{agent.phrase}:{'def' if c.definite else c.start}"
+        d = self.draft(
+            key,
+            name=label,
+            kind="person" if want_person else "organization",
+            country=title.country,
+            sectors=list(agent.sectors),
+            office=agent.office,
+            role=title.role() if want_person else None,
+            role_status="former" if title.former else ("current" if want_person else "unknown"),
+            confidence=0.6 if title.country else 0.45,
+        )
+        if d.count == 0:
+            d.evidence.append(f"role description '{text}' with no earlier matching actor")
+            self.add_title_evidence(d, title)
+        self.mention(c, d, "role")
+
+    def find_referent(self, title: Title, agent: Agent, want_person: bool, definite: bool) -> Draft | None:
+        """The nearest earlier actor compatible with a role description."""
+        best: Draft | None = None
+        for d in self.drafts:
+            if d.count == 0:
+                continue
+            if want_person and d.kind != "person":
+                continue
+            if not want_person and d.kind not in ("organization",):
+                continue
+            if title.country and d.country != title.country:
+                continue
+            if agent.ref != "inherit":
+                if agent.office and d.office and agent.office != d.office:
+                    continue
+                if agent.office and not d.office and not (set(agent.sectors) & set(d.sectors)):
+                    continue
+                if not agent.office and not (set(agent.sectors) & set(d.sectors)):
+                    continue
+            elif not title.country:
+                continue
+            if not definite and d.key.startswith("role:"):
+                continue
+            if best is None or (d.last, d.count) > (best.last, best.count):
+                best = d
+        return best
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage
+
+
+def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token: index of its sentence and the token index where that sentence starts."""
+    sent_idx = [0] * len(doc)
+    sent_start = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_idx[i] = n
+            sent_start[i] = sent.start
+    return sent_idx, sent_start
+
+
+def find_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> list[Cand]:
+    """All mention candidates of a document, non-overlapping, in order."""
+    _, sent_start = _sentence_starts(doc)
+    selected = _select(_base_candidates(doc, table, files), len(doc))
+    selected = _select(_mark_surnames(doc, selected, table), len(doc))
+    owner = {i: c for c in selected for i in range(c.start, c.end)}
+    # titles to the left of person names
+    for c in selected:
+        if c.type != "person":
+            continue
+        start, title = _extend_title(doc, c, owner, sent_start[c.name_start])
+        if title is not None:
+            c.title = title
+            c.start = start
+            for i in range(start, c.name_start):
+                owner[i] = c
+    selected = [c for c in selected if all(owner.get(i) is c for i in range(c.start, c.end))]
+    # plural titles and appositive titles distribute over conjoined names
+    by_head = {_root(doc, c.name_start, c.end).i: c for c in selected if c.type == "person"}
+    for c in selected:
+        if c.type != "person" or c.title is not None:
+            continue
+        root = _root(doc, c.name_start, c.end)
+        first = _first_conjunct(root)
+        if first is not root and first.i in by_head:
+            t = by_head[first.i].title
+            if t is not None and t.plural:
+                c.title = t
+                continue
+        if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in owner:
+            t = _title_from_tokens(doc, [i for i in range(root.head.left_edge.i, root.head.i + 1)], owner, root.head.i)
+            if t is not None and t.agent is not None and t.agent.is_person:
+                c.title = t
+    roles = _role_candidates(doc, owner, sent_start)
+    for r in roles:
+        for i in range(r.start, r.end):
+            owner[i] = r
+    final = [c for c in selected if all(owner.get(i) is c for i in range(c.start, c.end))] + roles
+    # appositive plural titles ("Presidents Joe Biden and Xi Jinping") left as role groups are dropped
+    named_heads = {i for c in final if c.type == "person" for i in range(c.start, c.end)}
+    final = [
+        c
+        for c in final
+        if not (c.type == "role" and any(ch.dep_ == "appos" and ch.i in named_heads for ch in doc[c.head].children))
+    ]
+    return sorted(final, key=lambda c: c.start)
+
+
+def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
+    """Find and resolve the actors of one document (see the module docstring)."""
+    files = tuple(ctx.settings.actor_files)
+    table = actor_table(files)
+    cands = find_candidates(doc, table, files)
+    resolver = _Resolver(doc, analysis, ctx, table)
+    token_owner: dict[int, Draft] = {}
+    for c in cands:
+        before = len(resolver.mentions)
+        if c.type == "person":
+            resolver.resolve_person(c)
+        elif c.type == "org":
+            resolver.resolve_org(c)
+        elif c.type == "country":
+            resolver.resolve_country(c)
+        elif c.type == "role":
+            resolver.resolve_role(c, token_owner)
+        for s, e, d, _k, _l in resolver.mentions[before:]:
+            for i in range(s, e):
+                token_owner[i] = d
+    _finish(doc, analysis, ctx, resolver)
+
+
+def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver) -> None:
+    sent_idx, _ = _sentence_starts(doc)
+    used = [d for d in resolver.drafts if d.count]
+    first: dict[int, int] = {}
+    for s, _e, d, _k, _l in resolver.mentions:
+        first.setdefault(id(d), s)
+    used.sort(key=lambda d: first[id(d)])
+    for n, d in enumerate(used, start=1):
+        d.id = f"A{n}"
+    actors = [
+        Actor(
+            id=d.id,
+            name=d.name,
+            kind=d.kind,
+            country=d.country,
+            sectors=list(dict.fromkeys(d.sectors)),
+            role=d.role,
+            role_status=d.role_status,
+            kb_id=d.kb_id,
+            confidence=round(min(1.0, max(0.0, d.confidence)), 2),
+            evidence=d.evidence,
+        )
+        for d in used
+    ]
+    mentions: list[Mention] = []
+    token_map: dict[int, str] = {}
+    for s, e, d, kind, label in sorted(resolver.mentions, key=lambda m: m[0]):
+        span: Span = doc[s:e]
+        mentions.append(
+            Mention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                actor_id=d.id,
+                kind=kind,
+                sentence=sent_idx[s] if s < len(sent_idx) else analysis.sentence_of(span.start_char),
+                label=label,
+            )
+        )
+        for i in range(s, e):
+            token_map[i] = d.id
+    analysis.actors.extend(actors)
+    analysis.mentions.extend(mentions)
+    ctx.scratch["actors.token_map"] = token_map
+
+
+def actor_for_span(analysis: Analysis, start: int, end: int) -> Actor | None:
+    """The actor of the tightest mention overlapping the character range [start, end), or None."""
+    best: Mention | None = None
+    for m in analysis.mentions:
+        if m.start < end and start < m.end and (best is None or (m.end - m.start) < (best.end - best.start)):
+            best = m
+    return analysis.actor(best.actor_id) if best is not None else None
+
+
+register_component("actors", run)
