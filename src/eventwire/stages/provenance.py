@@ -47,6 +47,14 @@ _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "obj", "attr"})
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+#: Entity labels of names (an NP headed inside such an entity covers the whole entity).
+_NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC", "WORK_OF_ART"})
+#: Heads that name a part of a group given by an of-phrase.
+_QUANTIFIERS = frozenset({"one", "some", "several", "many", "most", "none", "all", "each", "two", "three"})
+#: Owner prepositions that yield to a name compound ("a Reuters survey of voters" is Reuters').
+_WEAK_OWNER_PREPS = frozenset({"of", "in"})
+#: How many sentences back "the agency" may look for the outlet it refers to.
+_ANTECEDENT_SENTENCES = 3
 #: How far (in tokens) a dateline's "(" may be from the start of its paragraph.
 _DATELINE_WINDOW = 16
 #: How many heads a participle may climb to find the verb whose subject it modifies.
@@ -66,11 +74,13 @@ class Cues:
     tell: frozenset[str]
     tell_prep: frozenset[str]
     interview: frozenset[str]
+    interview_strong: frozenset[str]
     interview_prep: frozenset[str]
     document: frozenset[str]
     document_strong: frozenset[str]
     owner_prep: frozenset[str]
     outlet_noun: frozenset[str]
+    outlet_noun_strong: frozenset[str]
     outlet_word: frozenset[str]
     official_head: frozenset[str]
     audience: frozenset[str]
@@ -98,11 +108,13 @@ def cues() -> Cues:
         tell=get("tell"),
         tell_prep=get("tell_prep"),
         interview=get("interview"),
+        interview_strong=frozenset(strong.get("interview", ())),
         interview_prep=get("interview_prep"),
         document=get("document"),
         document_strong=frozenset(strong.get("document", ())),
         owner_prep=get("owner_prep"),
         outlet_noun=get("outlet_noun"),
+        outlet_noun_strong=frozenset(strong.get("outlet_noun", ())),
         outlet_word=get("outlet_word"),
         official_head=get("official_head"),
         audience=get("audience"),
@@ -141,9 +153,14 @@ def _outlet_keys() -> dict[str, str]:
 def outlet_key(name: str) -> str:
     """Deduplication key of a source name: the table's canonical name when known."""
     low = " ".join(name.split()).lower()
-    if low.startswith("the ") and low not in _outlet_keys():
-        low = low[4:]
-    return _outlet_keys().get(low, low)
+    keys = _outlet_keys()
+    if low in keys:
+        return keys[low]
+    if low.startswith("the ") and low[4:] in keys:
+        return keys[low[4:]]
+    if "the " + low in keys:
+        return keys["the " + low]
+    return low[4:] if low.startswith("the ") else low
 
 
 @dataclass
@@ -235,7 +252,7 @@ def _strip_span(span: Span) -> Span:
     doc = span.doc
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].text in _QUOTE_MARKS):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTE_MARKS):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTE_MARKS or doc[end - 1].dep_ == "case"):
         end -= 1
     return doc[start:end] if start < end else span
 
@@ -243,7 +260,16 @@ def _strip_span(span: Span) -> Span:
 def _np(tok: Token) -> Span:
     """The noun phrase headed by ``tok``: its determiners, modifiers and compounds, no clauses."""
     lo = hi = tok.i
+    if tok.ent_type_ and tok.ent_type_ in _NAME_LABELS:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                lo, hi = ent.start, ent.end - 1
+                break
     stack = [tok]
+    if tok.pos_ == "NUM" or tok.lower_ in _QUANTIFIERS:  # "one of the family's attorneys"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                hi = max(hi, child.right_edge.i)
     while stack:
         t = stack.pop()
         for child in t.children:
@@ -266,7 +292,8 @@ def _index(doc: Doc, analysis: Analysis) -> _DocIndex:
             idx.actor_at.setdefault(t.i, (m.actor_id, span.start, span.end))
         actor = actors.get(m.actor_id)
         if actor is not None and _is_media_actor(actor.sectors, actor.name) and m.kind in ("name", "alias", "surname"):
-            _add_outlet(idx, span, actor.name, m.actor_id)
+            known = outlets().get(actor.name) or outlets().get(span.text)
+            _add_outlet(idx, span, known.name if known else actor.name, m.actor_id)
     table = outlets()
     for _, start, end in _matchers(doc.vocab).outlet(doc):
         span = doc[start:end]
@@ -328,39 +355,71 @@ def _outlet_in(idx: _DocIndex, tok: Token) -> Ref | None:
 
 
 def _has_modifier(tok: Token) -> bool:
-    return any(ch.dep_ in ("amod", "compound", "nmod", "poss") for ch in tok.children)
+    """A descriptive modifier ("state media", "a local newspaper"); a possessive pronoun is none."""
+    return any(
+        ch.dep_ in ("amod", "compound", "nmod") or (ch.dep_ == "poss" and ch.pos_ != "PRON") for ch in tok.children
+    )
 
 
 def _generic_outlet(idx: _DocIndex, tok: Token) -> Ref | None:
     """'the agency', 'the Chinese publication': the nearest preceding outlet, else a named-by-phrase outlet."""
     c = cues()
-    if tok.lemma_.lower() not in c.outlet_noun and tok.lower_ not in c.outlet_noun:
+    noun = tok.lemma_.lower() if tok.lemma_.lower() in c.outlet_noun else tok.lower_
+    if noun not in c.outlet_noun:
         return None
     if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.ent_type_ not in ("ORG", "NORP")):
         return None
+    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in tok.children):
+        return None  # "its own website", "their newspaper": someone's, not a reporter
     np = _np(tok)
-    before = [r for r in idx.outlet_refs if r.end <= np.start_char]
-    if before and np[0].lower_ in _DETERMINERS:
-        ante = before[-1]
-        # "the IAEA ... the agency said": a nearer non-outlet organisation of the same kind wins
-        rival = [
-            e for e in tok.doc.ents if e.label_ == "ORG" and ante.end <= e.start_char and e.end_char <= np.start_char
-        ]
-        if any(e.root.lower_ == tok.lower_ and e.root.i not in idx.outlet_at for e in rival):
-            return None
-        return Ref(ante.name, np.start_char, np.end_char, np.text, True, ante.actor_id)
+    if np[0].lower_ in _DETERMINERS and noun in c.outlet_noun_strong:
+        ante = _antecedent(idx, tok.doc, np)
+        if ante is not None:
+            return Ref(ante.name, np.start_char, np.end_char, np.text, True, ante.actor_id)
     if _has_modifier(tok):  # "state media", "a local newspaper": no name, but an outlet
         name = _strip_span(np)
         return Ref(name.text, name.start_char, name.end_char, name.text, True, None)
     return None
 
 
-def _is_media_org(tok: Token) -> bool:
-    """An ORG-labelled proper name (used only where the construction itself implies an outlet)."""
-    return tok.ent_type_ == "ORG" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON", "GPE"))
+def _antecedent(idx: _DocIndex, doc: Doc, np: Span) -> Ref | None:
+    """The outlet 'the agency' refers to: the nearest preceding organisation, if it is an outlet.
+
+    Looks back at most ``_ANTECEDENT_SENTENCES`` sentences; a nearer organisation that is not an outlet
+    ("the International Atomic Energy Agency ... the agency said") means the phrase is not about an outlet.
+    """
+    sents = list(doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= np.start < s.end), 0)
+    floor = sents[max(0, here - _ANTECEDENT_SENTENCES)].start_char
+    before = [r for r in idx.outlet_refs if floor <= r.start and r.end <= np.start_char]
+    ante = before[-1] if before else None
+    for ent in reversed(doc.ents):
+        if ent.end_char > np.start_char or ent.start_char < floor:
+            continue
+        if ante is not None and ent.end_char <= ante.end:
+            break
+        if ent.label_ == "ORG" and not any(t.i in idx.outlet_at for t in ent):
+            return None
+    return ante
 
 
-def _ref(idx: _DocIndex, tok: Token, *, outlet_by_construction: bool = False) -> Ref | None:
+def _is_media_org(idx: _DocIndex, tok: Token, strong: bool) -> bool:
+    """A name that a strong reporting construction makes an outlet ("..., reported Interfax").
+
+    Only after a strong cue ("said X" is mostly a person or an official body); an ORG-labelled or
+    unlabelled proper noun; never one the actors stage resolved to a person, country or group.
+    """
+    if not strong:
+        return False
+    actor = idx.actor_at.get(tok.i)
+    if actor is not None:
+        a = idx.analysis.actor(actor[0])
+        if a is not None and a.kind != "organization":
+            return False
+    return tok.ent_type_ == "ORG" or (tok.pos_ == "PROPN" and not tok.ent_type_)
+
+
+def _ref(idx: _DocIndex, tok: Token, *, outlet_by_construction: bool = False, strong: bool = True) -> Ref | None:
     """Resolve an argument token to a source reference (outlet or other), or None."""
     c = cues()
     found = _outlet_in(idx, tok)
@@ -378,18 +437,20 @@ def _ref(idx: _DocIndex, tok: Token, *, outlet_by_construction: bool = False) ->
     if tok.lemma_.lower() in c.document:
         return None  # documents are resolved to their owner by the caller
     np = _strip_span(_np(tok))
-    if not np.text.strip():
+    if not any(ch.isalpha() for ch in np.text):
         return None
-    if outlet_by_construction and _is_media_org(tok) and tok.lemma_.lower() not in c.official_head:
+    if tok.pos_ != "PROPN" and any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in tok.children):
+        return None  # "according to his body mass index", "my reaction": not a source
+    if outlet_by_construction and _is_media_org(idx, tok, strong) and tok.lemma_.lower() not in c.official_head:
         return Ref(np.text, np.start_char, np.end_char, np.text, True, None)
     actor = idx.actor_at.get(tok.i)
     name = np.text
     actor_id = None
     if actor is not None:
-        actor_id = actor[0]
-        a = idx.analysis.actor(actor_id)
-        if a is not None:
-            name = a.name
+        a = idx.analysis.actor(actor[0])
+        # a non-outlet phrase linked to a media actor is a linking slip ("the Foreign Ministry" -> Xinhua)
+        if a is not None and not _is_media_actor(a.sectors, a.name):
+            actor_id, name = a.id, a.name
     return Ref(name, np.start_char, np.end_char, np.text, False, actor_id)
 
 
@@ -405,23 +466,23 @@ def _owner(idx: _DocIndex, doc_tok: Token) -> Ref | None:
         if child.dep_ == "poss":
             return _ref(idx, child)
     for child in doc_tok.children:
-        if child.dep_ == "prep" and child.lower_ in c.owner_prep:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return _resolve_doc(idx, obj)
+        if child.dep_ == "prep" and child.lower_ in c.owner_prep and child.lower_ not in _WEAK_OWNER_PREPS:
+            for obj in _pobjs(child):
+                return _resolve_doc(idx, obj)
         if child.dep_ in ("acl", "relcl"):  # "a statement issued by the ministry"
             for agent in child.children:
                 if agent.dep_ == "agent":
-                    for obj in agent.children:
-                        if obj.dep_ == "pobj":
-                            return _resolve_doc(idx, obj)
-    for child in doc_tok.children:
-        if (
-            child.dep_ in ("compound", "nmod", "amod")
-            and child.pos_ in ("PROPN", "NOUN")
-            and child.lemma_.lower() not in c.document
+                    for obj in _pobjs(agent):
+                        return _resolve_doc(idx, obj)
+    for child in doc_tok.children:  # "a Reuters report", "a ministry statement"; not "exit polls"
+        if child.dep_ in ("compound", "nmod", "amod") and (
+            child.pos_ == "PROPN" or child.ent_type_ or child.lemma_.lower() in c.official_head
         ):
             return _ref(idx, child)
+    for child in doc_tok.children:  # "a statement of the ministry", "an editorial in China Daily"
+        if child.dep_ == "prep" and child.lower_ in _WEAK_OWNER_PREPS and child.lower_ in c.owner_prep:
+            for obj in _pobjs(child):
+                return _resolve_doc(idx, obj)
     return None
 
 
@@ -469,9 +530,10 @@ def _report_claims(idx: _DocIndex, verb: Token) -> Iterator[Claim]:
             if t.lemma_.lower() in c.document:
                 owner = _owner(idx, t)  # "a Reuters report said", "the ministry's statement said"
                 if owner is not None:
-                    yield Claim(owner, "original" if owner.is_outlet else "cited", strong, lemma)
+                    doc_strong = strong or t.lemma_.lower() in c.document_strong
+                    yield Claim(owner, "original" if owner.is_outlet else "cited", doc_strong, lemma)
                 continue
-            ref = _ref(idx, t, outlet_by_construction=by_construction)
+            ref = _ref(idx, t, outlet_by_construction=by_construction, strong=strong)
             if ref is None:
                 continue
             if ref.is_outlet:
@@ -532,8 +594,11 @@ def _transmit_claims(idx: _DocIndex, verb: Token) -> Iterator[Claim]:
                 ups.append(ref)
     outlet_downs = [d for d in downs if d.is_outlet]
     if not outlet_downs:
-        for up in ups:  # "..., citing the ministry" with no outlet in sight; an official citing Reuters
-            yield Claim(up, "original" if up.is_outlet else "cited", True, lemma)
+        # no outlet passes anything on ("Russia carried out drills", "Clinton cited his remarks"); only a
+        # named outlet being quoted still tells who reported ("the minister, citing Reuters, said")
+        for up in ups:
+            if up.is_outlet:
+                yield Claim(up, "original", True, lemma)
         return
     for down in outlet_downs:
         if not ups:
@@ -596,11 +661,12 @@ def _interview_claims(idx: _DocIndex, noun: Token) -> Iterator[Claim]:
     """'in an interview with CNN', 'in comments to Reuters'."""
     c = cues()
     lemma = noun.lemma_.lower()
+    preps = c.interview_prep if lemma in c.interview_strong else frozenset({"to"})
     hearers: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in c.interview_prep:
+        if child.dep_ == "prep" and child.lower_ in preps:
             hearers.extend(_pobjs(child))
-        elif child.dep_ in ("compound", "poss"):
+        elif child.dep_ in ("compound", "poss") and lemma in c.interview_strong:
             hearers.append(child)  # "in a CNN interview", "in Reuters' interview"
     found = [r for t in hearers if (r := _ref(idx, t)) is not None and r.is_outlet]
     if not found:
@@ -615,11 +681,14 @@ def _interview_claims(idx: _DocIndex, noun: Token) -> Iterator[Claim]:
 
 def _according_claims(idx: _DocIndex, to: Token) -> Iterator[Claim]:
     """'according to Reuters', 'according to a statement by the ministry', 'according to officials'."""
+    c = cues()
     for obj in _pobjs(to):
         ref = _resolve_doc(idx, obj)
         if ref is None:
             continue
-        yield Claim(ref, "original" if ref.is_outlet else "cited", True, "according to")
+        lemma = obj.lemma_.lower()
+        strong = lemma not in c.document or lemma in c.document_strong  # "according to an editorial in X": weak
+        yield Claim(ref, "original" if ref.is_outlet else "cited", strong, "according to")
 
 
 def _dateline_claims(idx: _DocIndex, span: Span) -> Iterator[Claim]:
@@ -729,8 +798,10 @@ def build_chain(
         pkey = outlet_key(publisher)
         if pkey not in entries and entries:
             has_reporter = any(entries[k].role in ("original", "relay") for k in chain_keys)
-            ref = publisher_ref or Ref(publisher.strip(), 0, 0, "", True, None)
-            ref = Ref(publisher.strip(), ref.start, ref.end, ref.text, True, ref.actor_id)
+            known = outlets().get(publisher.strip())
+            pname = known.name if known else publisher.strip()
+            ref = publisher_ref or Ref(pname, 0, 0, "", True, None)
+            ref = Ref(pname, ref.start, ref.end, ref.text, True, ref.actor_id)
             if has_reporter:
                 entries[pkey] = _Entry(ref, "relay", "publisher")
                 order[pkey] = max((order[k] for k in chain_keys), default=-1) + 1
