@@ -171,3 +171,17 @@ def render_html(result: Analysis) -> str:
 <article id="text">{highlight(art.text, collect_marks(result))}</article></main>
 <aside>{"".join(panel)}</aside></body></html>
 """
+
+
+def argument_marks(result: Analysis) -> list[Mark]:
+    """The source and target argument spans of every event, as ``ew-arg`` marks (for viewers that show them)."""
+    actors = {a.id: a for a in result.actors}
+    marks: list[Mark] = []
+    for e in result.events:
+        for side, arg in (("source", e.source), ("target", e.target)):
+            if arg is None:
+                continue
+            actor = actors.get(arg.actor_id or "")
+            who = f"{actor.name} [{arg.code or actor.code}]" if actor else (arg.code or arg.text)
+            marks.append(Mark(arg.start, arg.end, "ew-arg", f"{side} of event {e.id} {e.cameo} {e.cameo_name}: {who}"))
+    return [m for m in marks if 0 <= m.start < m.end <= len(result.article.text)]
