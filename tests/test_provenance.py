@@ -331,3 +331,90 @@ def test_acceptance_beijing_talks(shared_dir: Path, analyze: Analyze) -> None:
 def test_bad_or_degenerate_input_does_not_crash(analyze: Analyze, text: str) -> None:
     a = analyze(text)
     assert_spans(a)
+
+
+# --------------------------------------------------------------------------- robustness: what is not a source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is a turning point," said Maria Petrova, a lawmaker from the ruling party.',
+        "Russia carried out large-scale military exercises near the border on Friday.",
+        "According to exit polls, the ruling party won about 40 percent of the vote.",
+        "The candidate weighs 110 kilograms, according to his medical records.",
+        "The organisation said on its own website that it would close the office.",
+        "The newspaper said the government would fall. Nobody had expected that.",
+        "The opposition leader cited rising prices as the main reason for the protests.",
+    ],
+)
+def test_not_a_source(analyze: Analyze, text: str) -> None:
+    a = analyze(text)
+    assert a.sources == [], chain(a)
+
+
+def test_someones_channel_is_not_an_outlet(analyze: Analyze) -> None:
+    a = analyze(
+        "The strike was confirmed by regional governor Oleh Syniehubov, Ukrinform reported, "
+        "citing the governor's Telegram channel."
+    )
+    assert [(s.name, s.role) for s in a.sources if s.role != "cited"] == [("Ukrinform", "original")]
+
+
+def test_same_outlet_with_and_without_article_is_one_source(analyze: Analyze) -> None:
+    a = analyze("The Times reported that the deal was close. The talks failed, the Times wrote later.")
+    assert len(a.sources) == 1 and a.sources[0].role == "original"
+
+
+def test_document_owner_name_beats_of_phrase(analyze: Analyze) -> None:
+    a = analyze("According to a recent Reuters survey of voters, most oppose the plan.")
+    assert chain(a) == [("Reuters", "original", 0)]
+
+
+def test_generic_agency_after_named_agency(analyze: Analyze) -> None:
+    a = analyze("The agreement was signed in Baku, Anadolu Agency reported. The agency said both sides welcomed it.")
+    assert chain(a) == [("Anadolu", "original", 0)]
+
+
+def test_comments_to_outlet(analyze: Analyze) -> None:
+    a = analyze(
+        "The minister said in comments to Reuters that the deal was done. He repeated the remarks on the radio."
+    )
+    assert a.sources[0].name == "Reuters" and a.sources[0].role == "original"
+    assert all(s.name != "radio" for s in a.sources)
+
+
+def test_outlet_citing_outlet_is_relay(analyze: Analyze) -> None:
+    a = analyze("BTA, citing TASS, reported that Moscow had expelled two diplomats.")
+    assert chain(a) == [("TASS", "original", 0), ("BTA", "relay", 1)]
+
+
+def test_three_link_chain_with_official_source(analyze: Analyze) -> None:
+    a = analyze("The figures were published by the statistics office on Monday, TASS reported, quoted by BTA.")
+    assert chain(a)[:2] == [("TASS", "original", 0), ("BTA", "relay", 1)]
+
+
+def test_coordinated_outlets(analyze: Analyze) -> None:
+    a = analyze("According to Reuters and AFP, the ceasefire took effect at midnight.")
+    assert chain(a) == [("Reuters", "original", 0), ("AFP", "original", 0)]
+
+
+def test_title_case_dateline_with_known_outlet(analyze: Analyze) -> None:
+    a = analyze("Moscow, April 26 (TASS) - Russia will respond to the sanctions, the foreign ministry said.")
+    assert chain(a) == [("TASS", "original", 0)]
+
+
+def test_second_agency_with_its_own_cited_source(analyze: Analyze) -> None:
+    a = analyze(
+        "KCNA said the launch was a success. The Yonhap news agency, citing South Korean military officials, "
+        "reported that the missile flew 600 km."
+    )
+    assert [(s.name, s.role) for s in a.sources if s.role != "cited"] == [("KCNA", "original"), ("Yonhap", "original")]
+    assert any(s.role == "cited" and "officials" in s.name for s in a.sources)
+
+
+def test_actor_ids_point_to_existing_actors(analyze: Analyze) -> None:
+    a = analyze("Xinhua reported, citing the Foreign Ministry, that the state visit was postponed.")
+    ids = {x.id for x in a.actors}
+    assert all(s.actor_id is None or s.actor_id in ids for s in a.sources)
+    assert len({s.name for s in a.sources}) == len(a.sources)  # never the same name twice

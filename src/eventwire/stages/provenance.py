@@ -369,8 +369,8 @@ def _generic_outlet(idx: _DocIndex, tok: Token) -> Ref | None:
         return None
     if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.ent_type_ not in ("ORG", "NORP")):
         return None
-    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in tok.children):
-        return None  # "its own website", "their newspaper": someone's, not a reporter
+    if any(ch.dep_ == "poss" for ch in tok.children):
+        return None  # "its own website", "the governor's Telegram channel": someone's, not a reporter
     np = _np(tok)
     if np[0].lower_ in _DETERMINERS and noun in c.outlet_noun_strong:
         ante = _antecedent(idx, tok.doc, np)
