@@ -193,3 +193,41 @@ def test_one_event_per_reported_action() -> None:
 def test_no_actors_keeps_text() -> None:
     ev = code_text("Germany will meet with Poland next week.", actors=False)
     assert ev and all(e.source and e.source.actor_id is None for e in ev)
+
+
+# ------------------------------------------------------------------ acceptance
+
+
+def _article_events(analyze_fn: object, shared_dir: Path) -> tuple[Analysis, list[Event]]:
+    text = (shared_dir / "examples" / "beijing-talks.txt").read_text(encoding="utf-8")
+    analysis: Analysis = analyze_fn(text, published="2024-04-26")  # type: ignore[operator]
+    return analysis, analysis.events
+
+
+def test_beijing_acceptance(analyze: object, shared_dir: Path) -> None:
+    analysis, events = _article_events(analyze, shared_dir)
+
+    def code(arg: object) -> str:
+        return getattr(arg, "code", None) or ""
+
+    meet = [e for e in events if e.root == "04" and e.modality == "asserted" and e.date == "2024-04-26"]
+    pairs = {(code(e.source)[:6], code(e.target)[:6]) for e in meet}
+    assert {("USAGOV", "CHNGOV"), ("CHNGOV", "USAGOV")} <= pairs
+    assert any(
+        e.place_id and analysis.places and any(p.id == e.place_id and p.name == "Beijing" for p in analysis.places)
+        for e in meet
+    )
+    crit = [e for e in events if e.root == "11"]
+    assert any(code(e.source).startswith("CHN") and code(e.target).startswith("USA") for e in crit)
+    threat = [e for e in events if e.root == "13"]
+    assert any(
+        code(e.source).startswith("USA") and code(e.target) == "CHNBUS" and e.modality == "hypothetical" for e in threat
+    )
+    xi = [e for e in events if e.target and "Xi Jinping" in e.target.text and e.root in ("03", "04")]
+    assert xi and all(e.modality == "future" for e in xi)
+    wxh = [e for e in events if e.target and "Wang Xiaohong" in e.target.text]
+    assert wxh and all(e.modality == "future" for e in wxh)
+    pelosi = [e for e in events if "Pelosi" in e.sentence.text]
+    assert all("Pelosi" in (e.source.text if e.source else "") for e in pelosi)
+    assert not any(e.cameo in ("01", "010") for e in events)
+    assert len(events) <= 16

@@ -23,6 +23,10 @@ from eventwire.stages.events_match import Match, code_verb, noun_code, own_modal
 MAX_PER_SENTENCE = 4
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "from", "toward", "towards", "into", "between", "for", "over")
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+#: Tokens in these relations are not predicates even when tagged VERB ("According to", "the closed doors").
+_NOT_PREDICATE = frozenset({"prep", "amod", "compound", "aux", "auxpass", "nmod"})
+#: Roots whose events between conjoined subjects are mutual ("A and B met / agreed / fought").
+_MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 _REL_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _CRIT_CUES = frozenset(
@@ -130,7 +134,7 @@ class Resolver:
             return False
         if self.use_entities:
             return t.ent_type_ in _ENT_LABELS
-        return t.pos_ in ("PROPN", "NOUN")
+        return t.pos_ == "PROPN" and t.ent_type_ in ("", *_ENT_LABELS)
 
     def _resolve_one(self, t: Token) -> list[Side]:
         side = self._side_for(t)
@@ -231,10 +235,12 @@ class Coder:
         cands: dict[int, Cand] = {}
         for tok in sent:
             m: Match | None = None
+            if tok.dep_ in _NOT_PREDICATE:
+                continue
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
                 m = code_verb(tok, self.lex)
-                if m is None:
-                    m = self._reporting_criticism(tok)
+                if m is None or m.code in ("01", "010"):
+                    m = self._reporting_criticism(tok) or m
             elif tok.pos_ in ("NOUN", "PROPN"):
                 m = self._nominal(tok)
             if m is not None and normalise_code(m.code) is not None:
@@ -269,10 +275,15 @@ class Coder:
         """A statement whose reported content is a complaint (negative-evaluation cues) = disapproval (11x)."""
         lemma = verb.lemma_.lower()
         entry = self.lex.verbs.get(lemma)
-        if entry is None or entry.defaults.get("", ("", "", ""))[0] != "010":
+        if entry is None or entry.defaults.get("", ("", "", ""))[0] not in ("010", "01"):
             return None
-        content = [t for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
-        if not any(t.lower_ in _CRIT_CUES for t in content):
+        content = [t.lower_ for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
+        cued = [q for q in self.analysis.quotes if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or 0)]
+        speakers = {(q.speaker_start, q.speaker_end) for q in cued if q.speaker_start is not None}
+        for q in self.analysis.quotes:
+            if q in cued or (q.cue_start is None and (q.speaker_start, q.speaker_end) in speakers):
+                content += [w.lower() for w in re.findall(r"[A-Za-z]+", q.text)]
+        if not any(w in _CRIT_CUES for w in content):
             return None
         addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
         return Match("111", "", 0.5, f"statement:{lemma}:criticism-cue", target_tok=addressee)
@@ -485,7 +496,8 @@ def _pairs(c: Cand) -> list[tuple[Side | None, Side | None, bool]]:
     srcs, tgts = c.sources, c.targets
     sym = c.match.symmetric or (bool(c.match.rev_code) and c.match.rev_code == c.match.code)
     out: list[tuple[Side | None, Side | None, bool]] = []
-    if len(srcs) >= 2 and not any(t.actor_id for t in tgts):
+    mutual = sym or c.match.code[:2] in _MUTUAL_ROOTS or c.match.rule.startswith("nominal")
+    if len(srcs) >= 2 and mutual and not any(t.actor_id for t in tgts):
         for a in srcs:
             for b in srcs:
                 if a is not b:

@@ -107,8 +107,19 @@ def match_elements(tokens: list[Token], elements: tuple[Element, ...]) -> tuple[
 
 
 def _particles(verb: Token, keys: list[str]) -> list[str]:
-    kids = {c.lower_ for c in verb.children if c.dep_ in _PRT_DEPS}
-    return [k for k in keys if k and k.split()[0] in kids]
+    """Particle keys of the verb present as children (a multi-word key must occur word by word)."""
+    kids = [c for c in verb.children if c.dep_ in _PRT_DEPS]
+    out = []
+    for k in keys:
+        if not k:
+            continue
+        words = k.split()
+        for c in kids:
+            seq = [t.lower_ for t in c.doc[c.i : c.i + len(words)]]
+            if seq == words:
+                out.append(k)
+                break
+    return out
 
 
 def lookup_lemma(verb: Token, lex: Lexicon) -> str | None:
@@ -198,6 +209,10 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     if light_noun is not None and (best is None or best[1] == 0 or best[0] < 1):
         noun, (code, sym) = light_noun
         return Match(code, code if sym else "", 1.5, f"light:{verb_lemma(verb, lex)}+{noun.lower_}", None, noun, sym)
+    if best is not None and lemma is not None and best[1] == 0 and best[0] <= 1.0:
+        own_default = lex.verbs[lemma].defaults.get(best[4]) or lex.verbs[lemma].defaults.get("")
+        if own_default is not None and own_default[2] == "own":
+            best = None  # a hand-checked default beats a one-word PETRARCH2 pattern
     if best is not None:
         w, _own, pat, tgt, prt = best
         if pat.code == "---":
