@@ -111,11 +111,11 @@ def read_gold(path: Path) -> list[GoldDoc]:
             label = str(rec.get("event", "")).upper()
             if label == "DOCUMENT" or not rec.get("text"):
                 continue
-            roots = PLOVER_ROOTS.get(label)
-            if roots is None:
+            accepted = PLOVER_ROOTS.get(label)
+            if accepted is None:
                 continue
             date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else dt.date(2000, 1, 1)
-            ev = GoldEvent(roots, label, _plover_sides(rec.get("source")), _plover_sides(rec.get("target")))
+            ev = GoldEvent(accepted, label, _plover_sides(rec.get("source")), _plover_sides(rec.get("target")))
             docs.append(GoldDoc(rec["text"], date, [ev]))
         return docs
     for n, line in enumerate(text.splitlines(), 1):
@@ -285,7 +285,7 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
             "(PLOVER names mapped as in docs/events.md)",
             "a side is right when country (and sector, if gold gives one) agree; gold IGO accepts any non-state code",
             "gold without target: no predicted target, or the other side of a symmetric event",
-            "confusion table: for unmatched gold, the root of the first unmatched prediction in its sentence, else none",
+            "confusion table: unmatched gold shows the root of the first unmatched prediction of its sentence",
         ],
         tables={"Confusion by gold type": rows},
         seconds=seconds,

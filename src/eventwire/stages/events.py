@@ -278,7 +278,8 @@ class Coder:
         if entry is None or entry.defaults.get("", ("", "", ""))[0] not in ("010", "01"):
             return None
         content = [t.lower_ for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
-        cued = [q for q in self.analysis.quotes if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or 0)]
+        quotes = self.analysis.quotes
+        cued = [q for q in quotes if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or 0)]
         speakers = {(q.speaker_start, q.speaker_end) for q in cued if q.speaker_start is not None}
         for q in self.analysis.quotes:
             if q in cued or (q.cue_start is None and (q.speaker_start, q.speaker_end) in speakers):
