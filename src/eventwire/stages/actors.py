@@ -243,6 +243,21 @@ def _display_name(doc: Doc, start: int, end: int) -> str:
 # Candidate generation
 
 
+def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None) -> int:
+    """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega)."""
+    tw = title_words()
+    while start > 0:
+        prev = doc[start - 1]
+        if (owner is not None and start - 1 in owner) or (owner is None and prev.ent_iob_ != "O"):
+            break
+        if not (prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i == head):
+            break
+        if _word(prev) in tw or lookup_country(prev.text) is not None or prev.is_sent_start and prev.lower_ == "the":
+            break
+        start -= 1
+    return start
+
+
 def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> list[Cand]:
     orth, lower = _matchers(doc.vocab, files)
     cands: list[Cand] = []
@@ -273,6 +288,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         if form is not None:
             cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
         elif ent.label_ == "PERSON":
+            s = _name_start(doc, s, doc[s:e].root.i)
             cands.append(Cand(s, e, "person", P_ENT_PERSON, label="PERSON", name_start=s))
         elif ent.label_ == "ORG":
             entries = [x for x in table.exact(text) if x.kind != "person"]
@@ -315,7 +331,8 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
         if tok.i in owner or tok.pos_ != "PROPN" or not tok.is_title:
             continue
         if normalise_name(tok.text) in doc_tokens and lookup_country(tok.text) is None:
-            out.append(Cand(tok.i, tok.i + 1, "person", P_ENT_PERSON, name_start=tok.i))
+            start = _name_start(doc, tok.i, tok.i, owner)
+            out.append(Cand(start, tok.i + 1, "person", P_ENT_PERSON, name_start=start))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -355,8 +372,8 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     if hit is None:
         return None
     agent, s, e = hit
-    text_tokens = [doc[i] for i in word_idx[s:] if not doc[i].is_punct or doc[i].text == "-"]
-    # drop trailing words after the agent phrase that are not part of an "of X" complement
+    # the role as written: every title word after the country modifier ("Fisheries Minister")
+    text_tokens = [doc[i] for i in word_idx if not doc[i].is_punct or doc[i].text == "-"]
     text = " ".join(t.text for t in text_tokens).replace(" - ", "-")
     plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in word_idx[s:e])
     return Title(text=text, agent=agent, country=country, country_text=country_text, former=former, plural=plural)
@@ -727,8 +744,10 @@ class _Resolver:
         if head.dep_ == "appos" and head.head.i in token_owner and token_owner[head.head.i].kind == "person":
             self.mention(c, token_owner[head.head.i], "role")
             return
-        words = [t.text for t in doc[c.start : c.end] if t.lower_ not in DEFINITE and t.lower_ not in ("a", "an")]
-        label = " ".join(words).strip() or text
+        first = c.start
+        while first < c.end - 1 and (doc[first].lower_ in DEFINITE or doc[first].lower_ in ("a", "an")):
+            first += 1
+        label = doc[first : c.end].text
         if c.plural:
             key = f"group:{title.country}:{' '.join(agent.sectors)}:{agent.phrase}"
             d = self.draft(

@@ -1,0 +1,337 @@
+"""Actors stage: tables, composition from titles, dated roles, fuzzy names, coreference, model slips.
+
+All texts are written for these tests (invented people where a name must be unknown).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.knowledge.actors import ActorFileError, actor_table, normalise_name
+from eventwire.knowledge.agents import agent_table, best_agent
+from eventwire.knowledge.countries import country_name, lookup_country
+from eventwire.pipeline import Pipeline
+from eventwire.records import Actor, Analysis, Article
+from eventwire.stages.actors import actor_for_span
+from eventwire.stages.actors import run as run_actors
+from eventwire.stages.base import Context, sentences_of
+
+FIXTURES = Path(__file__).parent / "fixtures" / "actors"
+Analyze = Callable[..., Analysis]
+
+
+def actor_of(result: Analysis, text: str, nth: int = 0) -> Actor:
+    hits = [m for m in result.mentions if m.text == text]
+    assert len(hits) > nth, f"no mention {text!r} among {[m.text for m in result.mentions]}"
+    actor = result.actor(hits[nth].actor_id)
+    assert actor is not None
+    return actor
+
+
+def names(result: Analysis) -> list[str]:
+    return [a.name for a in result.actors]
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [
+        ("minister", "GOV"),
+        ("foreign minister", "GOV"),
+        ("diplomat", "GOV"),
+        ("police", "COP"),
+        ("troop", "MIL"),
+        ("army", "MIL"),
+        ("rebel", "REB"),
+        ("lawmaker", "LEG"),
+        ("house speaker", "LEG"),
+        ("judge", "JUD"),
+        ("court", "JUD"),
+        ("company", "BUS"),
+        ("newspaper", "MED"),
+        ("editorial", "MED"),
+        ("correspondent", "MED"),  # PLOVER's JRN recoded to CAMEO MED
+    ],
+)
+def test_agent_table_codes(phrase: str, sector: str) -> None:
+    agent = agent_table()[phrase]
+    assert agent.sectors[0] == sector
+
+
+def test_best_agent_prefers_the_longest_phrase() -> None:
+    hit = best_agent(["us", "secretary", "of", "state"])
+    assert hit is not None
+    agent, start, end = hit
+    assert (agent.phrase, agent.office, start, end) == ("secretary of state", "foreign_minister", 1, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind"),
+    [
+        ("Chinese", "CHN", "adj"),
+        ("American", "USA", "adj"),
+        ("U.S.", "USA", "name"),
+        ("the United States", "USA", "name"),
+        ("Russia's", "RUS", "name"),
+        ("British", "GBR", "adj"),
+        ("Kyiv", "UKR", "capital"),
+        ("Kremlin", "RUS", "institution"),
+        ("Germany", "DEU", "name"),
+    ],
+)
+def test_country_forms(text: str, code: str, kind: str) -> None:
+    form = lookup_country(text)
+    assert form is not None and (form.code, form.type) == (code, kind)
+
+
+def test_country_names_and_short_forms_are_case_sensitive() -> None:
+    assert country_name("UKR") == "Ukraine"
+    assert lookup_country("us") is None
+
+
+def test_actor_table_fuzzy_matching_and_negatives() -> None:
+    table = actor_table()
+    hit = table.fuzzy("Volodimir Zelensky")
+    assert hit is not None and hit[0][0].name == "Volodymyr Zelenskyy"
+    hit = table.fuzzy("Anthony Blinken")
+    assert hit is not None and hit[0][0].name == "Antony Blinken"
+    for stranger in ("John Kelly", "Wang Yu", "Mark Estes", "Jens Stolt"):
+        assert table.fuzzy(stranger) is None, stranger
+
+
+def test_actor_table_indexes_family_name_first() -> None:
+    surnames = {e.name for e in actor_table().surname("Wang")}
+    assert {"Wang Yi", "Wang Xiaohong"} <= surnames
+    assert normalise_name("S. Jaishankar") == "s jaishankar"
+
+
+def test_bad_user_actor_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,start\nSomeone,not-a-date\n", encoding="utf-8")
+    with pytest.raises(ActorFileError, match="bad date"):
+        actor_table((bad,))
+
+
+# -- composition from titles -------------------------------------------------------------------
+
+
+def test_nationality_title_and_name(analyze: Analyze) -> None:
+    r = analyze(
+        "French Defence Minister Sebastien Lecornu met Indian Prime Minister Narendra Modi in New Delhi on Monday. "
+        "Lecornu said the talks were useful."
+    )
+    lecornu = actor_of(r, "French Defence Minister Sebastien Lecornu")
+    assert (lecornu.name, lecornu.country, lecornu.sectors) == ("Sébastien Lecornu", "FRA", ["GOV", "MIL"])
+    assert actor_of(r, "Lecornu").id == lecornu.id
+    modi = actor_of(r, "Indian Prime Minister Narendra Modi")
+    assert modi.code == "INDGOV" and modi.role is not None and "head of government" in modi.role
+    assert "New Delhi" not in [m.text for m in r.mentions]  # a place here, not the government
+
+
+def test_igo_head(analyze: Analyze) -> None:
+    r = analyze("UN Secretary-General Antonio Guterres urged restraint. Guterres said the council must act.")
+    sg = actor_of(r, "UN Secretary-General Antonio Guterres")
+    assert (sg.country, sg.sectors[0], sg.kb_id) == ("UNO", "IGO", "antonio-guterres")
+    assert actor_of(r, "Guterres").id == sg.id
+
+
+def test_unknown_person_with_title(analyze: Analyze) -> None:
+    r = analyze("Norwegian Fisheries Minister Ola Brekkestad criticised the quota. Brekkestad said Oslo would respond.")
+    ola = actor_of(r, "Norwegian Fisheries Minister Ola Brekkestad")
+    assert (ola.country, ola.sectors, ola.role, ola.kb_id) == ("NOR", ["GOV"], "Fisheries Minister", None)
+    assert ola.confidence < 0.9
+    assert actor_of(r, "Brekkestad").id == ola.id
+    oslo = actor_of(r, "Oslo")
+    assert (oslo.code, oslo.kind) == ("NORGOV", "organization")
+
+
+def test_plural_title_distributes_over_conjoined_names(analyze: Analyze) -> None:
+    r = analyze("The deal was signed by Prime Ministers Narendra Modi and Anthony Albanese in Sydney.")
+    for name, country in (("Narendra Modi", "IND"), ("Anthony Albanese", "AUS")):
+        (actor,) = [a for a in r.actors if a.name == name]
+        assert actor.country == country and actor.role is not None and "head of government" in actor.role
+
+
+def test_title_for_a_person_outside_the_table(analyze: Analyze) -> None:
+    r = analyze("Kenyan Interior Minister Daudi Mwakilema visited the border.")
+    actor = actor_of(r, "Kenyan Interior Minister Daudi Mwakilema")
+    assert (actor.name, actor.code, actor.role_status) == ("Daudi Mwakilema", "KENGOV", "current")
+
+
+# -- dated roles -------------------------------------------------------------------------------
+
+
+def test_then_marks_a_former_office(analyze: Analyze) -> None:
+    r = analyze("The plan was criticised by then-Defense Secretary Mark Esper.")
+    esper = actor_of(r, "then-Defense Secretary Mark Esper")
+    assert (esper.code, esper.role_status) == ("USAGOV", "former")
+
+
+def test_role_status_follows_the_publication_date(analyze: Analyze) -> None:
+    text = "Jens Stoltenberg said the alliance was united."
+    assert actor_of(analyze(text, published="2023-05-01"), "Jens Stoltenberg").role_status == "current"
+    later = actor_of(analyze(text, published="2025-01-10"), "Jens Stoltenberg")
+    assert later.role_status == "former" and later.country == "NAT"
+
+
+def test_person_with_several_offices_gets_the_one_held_then(analyze: Analyze) -> None:
+    early = actor_of(analyze("Mark Rutte met farmers.", published="2020-03-01"), "Mark Rutte")
+    late = actor_of(analyze("Mark Rutte met farmers.", published="2025-03-01"), "Mark Rutte")
+    assert (early.code, late.code) == ("NLDGOV", "NATIGO")
+
+
+# -- fuzzy names -------------------------------------------------------------------------------
+
+
+def test_misspelt_names_resolve_and_strangers_do_not(analyze: Analyze) -> None:
+    r = analyze("Ukrainian President Volodimir Zelensky thanked John Kelly and Wang Yu for their support.")
+    zel = actor_of(r, "Ukrainian President Volodimir Zelensky")
+    assert (zel.name, zel.code) == ("Volodymyr Zelenskyy", "UKRGOV")
+    assert any("fuzzy" in e for e in zel.evidence)
+    assert actor_of(r, "John Kelly").kb_id is None
+    assert actor_of(r, "Wang Yu").kb_id is None
+
+
+# -- coreference -------------------------------------------------------------------------------
+
+
+def test_surname_prefers_the_nearest_earlier_bearer(analyze: Analyze) -> None:
+    r = analyze(
+        "Mexican Economy Minister Ana Ortega met Colombian trade envoy Luis Ortega in Bogota. "
+        "Ortega said the talks went well."
+    )
+    luis = actor_of(r, "Colombian trade envoy Luis Ortega")
+    assert luis.code == "COLGOV"
+    assert actor_of(r, "Ortega").id == luis.id
+    assert actor_of(r, "Mexican Economy Minister Ana Ortega").id != luis.id
+
+
+def test_surname_only_looks_backwards(analyze: Analyze) -> None:
+    r = analyze("Ana Ortega arrived first. Ortega spoke to reporters. Luis Ortega arrived later.")
+    ana = actor_of(r, "Ana Ortega")
+    assert actor_of(r, "Ortega").id == ana.id
+    assert actor_of(r, "Luis Ortega").id != ana.id
+
+
+def test_role_descriptions_link_back_or_create_an_actor(analyze: Analyze) -> None:
+    r = analyze(
+        "Russian Foreign Minister Sergei Lavrov met Indian officials. The Russian foreign minister said ties "
+        "were strong. Lavrov later summoned the Brazilian ambassador. The ambassador declined to comment."
+    )
+    lavrov = actor_of(r, "Russian Foreign Minister Sergei Lavrov")
+    assert lavrov.name == "Sergey Lavrov"
+    assert actor_of(r, "Russian foreign minister").id == lavrov.id
+    assert actor_of(r, "Lavrov").id == lavrov.id
+    envoy = actor_of(r, "Brazilian ambassador")
+    assert (envoy.kind, envoy.code, envoy.kb_id) == ("person", "BRAGOV", None)
+    assert envoy.confidence < lavrov.confidence
+    assert actor_of(r, "ambassador").id == envoy.id
+    officials = actor_of(r, "Indian officials")
+    assert (officials.kind, officials.code) == ("group", "INDGOV")
+
+
+def test_counterpart_and_side(analyze: Analyze) -> None:
+    r = analyze(
+        "Japanese Foreign Minister Yoko Kamikawa met British Foreign Secretary David Cameron in Tokyo. "
+        "The Japanese minister told her British counterpart that the British side should help."
+    )
+    cameron = actor_of(r, "British Foreign Secretary David Cameron")
+    assert actor_of(r, "her British counterpart").id == cameron.id
+    assert actor_of(r, "Japanese minister").name == "Yoko Kamikawa"
+    side = actor_of(r, "British side")
+    assert (side.kind, side.country) == ("country", "GBR")
+
+
+# -- model slips -------------------------------------------------------------------------------
+
+
+def test_capitals_are_never_persons(analyze: Analyze) -> None:
+    r = analyze("Kyiv said on Tuesday it had repelled the attack. Kyiv welcomed the decision of the European Union.")
+    assert not [a for a in r.actors if a.kind == "person"]
+    for m in (m for m in r.mentions if m.text == "Kyiv"):
+        actor = r.actor(m.actor_id)
+        assert actor is not None and actor.code == "UKRGOV" and m.kind == "metonym"
+    assert actor_of(r, "European Union").code == "EURIGO"
+
+
+def test_capital_as_place_is_not_an_actor(analyze: Analyze) -> None:
+    r = analyze("The envoys met in Moscow on Friday. Moscow warned against new sanctions.")
+    moscow = [m for m in r.mentions if m.text == "Moscow"]
+    assert len(moscow) == 1 and moscow[0].kind == "metonym"
+
+
+def test_quoted_outlet_with_article(analyze: Analyze) -> None:
+    r = analyze('An editorial in the "Global Times" said the two countries disagree, the Chinese newspaper added.')
+    gt = actor_of(r, "Global Times")
+    assert (gt.country, gt.sectors[0]) == ("CHN", "MED")
+    assert actor_of(r, "Chinese newspaper").id == gt.id
+    assert "editorial" not in names(r)
+
+
+def test_groups_from_agent_nouns(analyze: Analyze) -> None:
+    r = analyze(
+        "Police arrested protesters while rebels attacked army troops. Lawmakers and judges condemned the "
+        "violence, and Turkish companies suspended work, state media said."
+    )
+    codes = {m.text: r.actor(m.actor_id).code for m in r.mentions}  # type: ignore[union-attr]
+    assert codes["Police"] == "COP"
+    assert codes["rebels"] == "REB"
+    assert codes["army troops"] == "MIL"
+    assert codes["Lawmakers"] == "LEG"
+    assert codes["judges"] == "JUD"
+    assert codes["Turkish companies"] == "TURBUS"
+    assert codes["state media"] == "MED"
+
+
+# -- user actor files --------------------------------------------------------------------------
+
+
+def test_user_actor_file_extends_and_overrides() -> None:
+    settings = Settings(actor_files=(FIXTURES / "extra_actors.csv",))
+    p = Pipeline(stages=["actors"], settings=settings)
+    r = p.analyze("Ola Brekkestad met Jens Stoltenberg, Nordic Wire reported.", published=dt.date(2025, 1, 10))
+    ola = actor_of(r, "Ola Brekkestad")
+    assert (ola.kb_id, ola.code, ola.role) == ("ola-brekkestad", "NORGOV", "Minister of Fisheries")
+    # the user row replaced the shipped one (same name and role): no end date, so still current
+    assert actor_of(r, "Jens Stoltenberg").role_status == "current"
+    assert actor_of(r, "Nordic Wire").code == "NORMED"
+    # the shipped table alone is unchanged
+    plain = Pipeline(stages=["actors"], settings=Settings())
+    r2 = plain.analyze("Jens Stoltenberg spoke.", published=dt.date(2025, 1, 10))
+    assert actor_of(r2, "Jens Stoltenberg").role_status == "former"
+
+
+def test_actor_files_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTWIRE_ACTORS", str(FIXTURES / "extra_actors.csv"))
+    settings = Settings.from_env()
+    assert settings.actor_files == (FIXTURES / "extra_actors.csv",)
+    assert actor_table(settings.actor_files) is actor_table(settings.actor_files)
+
+
+# -- outputs for later stages ------------------------------------------------------------------
+
+
+def test_token_map_and_span_helper(pipeline: Pipeline) -> None:
+    text = "Chinese Foreign Minister Wang Yi met Reuters editors. Wang said China wants calm."
+    doc = pipeline.nlp(text)
+    analysis = Analysis(article=Article.from_text(text), sentences=sentences_of(doc))
+    ctx = Context(published=dt.date(2024, 4, 26))
+    run_actors(doc, analysis, ctx)
+    token_map = ctx.scratch["actors.token_map"]
+    wang = next(a for a in analysis.actors if a.name == "Wang Yi")
+    assert token_map[3] == wang.id and token_map[4] == wang.id  # "Wang Yi"
+    said = next(t.i for t in doc if t.text == "Wang" and t.i > 5)
+    assert token_map[said] == wang.id
+    assert [a.id for a in analysis.actors] == [f"A{n}" for n in range(1, len(analysis.actors) + 1)]
+    start = text.index("China wants")
+    found = actor_for_span(analysis, start, start + 5)
+    assert found is not None and found.kind == "country" and found.country == "CHN"
+    assert actor_for_span(analysis, text.index("calm"), len(text)) is None
+    assert all(m.sentence in (0, 1) for m in analysis.mentions)
