@@ -252,7 +252,7 @@ def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None =
             break
         if not (prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i == head):
             break
-        if _word(prev) in tw or lookup_country(prev.text) is not None or prev.is_sent_start and prev.lower_ == "the":
+        if _word(prev) in tw or lookup_country(prev.text) is not None:
             break
         start -= 1
     return start
