@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, parse_elements
@@ -231,3 +232,45 @@ def test_beijing_acceptance(analyze: object, shared_dir: Path) -> None:
     assert all("Pelosi" in (e.source.text if e.source else "") for e in pelosi)
     assert not any(e.cameo in ("01", "010") for e in events)
     assert len(events) <= 16
+
+
+# ------------------------------------------------------------------ evaluation
+
+
+def test_jsonl_gold_reader() -> None:
+    from eventwire.evaluate.events import read_gold
+
+    docs = read_gold(FIXTURES / "gold.jsonl")
+    assert len(docs) == 5 and docs[3].events == []
+    assert docs[1].events[0].roots == ("11",) and docs[1].events[0].sources == [("RUS", "GOV")]
+    assert docs[2].events[0].roots == ("04",) and docs[2].events[0].symmetric
+
+
+def test_plover_gold_reader(tmp_path: Path) -> None:
+    from eventwire.evaluate.events import read_gold
+
+    recs = [
+        {"id": "doc", "event": "DOCUMENT", "eventText": "documentation record"},
+        {
+            "text": "Ruritania accused Freedonia of aggression.",
+            "event": "DISAPPROVE",
+            "date": "2001-02-03",
+            "source": [{"actorText": "Ruritania", "code": "RUR"}],
+            "target": "",
+        },
+    ]
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(recs), encoding="utf-8")
+    docs = read_gold(path)
+    assert len(docs) == 1 and docs[0].events[0].roots == ("11",) and docs[0].events[0].targets == []
+
+
+def test_evaluate_jsonl(pipeline: object) -> None:
+    from eventwire.evaluate.events import evaluate
+
+    report = evaluate(FIXTURES / "gold.jsonl", pipeline)  # type: ignore[arg-type]
+    assert report.documents == 5
+    assert report.metric("root recall") >= 0.75
+    assert report.metric("extra events per gold event") <= 0.5
+    assert "Confusion by gold type" in report.tables
+    assert "| root F1 |" in report.to_markdown()
