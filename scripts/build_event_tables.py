@@ -89,7 +89,7 @@ def word_forms(word: str) -> list[str]:
 class Dictionary:
     def __init__(self, lines: list[str]) -> None:
         self.synsets: dict[str, list[str]] = {}
-        self.verbs: list[tuple[str, str, str, str, str]] = []  # lemma, prt, code, block, forms
+        self.verbs: list[tuple[str, str, str, str, str, str]] = []  # lemma, prt, code, block, forms, inherited
         self.patterns: list[tuple[str, str, str, str, str]] = []  # block, code, rev, elements, pre
         self.skipped = 0
         self._parse(lines)
@@ -147,10 +147,11 @@ class Dictionary:
             parts = m.group(1).lower().split("_")
             lemma, prt = parts[0], " ".join(p for p in parts[1:] if p)
             forms = " ".join(f.strip("+,").lower().split("_")[0] for f in (m.group(2) or "").strip("{}").split())
-            code = (m.group(3) or "").strip() or block_code
+            own_code = (m.group(3) or "").strip()
+            code = own_code or block_code
             code = "" if code == "---" else code
             block_verbs.append((lemma, prt))
-            self.verbs.append((lemma, prt, code, block_name, forms))
+            self.verbs.append((lemma, prt, code, block_name, forms, "" if own_code else "1"))
 
     def _pattern(self, body: str, block: str, verbs: list[tuple[str, str]]) -> None:
         m = re.match(r"^(.*?)\[([^\]]*)\]", body)
@@ -196,7 +197,7 @@ def build_patterns(shared: Path) -> None:
         "# rewritten into eventwire's dependency-pattern format by scripts/build_event_tables.py.\n"
     )
     with (OUT / "verb_patterns.verbs.tsv").open("w", encoding="utf-8") as out:
-        out.write(head + "lemma\tprt\tcode\tblock\tforms\n")
+        out.write(head + "lemma\tprt\tcode\tblock\tforms\tinherited\n")
         seen = set()
         for row in d.verbs:
             if (row[0], row[1]) in seen:

@@ -183,8 +183,13 @@ def test_modality() -> None:
 
 
 def test_one_event_per_reported_action() -> None:
+    # the statement of a future attack is the event: a threat (CAMEO 13x), not a statement plus an attack
     ev = code_text("Iran said on Monday that it would attack Israel.")
-    assert [e.root for e in ev] == ["19"]
+    assert codes(ev) == [("IRN", "138", "ISR")]
+    ev = code_text("Egypt said Israel must release the prisoners.")
+    assert codes(ev) == [("EGY", "1053", "ISR")]
+    ev = code_text("Iran said Russia attacked Turkey.")
+    assert [(e.root, e.source and e.source.code) for e in ev] == [("19", "RUS")]
     ev = code_text("Iran threatened to break relations with Russia.")
     assert codes(ev) == [("IRN", "1313", "RUS")]
     ev = code_text("Egypt urged Israel to withdraw its troops from Gaza.")

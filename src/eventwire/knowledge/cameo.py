@@ -159,7 +159,8 @@ def lexicon() -> Lexicon:
         fwd, rev = _split_code(r["code"] or "")
         e = entry(lemma)
         if fwd or rev:
-            e.defaults.setdefault(prt, (fwd, rev, "petrarch2:" + r["block"]))
+            origin = ("petrarch2-block:" if r.get("inherited") else "petrarch2:") + r["block"]
+            e.defaults.setdefault(prt, (fwd, rev, origin))
         block_verbs[r["block"]].append((lemma, prt))
         for f in (r["forms"] or "").split():
             forms.setdefault(f, lemma)

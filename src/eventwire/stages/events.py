@@ -195,6 +195,47 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+#: Reporting verbs whose clausal complement is the reported content.
+_REPORT_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "declare",
+        "claim",
+        "add",
+        "insist",
+        "stress",
+        "reiterate",
+        "affirm",
+        "indicate",
+        "report",
+        "write",
+        "believe",
+        "think",
+        "argue",
+        "assert",
+        "maintain",
+    }
+)
+
+
+def _speaker_for_pronoun(verb: Token) -> Token | None:
+    """For a pronoun subject in reported speech ('Syria says it will ...'), the reporting verb's subject."""
+    cur = verb
+    for _ in range(5):
+        if cur.dep_ in ("ccomp", "xcomp", "conj", "acomp") and cur.head is not cur:
+            cur = cur.head
+            if cur.lemma_.lower() in _REPORT_VERBS or cur.dep_ == "ROOT":
+                subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return subj
+        else:
+            break
+    return None
+
+
 _OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "persuade", "press", "encourage", "invite", "call"})
 
 
@@ -210,7 +251,10 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
         if c.dep_ in ("dobj", "dative", "attr", "oprd") and c is not match.noun:
             out.append(c)
     holders = [verb] + ([match.noun] if match.noun is not None else [])
-    holders += [c for c in kids if c.dep_ in ("dobj", "xcomp") and c is not match.noun]
+    for c in kids:
+        if c.dep_ in ("dobj", "xcomp") and c is not match.noun:
+            holders.append(c)
+            holders += [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
     for h in holders:
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS:
@@ -300,6 +344,9 @@ class Coder:
                     break
                 head = cur.head if cur.dep_ != "conj" else cur.head.head
                 kind = self.lex.frames.get(head.lemma_.lower())
+                if kind is None and cur.dep_ == "ccomp" and head.lemma_.lower() in _REPORT_VERBS:
+                    self._reported_statement(c, head, cands)
+                    break
                 if kind is None:
                     break
                 if cur.dep_ == "ccomp" and kind not in ("intent", "threat", "demand", "reject"):
@@ -346,6 +393,43 @@ class Coder:
                 c.absorbed = True
                 break
 
+    def _reported_statement(self, c: Cand, head: Token, cands: dict[int, Cand]) -> None:
+        """'X said Y must ...' = demand/appeal by X; 'X said it will ...' = intent/threat by X (CAMEO)."""
+        t = c.trigger
+        auxes = {a.lower_ for a in t.children if a.dep_ in ("aux", "auxpass")}
+        subj, _ = _subject(t)
+        speaker, _ = _subject(head)
+        if speaker is None or c.match.code[:2] in ("01", "02", "03", "10", "11", "12", "13"):
+            return
+        root = int(c.match.code[:2])
+        kind = ""
+        target: Token | None = c.match.target_tok
+        if auxes & {"must", "should", "ought"}:
+            if subj is None or self._same_side(subj, speaker):
+                return
+            kind, target = ("demand" if "must" in auxes else "appeal"), subj
+        elif auxes & {"will", "would", "shall", "'ll", "wo"}:
+            if subj is not None and not self._same_side(subj, speaker):
+                return
+            kind = "threat" if root >= 14 else ("intent" if root >= 4 else "")
+        if not kind:
+            return
+        new = mirror_code(kind, c.match.code)
+        if new is None:
+            return
+        m = Match(new, "", max(c.match.weight, 1.0), f"statement:{head.lemma_.lower()}>{c.match.rule}", target)
+        m.noun = c.match.noun
+        cands[head.i] = Cand(head, m, modality=own_modality(head), anchor=head, complement=t)
+        c.absorbed = True
+
+    def _same_side(self, a: Token, b: Token) -> bool:
+        """Whether two subjects refer to the same side (a pronoun, or the same actor)."""
+        if a.pos_ == "PRON":
+            return True
+        sa = {s.actor_id for s in self.res.sides(a, allow_text=False)}
+        sb = {s.actor_id for s in self.res.sides(b, allow_text=False)}
+        return bool(sa & sb)
+
     def _arguments(self, c: Cand) -> bool:
         t = c.trigger
         subj, _passive = _subject(t)
@@ -356,6 +440,8 @@ class Coder:
             c.sources = sides
             c.targets = []
             return sum(1 for s in sides if s.actor_id or self.res.use_entities) >= 2
+        if subj is not None and subj.pos_ == "PRON" and not self.res.sides(subj, allow_text=False):
+            subj = _speaker_for_pronoun(t) or subj
         if subj is not None:
             if self.res.is_nonagent(subj) and not self.res.sides(subj, allow_text=False):
                 return False
@@ -382,6 +468,8 @@ class Coder:
                 if sd.actor_id:
                     seen.add(sd.actor_id)
         resolved = [s for s in c.sources + c.targets if s.actor_id or self.res.use_entities]
+        if c.match.rule.startswith("petrarch2-block:") and not any(s.actor_id for s in c.targets):
+            return False  # a code inherited from a broad PETRARCH2 block needs an actor target to be trusted
         return bool(resolved)
 
 
