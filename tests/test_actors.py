@@ -335,3 +335,17 @@ def test_token_map_and_span_helper(pipeline: Pipeline) -> None:
     assert found is not None and found.kind == "country" and found.country == "CHN"
     assert actor_for_span(analysis, text.index("calm"), len(text)) is None
     assert all(m.sentence in (0, 1) for m in analysis.mentions)
+
+
+def test_a_current_title_in_the_text_wins_over_table_dates(analyze: Analyze) -> None:
+    same = actor_of(
+        analyze("NATO Secretary General Jens Stoltenberg spoke.", published="2025-01-10"),
+        "NATO Secretary General Jens Stoltenberg",
+    )
+    assert (same.code, same.role_status) == ("NATIGO", "current")
+    new_job = actor_of(
+        analyze("Norwegian Finance Minister Jens Stoltenberg spoke.", published="2025-03-10"),
+        "Norwegian Finance Minister Jens Stoltenberg",
+    )
+    assert (new_job.code, new_job.role, new_job.role_status) == ("NORGOV", "Finance Minister", "current")
+    assert new_job.kb_id == "jens-stoltenberg"

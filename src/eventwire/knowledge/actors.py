@@ -28,6 +28,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from eventwire.knowledge import data_path, read_tsv
+from eventwire.records import RoleStatus
 
 #: Columns of an actor file (actors.csv format).
 ACTOR_COLUMNS = ("id", "name", "aliases", "kind", "country", "sectors", "role", "office", "start", "end")
@@ -74,7 +75,7 @@ class ActorEntry:
     aliases: tuple[str, ...] = ()
     source: str = "actors.csv"
 
-    def status_on(self, date: dt.date) -> str:
+    def status_on(self, date: dt.date) -> RoleStatus:
         """'current', 'former' or 'unknown' (not yet in office) for this role on ``date``."""
         if self.end is not None and self.end <= date:
             return "former"

@@ -29,17 +29,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from eventwire.knowledge.actors import ActorEntry, ActorTable, actor_table, normalise_name
 from eventwire.knowledge.agents import OFFICE_LABELS, Agent, agent_heads, agent_table, best_agent, title_words
 from eventwire.knowledge.countries import CountryForm, country_forms, country_kinds, country_name, lookup_country
-from eventwire.records import Actor, Analysis, Mention, MentionKind
+from eventwire.records import Actor, ActorKind, Analysis, Mention, MentionKind, RoleStatus
 from eventwire.stages.base import Context, register_component
 
 #: Prepositions after which a capital/institution is a place, not the government ("talks in Beijing").
@@ -140,11 +143,11 @@ class Draft:
 
     key: str
     name: str
-    kind: str
+    kind: ActorKind
     country: str | None = None
     sectors: list[str] = field(default_factory=list)
     role: str | None = None
-    role_status: str = "unknown"
+    role_status: RoleStatus = "unknown"
     kb_id: str | None = None
     confidence: float = 0.5
     evidence: list[str] = field(default_factory=list)
@@ -327,10 +330,16 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
                 out.append(Cand(c.start, c.end, "person", P_ENT_PERSON, label=c.label, name_start=c.start))
                 continue
         out.append(c)
-    for tok in doc:
+    if not doc_tokens:
+        return sorted(out, key=lambda c: c.start)
+    wanted = {hash_string(t) for t in doc_tokens}
+    for i, low in enumerate(doc.to_array(LOWER).tolist()):
+        if low not in wanted:
+            continue
+        tok = doc[i]
         if tok.i in owner or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        if normalise_name(tok.text) in doc_tokens and lookup_country(tok.text) is None:
+        if lookup_country(tok.text) is None:
             start = _name_start(doc, tok.i, tok.i, owner)
             out.append(Cand(start, tok.i + 1, "person", P_ENT_PERSON, name_start=start))
     return sorted(out, key=lambda c: c.start)
@@ -416,12 +425,25 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
     return j, title
 
 
+@lru_cache(maxsize=1)
+def _head_hashes() -> frozenset[int]:
+    """Hashes of agent head words, for a quick first pass over a doc's lower-case forms and lemmas."""
+    return frozenset(hash_string(w) for w in agent_heads())
+
+
 def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) -> list[Cand]:
     """Noun phrases headed by an agent noun ("the US diplomat", "Chinese companies", "state media")."""
     heads = agent_heads()
     table = agent_table()
     out: list[Cand] = []
-    for tok in doc:
+    head_hashes = _head_hashes()
+    hits = [
+        i
+        for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
+        if low in head_hashes or lem in head_hashes
+    ]
+    for i in hits:
+        tok = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         occupied = owner.get(tok.i)
@@ -567,13 +589,20 @@ class _Resolver:
             if role and row.office in ("head_of_state", "head_of_government"):
                 role += f" ({OFFICE_LABELS[row.office]})"
             d.role = role
-            status = row.status_on(self.date)
-            if c.title is not None and c.title.former:
+            status: RoleStatus = row.status_on(self.date)
+            title = c.title
+            if title is not None and title.former:
                 status = "former"
-            elif c.title is not None and c.title.agent is not None and status == "former":
-                # the text gives a current title; trust it unless the table says this office ended
-                agrees = c.title.agent.office == row.office or set(c.title.agent.sectors) & set(row.sectors)
-                status = "former" if agrees else "current"
+            elif title is not None and title.agent is not None and title.agent.sectors:
+                # the text gives a current title: it wins over the table's dates
+                agrees = title.agent.office == row.office or set(title.agent.sectors) & set(row.sectors)
+                if status != "current" and not agrees:
+                    d.role = title.role()
+                    d.sectors = list(title.agent.sectors)
+                    d.office = title.agent.office
+                    d.country = title.country or d.country
+                    d.evidence.append(f"text title '{title.text}' is newer than the table row")
+                status = "current"
             d.role_status = status
             d.evidence.append(f"{evidence} -> table row {row.id} ({row.role or '-'} {row.dates}, {row.source})")
             self.add_title_evidence(d, c.title)
@@ -909,7 +938,7 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver) -> 
     for n, d in enumerate(used, start=1):
         d.id = f"A{n}"
     actors = [
-        Actor(
+        Actor.model_construct(
             id=d.id,
             name=d.name,
             kind=d.kind,
@@ -928,7 +957,7 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver) -> 
     for s, e, d, kind, label in sorted(resolver.mentions, key=lambda m: m[0]):
         span: Span = doc[s:e]
         mentions.append(
-            Mention(
+            Mention.model_construct(
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
