@@ -38,11 +38,14 @@ class Element:
     preps: tuple[str, ...]
     slots: tuple[tuple[tuple[str, ...], ...], ...]
     role: str = ""
+    weight: int = field(init=False, default=0)  # one for the preposition plus one per word slot
+    keys: tuple[frozenset[str], ...] = field(init=False, default=())  # per slot/preposition: possible first words
 
-    @property
-    def weight(self) -> int:
-        """Specificity: one for the preposition plus one per word slot."""
-        return (1 if self.preps else 0) + len(self.slots)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weight", (1 if self.preps else 0) + len(self.slots))
+        keys = [frozenset(self.preps)] if self.preps else []
+        keys += [frozenset(alt[0] for alt in slot if alt) for slot in self.slots]
+        object.__setattr__(self, "keys", tuple(keys))
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,12 @@ class Pattern:
     elements: tuple[Element, ...]
     pre: tuple[Element, ...]
     origin: str  # "own" or "petrarch2:<BLOCK>"
+    weight: int = field(init=False, default=0)  # specificity of the pattern
+    keys: tuple[frozenset[str], ...] = field(init=False, default=())  # of the elements after the verb
 
-    @property
-    def weight(self) -> int:
-        """Specificity of the pattern."""
-        return sum(e.weight for e in self.elements) + sum(e.weight for e in self.pre)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weight", sum(e.weight for e in self.elements) + sum(e.weight for e in self.pre))
+        object.__setattr__(self, "keys", tuple(k for e in self.elements for k in e.keys))
 
 
 @dataclass

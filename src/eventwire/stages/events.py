@@ -100,6 +100,9 @@ class Resolver:
 
     def __init__(self, doc: Doc, analysis: Analysis, ctx: Context) -> None:
         self.doc = doc
+        art_text = analysis.article.text
+        end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        self.text = art_text if len(art_text) == end else doc.text  # doc.text is rebuilt on every access
         self.tmap, spans = token_actor_map(doc, analysis, ctx)
         self.spans = {int(k): v for k, v in spans.items()}
         self.use_entities = not analysis.actors and not self.tmap
@@ -109,7 +112,7 @@ class Resolver:
         aid = self.tmap.get(t.i)
         if aid is not None:
             s, e = self.spans.get(t.i, (t.idx, t.idx + len(t.text)))
-            return Side(aid, s, e, self.doc.text[s:e])
+            return Side(aid, s, e, self.text[s:e])
         return None
 
     def sides(self, head: Token, allow_text: bool = True) -> list[Side]:
@@ -570,7 +573,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                         date=date,
                         date_from=date_from,
                         place_id=place,
-                        trigger=Spanned(start=trig_start, end=trig_end, text=doc.text[trig_start:trig_end]),
+                        trigger=Spanned(start=trig_start, end=trig_end, text=coder.res.text[trig_start:trig_end]),
                         sentence=sent_rec,
                         confidence=round(min(conf, 0.95), 2),
                         rule=c.match.rule,

@@ -181,6 +181,38 @@ def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
     return None
 
 
+_INDEX: dict[tuple[int, str, str], tuple[dict[str, list[Pattern]], list[Pattern], dict[int, int]]] = {}
+
+
+def _candidates(lemma: str, prt: str, present: set[str], lex: Lexicon) -> list[Pattern]:
+    """Patterns of a verb whose anchor words occur in the region, in lexicon order (indexed once per verb)."""
+    key = (id(lex), lemma, prt)
+    idx = _INDEX.get(key)
+    if idx is None:
+        by_word: dict[str, list[Pattern]] = {}
+        free: list[Pattern] = []
+        pats = lex.verbs[lemma].patterns.get(prt, [])
+        order = {id(p): n for n, p in enumerate(pats)}
+        for pat in pats:
+            if pat.keys:
+                anchor = min(pat.keys, key=len)
+                for w in anchor:
+                    by_word.setdefault(w, []).append(pat)
+            else:
+                free.append(pat)
+        idx = _INDEX[key] = (by_word, free, order)
+    by_word, free, order = idx
+    seen: set[int] = set()
+    out = list(free)
+    for w in present:
+        for pat in by_word.get(w, ()):
+            if id(pat) not in seen:
+                seen.add(id(pat))
+                out.append(pat)
+    out.sort(key=lambda p: (-p.weight, order[id(p)]))  # deterministic: lexicon order breaks ties
+    return out
+
+
 def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     """The best code for a verb token, or None (unknown verb, or a pattern that says 'no event')."""
     lemma = lookup_lemma(verb, lex)
@@ -192,11 +224,14 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
         entry = lex.verbs[lemma]
         prts = _particles(verb, sorted(set(entry.patterns) | set(entry.defaults)))
         toks = region(verb)
+        present = {f for t in toks for f in _forms(t)}
         pre = _subject_words(verb)
         for prt in [*prts, ""]:
             bonus = 1 if prt else 0
-            for pat in entry.patterns.get(prt, []):
+            for pat in _candidates(lemma, prt, present, lex):
                 if pat.weight + bonus <= (best[0] if best else -1):
+                    continue
+                if not all(k & present for k in pat.keys):
                     continue
                 ok, tgt = match_elements(toks, pat.elements)
                 if ok and pat.pre:
