@@ -349,3 +349,10 @@ def test_a_current_title_in_the_text_wins_over_table_dates(analyze: Analyze) -> 
     )
     assert (new_job.code, new_job.role, new_job.role_status) == ("NORGOV", "Finance Minister", "current")
     assert new_job.kb_id == "jens-stoltenberg"
+
+
+def test_model_org_or_person_slips_for_places_and_outlets(analyze: Analyze) -> None:
+    r = analyze("Russian missile strikes on Kharkiv last week killed nine people, Nordic Example Wire reported.")
+    assert "Kharkiv" not in [m.text for m in r.mentions]
+    wire = actor_of(r, "Nordic Example Wire")
+    assert (wire.kind, wire.sectors) == ("organization", ["MED"])

@@ -81,6 +81,52 @@ COLLECTIVE = frozenset({"media", "police", "military", "army", "press", "public"
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "SPY": "intelligence", "COP": "police"}
 
+#: Words that make a model PERSON entity an organisation ("Eventwire Example Wire").
+ORG_NAME_WORDS = frozenset(
+    {
+        "wire",
+        "news",
+        "agency",
+        "times",
+        "post",
+        "press",
+        "daily",
+        "journal",
+        "herald",
+        "tribune",
+        "ministry",
+        "council",
+        "party",
+        "bank",
+        "institute",
+        "university",
+        "committee",
+        "commission",
+        "union",
+        "organization",
+        "organisation",
+        "association",
+        "foundation",
+        "corporation",
+        "company",
+        "inc",
+        "ltd",
+        "fund",
+        "forum",
+        "network",
+        "tv",
+        "radio",
+        "television",
+        "group",
+        "office",
+        "department",
+        "service",
+        "front",
+    }
+)
+#: Minimum population for a single-word model ORG/PERSON to be read as a place name instead.
+PLACE_MIN_POPULATION = 20_000
+
 #: Priorities for overlapping candidates of equal length (lower wins).
 P_TABLE_PERSON, P_ORG, P_COUNTRY, P_ENT_PERSON, P_ENT_ORG, P_ENT_OTHER = range(6)
 
@@ -246,6 +292,20 @@ def _display_name(doc: Doc, start: int, end: int) -> str:
 # Candidate generation
 
 
+@lru_cache(maxsize=4096)
+def _is_place(name: str) -> bool:
+    """Whether a single word is the name of a sizeable place in the shipped gazetteer."""
+    try:
+        from eventwire.knowledge.gazetteer import get_gazetteer
+
+        hits = get_gazetteer().lookup(name)
+    except (FileNotFoundError, ImportError, OSError):
+        return False
+    return any(
+        e.population >= PLACE_MIN_POPULATION and e.feature_class in ("P", "A") for e, how in hits if how == "name"
+    )
+
+
 def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None) -> int:
     """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega)."""
     tw = title_words()
@@ -290,6 +350,10 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         form = lookup_country(text)
         if form is not None:
             cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
+        elif ent.label_ in ("PERSON", "ORG") and e - s == 1 and not table.exact(text) and _is_place(text):
+            cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent.label_))  # "strikes on Kharkiv" tagged ORG
+        elif ent.label_ == "PERSON" and any(t.lower_ in ORG_NAME_WORDS for t in doc[s:e]):
+            cands.append(Cand(s, e, "org", P_ENT_ORG, label="PERSON"))
         elif ent.label_ == "PERSON":
             s = _name_start(doc, s, doc[s:e].root.i)
             cands.append(Cand(s, e, "person", P_ENT_PERSON, label="PERSON", name_start=s))
@@ -736,7 +800,7 @@ class _Resolver:
                 return  # a place ("talks in Beijing"), left to the places stage
             sector = form.sector or "GOV"
             cname = country_name(form.code) or form.code
-            name = f"{cname} {SECTOR_NAMES.get(sector, sector.lower())}"
+            name = f"{SECTOR_NAMES.get(sector, sector.lower()).capitalize()} of {cname}"
             d = self.draft(
                 f"gov:{form.code}:{sector}",
                 name=name,
