@@ -63,9 +63,12 @@ _TRUNC: dict[str, str] = {
 }
 
 _NODE: dict[str, tuple[str, str]] = {
-    "name": ("coalesce(e.source_name, e.source_code)", "coalesce(e.target_name, e.target_code)"),
+    "name": (
+        "coalesce(nullif(e.source_name, ''), nullif(e.source_code, ''))",
+        "coalesce(nullif(e.target_name, ''), nullif(e.target_code, ''))",
+    ),
     "code": ("nullif(e.source_code, '')", "nullif(e.target_code, '')"),
-    "country": ("e.source_country", "e.target_country"),
+    "country": ("nullif(e.source_country, '')", "nullif(e.target_country, '')"),
 }
 
 EVENT_COLUMNS = (

@@ -171,8 +171,10 @@ async function loadRelations(ev) {
     url = `dyads/${encodeURIComponent(p.a)}/${encodeURIComponent(p.b)}/timeline` +
       query({ by: p.by, directed: p.directed ? "true" : "", since: p.since, until: p.until });
   }
+  const seq = (ew.state.relSeq = (ew.state.relSeq || 0) + 1);
   try {
     const tl = await api(url);
+    if (seq !== ew.state.relSeq) return; // a newer request was made meanwhile
     ew.state.timeline = { ...tl, params: p };
     drawTimeline(tl, p);
   } catch (err) { showError(box, err); }
@@ -215,7 +217,7 @@ function drawTimeline(tl, p) {
     series,
     scales: { x: { time: true, range: (u, min, max) => [min - span * 0.6, max + span * 0.6] }, g: { range: [-10, 10] },
       y: { range: (u, min, max) => [0, Math.max(1, max) * 1.15] } },
-    axes: [{}, { label: "events", size: 50 }, { scale: "g", side: 1, label: "mean Goldstein", grid: { show: false }, size: 55 }],
+    axes: [xAxis(xs, p.by), { label: "events", size: 50 }, { scale: "g", side: 1, label: "mean Goldstein", grid: { show: false }, size: 55 }],
     cursor: { drag: { x: true, y: false, setScale: true } },
     legend: { live: true },
     hooks: { setScale: [(u, key) => { if (key === "x") onZoom(u); }] },
@@ -233,6 +235,13 @@ function drawTimeline(tl, p) {
     const idx = u.cursor.idx;
     if (idx != null && periods[idx]) listPeriodEvents(periods[idx].start, periods[idx].end, periodLabel(periods[idx].start, p.by));
   });
+}
+
+/* With few periods, one tick per period labelled as the period (e.g. 2024-04), else uPlot's own. */
+function xAxis(xs, by) {
+  if (xs.length > 24) return {};
+  return { splits: (u) => xs.filter((x) => x >= u.scales.x.min && x <= u.scales.x.max),
+    values: (u, splits) => splits.map((x) => periodLabel(toIso(x), by === "week" ? "day" : by)) };
 }
 
 function onZoom(u) {
@@ -560,7 +569,8 @@ async function drawNetwork(ev) {
     ew.charts.network = cytoscape({
       container: box, elements, wheelSensitivity: 0.3,
       style: [
-        { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
+        { selector: "node", style: { label: "data(label)", "font-size": 12, "text-valign": "bottom", "text-margin-y": 3,
+          "text-background-color": "#fff", "text-background-opacity": 0.75, "text-background-padding": 1,
           "background-color": "#4a6a8a", width: `mapData(events, 1, ${Math.max(2, maxN)}, 16, 54)`,
           height: `mapData(events, 1, ${Math.max(2, maxN)}, 16, 54)`, "text-wrap": "wrap", "text-max-width": 120 } },
         { selector: "edge", style: { "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.9,
@@ -568,7 +578,8 @@ async function drawNetwork(ev) {
           "line-color": "mapData(coop, 0, 1, #c0392b, #2e8b57)", "target-arrow-color": "mapData(coop, 0, 1, #c0392b, #2e8b57)" } },
         { selector: ":selected", style: { "overlay-opacity": 0.15, "overlay-color": "#f0b400" } },
       ],
-      layout: { name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 30 },
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 20000, idealEdgeLength: () => 100,
+        componentSpacing: 90, nodeOverlap: 20, padding: 30 },
     });
     ew.charts.network.on("tap", "edge", (e) => showEdge(e.target.data("raw")));
     ew.charts.network.on("tap", "node", (e) => showNode(e.target.data("label")));
@@ -619,7 +630,8 @@ async function runExtract(ev) {
     for (const k of ["published", "source", "title"]) if (p[k]) body[k] = p[k];
     const view = await api("extract/view", { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
     renderArticle(box, view);
-    status.textContent = `${view.analysis.events.length} events, ${view.analysis.actors.length} actors, ${view.analysis.quotes.length} quotes.`;
+    const n = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+    status.textContent = `${n(view.analysis.events.length, "event")}, ${n(view.analysis.actors.length, "actor")}, ${n(view.analysis.quotes.length, "quote")}.`;
   } catch (err) { status.textContent = ""; showError(box, err); }
   finally { $("#ex-submit").disabled = false; }
 }
