@@ -79,7 +79,7 @@ def verb_tense(verb: Token) -> Tense:
         lowers = {a.lower_ for a in auxes}
         if lowers & FUTURE_AUX:
             return "future"
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS:
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS and verb.head.tag_ != "VBD":
             return "future"
         if any(a.lower_ == "going" for a in auxes) or (
             verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
@@ -87,8 +87,8 @@ def verb_tense(verb: Token) -> Tense:
             return "future"
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "past"
-        if verb.tag_ == "VBN" and lowers & {"has", "have", "'ve", "'s"}:
-            return "past"
+        if verb.tag_ == "VBN" and (not auxes or lowers & {"has", "have", "'ve", "'s"}):
+            return "past"  # present perfect, or a participle clause ("announced Wednesday by ...")
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             if any(c.dep_ == "xcomp" and c.tag_ in ("VB", "TO") for c in verb.children) and verb.lemma_ in FUTURE_HEADS:
                 return "future"

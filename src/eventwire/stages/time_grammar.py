@@ -13,6 +13,7 @@ offers the word tables both modules share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -155,14 +156,14 @@ _POD = r"(?:morning|afternoon|evening|night|mid-?\s?afternoon|midday)"
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 _UNITS = _UNIT + r"s?"
 _NUMWORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:an?(?=[\s-]+(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)\b)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|a\s+dozen|dozen|a\s+couple\s+of|a\s+couple|couple\s+of|(?:a|one)\s+hundred|hundred)"
 )
 _NUM = r"(?:\d{1,3}(?:\.\d+)?|" + _NUMWORD + r"(?:\s+and\s+a\s+half)?|half\s+a|a\s+half)"
 _VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous)"
 _APPROX = (
-    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over"
+    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than"
     r"|at\s+least|at\s+most|up\s+to|just|only|barely|close\s+to|under|as\s+many\s+as|as\s+much\s+as)"
 )
 _REL = r"(?:last|next|this|coming|past|previous|following|current|same|that)"
@@ -205,6 +206,10 @@ def _rx(body: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """The grammar, compiled once per process."""
+    return _grammar()
+
+
+def _grammar() -> tuple[Rule, ...]:
     wd_prefix = r"(?:" + _WEEKDAY + r",?\s+)?"
     return (
         # Absolute calendar dates.
@@ -217,7 +222,6 @@ def rules() -> tuple[Rule, ...]:
                 + _EARLYLATE
                 + r"\s+)?"
                 + wd_prefix
-                + r"(?:the\s+)?"
                 + _MONTH
                 + r"\s+"
                 + _DAYNUM
@@ -268,7 +272,7 @@ def rules() -> tuple[Rule, ...]:
         Rule(
             "quarter",
             _rx(
-                r"(?:(?:the|this|that|its|their|" + _YEAR + r"'s|this\s+year's|last\s+year's|next\s+year's)\s+)?"
+                r"(?:(?:the|this|that|" + _YEAR + r"'s|this\s+year's|last\s+year's|next\s+year's)\s+(?![\w]+-quarter))?"
                 r"(?:(?:fiscal|calendar)\s+)?(?:(?:" + _QREL + r"|" + _ORD + r")[\s-]+)?(?:(?:fiscal|calendar)\s+)?"
                 r"(?:(?:"
                 + _ORD
@@ -321,6 +325,7 @@ def rules() -> tuple[Rule, ...]:
                 + _NUM
                 + r"|"
                 + _VAGUE
+                + r"|the"
                 + r")[\s-]+)?"
                 + _UNITS
                 + r"\s+(?:ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+\w))"
@@ -434,21 +439,130 @@ def rules() -> tuple[Rule, ...]:
     )
 
 
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "century")
+
+
+@lru_cache(maxsize=1)
+def keyword_kinds() -> dict[str, frozenset[str]]:
+    """Lower-cased word -> the rules whose matches contain it (every match contains such a core word)."""
+    table: dict[str, set[str]] = {}
+
+    def add(words: object, *kinds: str) -> None:
+        for w in words:  # type: ignore[attr-defined]
+            table.setdefault(str(w), set()).update(kinds)
+
+    add(MONTHS, "month_day", "day_month", "month_year", "month", "set", "clock")
+    add(WEEKDAYS, "weekday", "set", "clock")
+    add(SEASONS, "season", "set")
+    units = list(_UNIT_WORDS) + [u + "s" for u in _UNIT_WORDS] + ["centuries"]
+    add(units, "duration", "set", "offset")
+    add(("week", "weekend", "month", "year", "decade", "weeks", "months", "years"), "rel_unit")
+    add(("century", "centuries"), "century")
+    add(("quarter", "quarters"), "quarter")
+    add(("half",), "half")
+    add(("weekend",), "weekend")
+    add(("day",), "day_before", "next_day")
+    add(("ago", "earlier", "later", "before", "after", "now", "hence"), "offset")
+    add(("next", "following", "previous", "preceding", "same", "prior"), "next_day")
+    add(("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"), "deictic")
+    add(("morning", "afternoon", "evening", "overnight"), "part_of_day")
+    add(("noon", "midnight", "midday", "clock"), "clock")
+    add(
+        (
+            "now",
+            "currently",
+            "nowadays",
+            "recently",
+            "lately",
+            "previously",
+            "formerly",
+            "soon",
+            "shortly",
+            "future",
+            "past",
+            "these",
+            "moment",
+            "present",
+            "current",
+            "recent",
+        ),
+        "generic",
+    )
+    add(
+        (
+            "daily",
+            "weekly",
+            "monthly",
+            "yearly",
+            "annually",
+            "hourly",
+            "quarterly",
+            "nightly",
+            "biweekly",
+            "bimonthly",
+            "every",
+            "each",
+            "per",
+        ),
+        "set",
+    )
+    add(("fy", "fiscal"), "year")
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+_DIGIT_KINDS = frozenset({"clock", "clock_hour", "slash_date", "month_day", "day_month"})
+_YEAR_KINDS = frozenset({"year", "iso_date", "month_day", "day_month", "month_year", "decade"})
+_WORD_RX = re.compile(r"[A-Za-z]+|\d+")
+#: How far before its core word a match may start.
+_REACH = 32
+
+
+def _cores(text: str) -> tuple[list[int], list[tuple[int, frozenset[str]]]]:
+    """Word start offsets, and (offset, rule kinds) for every core word of the text."""
+    table = keyword_kinds()
+    starts: list[int] = []
+    out: list[tuple[int, frozenset[str]]] = []
+    for m in _WORD_RX.finditer(text):
+        w = m.group(0)
+        starts.append(m.start())
+        if w[0].isdigit():
+            kinds = _YEAR_KINDS if len(w) == 4 else (_DIGIT_KINDS | {"decade"} if len(w) == 2 else _DIGIT_KINDS)
+        else:
+            found = table.get(w.lower())
+            if found is None:
+                continue
+            kinds = found
+        out.append((m.start(), kinds))
+    return starts, out
+
+
 def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
     """Grammar matches in ``text`` without overlaps, in text order.
 
     Longer matches win over shorter ones (then higher rule priority); a match that
     ``accept`` refuses leaves room for the shorter matches it overlapped.
     """
-    found: list[tuple[int, int, int, str]] = []
-    for rule in rules():
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), rule.priority, rule.kind))
-    found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    found: set[tuple[int, int, int, str]] = set()
+    by_kind = {r.kind: r for r in rules()}
+    tried: set[tuple[int, str]] = set()
+    word_starts, cores = _cores(text)
+    for offset, kinds in cores:
+        lo = bisect_left(word_starts, offset - _REACH)
+        hi = bisect_right(word_starts, offset)
+        for kind in kinds:
+            rule = by_kind[kind]
+            # Try each word start shortly before the core word (each start once per rule).
+            for p in word_starts[lo:hi]:
+                if (p, kind) in tried:
+                    continue
+                tried.add((p, kind))
+                m = rule.pattern.match(text, p)
+                if m is not None and m.end() > m.start():
+                    found.add((m.start(), m.end(), rule.priority, rule.kind))
+    ordered = sorted(found, key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
-    for start, end, _prio, kind in found:
+    for start, end, _prio, kind in ordered:
         if any(start < e and s < end for s, e in taken):
             continue
         cand = Candidate(start, end, kind, text[start:end])

@@ -79,7 +79,7 @@ class Point:
         if self.gran == "year":
             return f"{d.year:04d}"
         if self.gran == "decade":
-            return f"{d.year // 10:03d}"
+            return f"{d.year // 10:03d}X"
         if self.gran == "century":
             return f"{d.year // 100:02d}"
         return d.isoformat()
@@ -94,6 +94,7 @@ class Resolved:
     granularity: str
     anchor: str | None = None
     point: Point | None = None
+    sets_reference: bool = True
 
 
 @dataclass
@@ -193,6 +194,26 @@ def duration_value(n: int | None, unit: str) -> str:
     return f"P{num}{unit}"
 
 
+def _pick(candidates: list[tuple[int, object]], tense: Tense, penalty: int, future_bias: int = 0) -> object:
+    """The candidate with the lowest cost: its distance, plus ``penalty`` when its direction contradicts the tense.
+
+    ``candidates`` are (signed distance from the publication date, value) pairs.  Tense
+    decides between near alternatives but cannot pull a date a year away when one a
+    few weeks away fits (the parse and the tense are often wrong in reported speech).
+    """
+
+    def cost(item: tuple[int, object]) -> tuple[int, int]:
+        dist = item[0]
+        c = abs(dist)
+        if (tense == "past" and dist > 0) or (tense == "future" and dist < 0):
+            c += penalty
+        if tense != "future" and dist > 0:
+            c += future_bias
+        return (c, dist > 0)
+
+    return min(candidates, key=cost)[1]
+
+
 def resolve_month(month: int, dct: dt.date, tense: Tense, rel: str = "") -> int:
     """The year of a month named without one."""
     if rel == "last":
@@ -201,35 +222,28 @@ def resolve_month(month: int, dct: dt.date, tense: Tense, rel: str = "") -> int:
         return dct.year if month > dct.month else dct.year + 1
     if rel == "this":
         return dct.year
-    if tense == "past":
-        return dct.year if month <= dct.month else dct.year - 1
-    if tense == "future":
-        return dct.year if month >= dct.month else dct.year + 1
-    diff = month - dct.month
-    if diff > 6:
-        return dct.year - 1
-    if diff < -6:
-        return dct.year + 1
-    return dct.year
+    cands: list[tuple[int, object]] = [
+        ((y - dct.year) * 12 + month - dct.month, y) for y in (dct.year - 1, dct.year, dct.year + 1)
+    ]
+    year = _pick(cands, tense, 6)
+    assert isinstance(year, int)
+    return year
 
 
 def resolve_day(month: int, day: int, dct: dt.date, tense: Tense) -> dt.date | None:
     """The date of a month and day named without a year."""
-    candidates = []
+    cands: list[tuple[int, object]] = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         try:
-            candidates.append(dt.date(y, month, day))
+            d = dt.date(y, month, day)
         except ValueError:
             continue
-    if not candidates:
+        cands.append(((d - dct).days, d))
+    if not cands:
         return None
-    if tense == "past":
-        past = [c for c in candidates if c <= dct]
-        return max(past) if past else min(candidates)
-    if tense == "future":
-        fut = [c for c in candidates if c >= dct]
-        return min(fut) if fut else max(candidates)
-    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
+    picked = _pick(cands, tense, 180)
+    assert isinstance(picked, dt.date)
+    return picked
 
 
 def resolve_weekday(wd: int, dct: dt.date, tense: Tense, rel: str = "") -> dt.date:
@@ -243,9 +257,14 @@ def resolve_weekday(wd: int, dct: dt.date, tense: Tense, rel: str = "") -> dt.da
         return dct + dt.timedelta(days=fwd)
     if rel == "this":
         return dct + dt.timedelta(days=delta)
-    if tense == "future":
-        return dct + dt.timedelta(days=(wd - dct.isoweekday()) % 7)
-    return dct - dt.timedelta(days=(dct.isoweekday() - wd) % 7)
+    back = (dct.isoweekday() - wd) % 7
+    fwd = (wd - dct.isoweekday()) % 7
+    if back == 0:
+        return dct
+    cands: list[tuple[int, object]] = [(-back, dct - dt.timedelta(days=back)), (fwd, dct + dt.timedelta(days=fwd))]
+    picked = _pick(cands, tense, 7 if tense == "past" else 3, future_bias=7)
+    assert isinstance(picked, dt.date)
+    return picked
 
 
 def resolve_quarter(q: int, dct: dt.date, tense: Tense) -> int:
@@ -253,7 +272,7 @@ def resolve_quarter(q: int, dct: dt.date, tense: Tense) -> int:
     cur = (dct.month - 1) // 3 + 1
     if tense == "past" and q > cur:
         return dct.year - 1
-    if tense == "future" and q < cur:
+    if tense == "future" and q < cur - 1:
         return dct.year + 1
     return dct.year
 
@@ -394,7 +413,7 @@ class Normaliser:
         res: Resolved | None = handler(c)
         if not commit:
             self.disc.last, self.disc.last_coarse = saved
-        elif res is not None and res.point is not None and res.type in ("DATE", "TIME"):
+        elif res is not None and res.point is not None and res.type in ("DATE", "TIME") and res.sets_reference:
             self.disc.update(res.point)
         return res
 
@@ -651,11 +670,14 @@ class Normaliser:
             base = ref.date
         else:
             base = last_done
-        if "year-earlier" in t or "year-ago" in t:
+        comparison = "year-earlier" in t or "year-ago" in t
+        if comparison:
             base = shift(base, -1, "Y")
         if year is not None:
             base = base.replace(year=year)
-        return self._date(Point("quarter", base), "reference quarter")
+        res = self._date(Point("quarter", base), "reference quarter")
+        res.sets_reference = not comparison
+        return res
 
     def _half(self, c: Candidate) -> Resolved | None:
         t = c.text.lower()
@@ -796,6 +818,8 @@ class Normaliser:
         unit = unit_code(m.group(2))
         direction = m.group(3).lower()
         sign = -1 if direction in ("ago", "earlier", "before") else 1
+        if pre.lower() == "the":
+            pre = "one"  # "the year before", "the day after"
         vague = not pre or bool(_VAGUE_RX.match(pre))
         n = None if vague else number_value(pre)
         if n is None and not vague:
@@ -817,7 +841,9 @@ class Normaliser:
             base_point = self.disc.last
         if base_point is not None and base_point.gran in ("quarter", "half", "month") and unit == "Y":
             p = Point(base_point.gran, shift(base_point.date, sign * n, unit))
-            return self._date(p, "reference time")
+            res = self._date(p, "reference time")
+            res.sets_reference = False  # a comparison period, not a new topic time
+            return res
         base = self.dct if deictic or base_point is None else base_point.date
         anchor = "publication date" if deictic or base_point is None else "reference time"
         d = shift(base, sign * n, unit)
@@ -894,8 +920,7 @@ class Normaliser:
         d = resolve_weekday(WEEKDAYS[wm.group(0).lower()], self.dct, tense, rel)
         if t.lower().endswith("nights") and prefix == "":
             return None
-        if pod:
-            return Resolved("TIME", f"{d.isoformat()}T{pod}", "day", "publication date + tense", Point("day", d))
+        # TimeBank annotates "Friday night" with the day's date.
         return self._date(Point("day", d), "publication date + tense")
 
     # Clock times ----------------------------------------------------------------------
@@ -1004,6 +1029,8 @@ class Normaliser:
                 return None
             return Resolved("DATE", "PAST_REF", "unknown", "publication date")
         if t in ("soon", "shortly"):
+            if (before and before[0] == "as") or word_after(self.text, c.end).lower() in ("after", "before"):
+                return None  # "as soon as", "shortly after the vote": part of a connective
             return Resolved("DATE", "FUTURE_REF", "unknown", "publication date")
         if t.endswith("future"):
             if t == "future" and (not before or before[0] not in ("near", "in")):
@@ -1024,6 +1051,8 @@ class Normaliser:
         m = _NUM_UNIT_RX.match(rest)
         if m is None:
             return None
+        if t.lower().endswith("-old"):
+            return None  # ages ("a 6-year-old boy") are not time expressions in TimeBank
         unit = unit_code(m.group("unit"))
         plural = bool(m.group("pl"))
         num_text = (m.group("num") or "").strip()
