@@ -262,6 +262,10 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+    # lowest priority: the subject of a clausal complement ("demanded that X abandon ...")
+    for c in kids:
+        if c.dep_ == "ccomp":
+            out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     return [t for t in out if t is not subj]
 
 
