@@ -530,3 +530,31 @@ def test_extract_bad_input(client: TestClient) -> None:
         "/extract", json={"text": "Dies ist kein englischer Text, sondern ein deutscher Satz für den Test."}
     )
     assert r.status_code == 422 and "not English" in _message(r)
+
+
+def test_events_without_a_target_are_not_network_nodes(tmp_path: Path) -> None:
+    one = make_analysis(
+        "Wang praised Blinken on Friday. Blinken travelled on.",
+        dt.date(2024, 6, 7),
+        "One-sided",
+        [("Wang", "praised", "Blinken", "051", "Praise or endorse", 1, 3.4, "asserted")],
+    )
+    lone = one.events[0].model_copy(update={"id": "E2", "target": None, "cameo": "010", "root": "01"})
+    build_store(tmp_path / "n.duckdb", [one.model_copy(update={"events": [*one.events, lone]})])
+    with TestClient(create_app(tmp_path / "n.duckdb")) as c:
+        assert c.get("/events").json()["total"] == 2
+        net = c.get("/network").json()
+        assert {n["id"] for n in net["nodes"]} == {"Wang", "Blinken"}
+        assert all(n["id"] for n in net["nodes"])
+
+
+def test_serve_command_is_registered_and_binds_loopback_by_default() -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+    from eventwire.cli.serve import _is_loopback
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0 and "127.0.0.1" in result.output and "EVENTWIRE_TOKEN" in result.output
+    assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
+    assert not _is_loopback("0.0.0.0") and not _is_loopback("192.0.2.1")
