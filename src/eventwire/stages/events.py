@@ -269,6 +269,27 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
     return [t for t in out if t is not subj]
 
 
+_BACKGROUND_MARKS = frozenset({"after", "since", "when", "before", "as", "while", "following", "because", "until"})
+
+
+def _in_background(tok: Token) -> bool:
+    """Whether a trigger sits in a background clause: relative/participial clauses, temporal/causal adverbials."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ in ("relcl", "acl"):
+            return True
+        if cur.dep_ in ("advcl", "pcomp") and (
+            any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in cur.children)
+            or cur.head.lower_ in _BACKGROUND_MARKS
+            or cur.tag_ in ("VBG", "VBN")
+        ):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _clause_tokens(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
@@ -309,6 +330,9 @@ class Coder:
                 continue
             if self._arguments(c):
                 out.append(c)
+        main = [c for c in out if not _in_background(c.anchor or c.trigger)]
+        if main:
+            out = main  # background clauses (relative, participial, 'after/since/when ...') only when nothing else
         out.sort(key=lambda c: -c.match.weight)
         return sorted(out[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
 
