@@ -174,18 +174,10 @@ def dyad_command(
         return
     arrow = "→" if directed else "↔"
     table = Table(title=f"{a.upper()} {arrow} {b.upper()} by {by.value}")
-    for col in (
-        "period",
-        "events",
-        "verbal coop",
-        "material coop",
-        "verbal conflict",
-        "material conflict",
-        "Goldstein sum",
-        "Goldstein mean",
-        "mentions",
-    ):
-        table.add_column(col, justify="left" if col == "period" else "right")
+    table.add_column("period", no_wrap=True)
+    for col in ("events", "verb coop", "mat coop", "verb confl", "mat confl", "G sum", "G mean", "mentions"):
+        table.add_column(col, justify="right")
+    table.caption = "quad classes: verbal/material cooperation/conflict; G = Goldstein"
     for r in rows:
         table.add_row(
             str(r.period),
