@@ -29,6 +29,17 @@ def test_analysis_round_trips_through_json() -> None:
     assert again.article.published_from == "given"
 
 
+def test_analysis_with_actors_round_trips() -> None:
+    from eventwire.records import Actor
+
+    art = Article.from_text("The envoy arrived.", published=dt.date(2024, 1, 2))
+    actor = Actor(id="A1", name="Envoy", kind="person", country="FRA", sectors=["GOV"], confidence=0.5)
+    result = Analysis(article=art, actors=[actor])
+    data = json.loads(result.to_json())
+    assert data["actors"][0]["code"] == "FRAGOV"
+    assert Analysis.model_validate(data) == result
+
+
 def test_json_schema_describes_every_part() -> None:
     schema = json_schema()
     props = schema["properties"]

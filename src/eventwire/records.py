@@ -16,7 +16,7 @@ import hashlib
 import unicodedata
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -124,6 +124,14 @@ class Actor(Record):
     kb_id: str | None = Field(default=None, description="Id in the actor table, when matched.")
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: list[str] = Field(default_factory=list, description="How the codes were derived (rules, table rows).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived(cls, data: Any) -> Any:
+        """Accept serialised actors: ``code`` is derived, so it is dropped on input."""
+        if isinstance(data, dict) and "code" in data:
+            data = {k: v for k, v in data.items() if k != "code"}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property
