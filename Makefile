@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.eventwire-installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint typecheck pytest install bench eval clean
+.PHONY: demo test lint typecheck pytest install bench eval clean browser serve
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,9 +17,23 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	@for f in examples/*.txt; do \
-	  echo; echo "=== $$f"; $(BIN)/eventwire extract "$$f" --format table || exit 1; \
-	done
+	@echo "=== One article: examples/kyiv-aid.txt"
+	$(BIN)/eventwire extract examples/kyiv-aid.txt --format table
+	@echo "=== The bundled corpus (text, HTML, JSONL, CSV, RSS; a few deliberately broken) into DuckDB"
+	rm -f examples/corpus.duckdb
+	$(BIN)/eventwire ingest examples/corpus --db examples/corpus.duckdb; test $$? -le 1
+	@echo "=== USA-CHN relations by month"
+	$(BIN)/eventwire dyad USA CHN --db examples/corpus.duckdb --by month
+	@echo
+	@echo "dashboard: run 'make serve', then open http://127.0.0.1:8000/"
+
+serve: $(STAMP)
+	@test -f examples/corpus.duckdb || { $(BIN)/eventwire ingest examples/corpus --db examples/corpus.duckdb; test $$? -le 1; }
+	$(BIN)/eventwire serve --db examples/corpus.duckdb
+
+# Browser tests drive Debian's chromium through Playwright (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
@@ -30,7 +44,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -q
 
-test: lint typecheck pytest
+test: browser lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
