@@ -279,3 +279,11 @@ def test_evaluate_jsonl(pipeline: object) -> None:
     assert report.metric("extra events per gold event") <= 0.5
     assert "Confusion by gold type" in report.tables
     assert "| root F1 |" in report.to_markdown()
+
+
+def test_possessor_and_place_targets() -> None:
+    assert codes(code_text("Brazil praised Argentina's efforts.")) == [("BRA", "051", "ARG")]
+    ev = code_text("Egypt rejected the proposal for talks with Israel because of the war in Gaza.")
+    assert ev and ev[0].target and ev[0].target.code == "ISR"
+    ev = code_text("Turkey lifted the curfew in Iran.")
+    assert ev and ev[0].root == "08" and ev[0].target and ev[0].target.code == "IRN"

@@ -269,6 +269,20 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
     return [t for t in out if t is not subj]
 
 
+def _locative_objects(verb: Token, match: Match, complement: Token | None) -> list[Token]:
+    """Objects of in/into/from attached to the verb, its complement or their objects (last-resort targets)."""
+    holders = [verb] + ([complement] if complement is not None else []) + ([match.noun] if match.noun else [])
+    holders += [c for h in list(holders) for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [
+        p
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "into", "from", "inside")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
 _BACKGROUND_MARKS = frozenset({"after", "since", "when", "before", "as", "while", "following", "because", "until"})
 
 
@@ -487,8 +501,31 @@ class Coder:
         heads = _target_heads(t, c.match, subj)
         if c.complement is not None:
             heads += _target_heads(c.complement, c.match, subj)
-        per_head = [self.res.sides(h) for h in heads if noun_code(h, self.lex) is None]
+        flat: list[Token] = []
+        for h in heads:  # an event noun is not a target, but its with/against/on/between objects may be
+            if noun_code(h, self.lex) is None:
+                flat.append(h)
+            else:
+                flat += [
+                    p
+                    for ch in h.children
+                    if ch.dep_ == "prep" and ch.lower_ in _TARGET_PREPS
+                    for p in ch.children
+                    if p.dep_ == "pobj"
+                ]
+        heads = flat
+        per_head = [self.res.sides(h) for h in heads]
         chosen = next((sd for sd in per_head if any(x.actor_id for x in sd)), None)
+        if chosen is None:
+            # the possessor of the object ("praised Haiti's efforts"), then a place-like actor of the clause
+            extra = [p for h in heads for p in h.children if p.dep_ == "poss" and p.pos_ != "PRON"]
+            extra += _locative_objects(t, c.match, c.complement)
+            src_ids = {x.actor_id for x in c.sources}
+            for h in extra:
+                sd = [x for x in self.res.sides(h, allow_text=False) if x.actor_id not in src_ids]
+                if sd:
+                    chosen = sd
+                    break
         if chosen is None:
             chosen = next((sd for sd in per_head if sd), [])
         for sd in chosen:
