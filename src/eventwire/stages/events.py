@@ -522,9 +522,9 @@ class Coder:
             extra += _locative_objects(t, c.match, c.complement)
             src_ids = {x.actor_id for x in c.sources}
             for h in extra:
-                sd = [x for x in self.res.sides(h, allow_text=False) if x.actor_id not in src_ids]
-                if sd:
-                    chosen = sd
+                found = [x for x in self.res.sides(h, allow_text=False) if x.actor_id not in src_ids]
+                if found:
+                    chosen = found
                     break
         if chosen is None:
             chosen = next((sd for sd in per_head if sd), [])
