@@ -73,15 +73,15 @@ def test_media(result: Analysis) -> None:
     for name in ("Reuters", "BTA"):
         assert named(result, name).sectors[0] == "MED"
     assert actor_of(result, "state media").sectors[0] == "MED"
-    assert actor_of(result, "Chinese publication").id == daily.id
+    assert actor_of(result, "the Chinese publication").id == daily.id
 
 
 def test_role_descriptions_refer_back(result: Analysis) -> None:
     blinken = named(result, "Antony Blinken")
-    assert actor_of(result, "US diplomat").id == blinken.id
-    assert actor_of(result, "US secretary of state").id == blinken.id
+    assert actor_of(result, "the US diplomat").id == blinken.id
+    assert actor_of(result, "the US secretary of state").id == blinken.id
     assert actor_of(result, "his American counterpart").id == blinken.id
-    assert actor_of(result, "Chinese foreign minister").id == named(result, "Wang Yi").id
+    assert actor_of(result, "the Chinese foreign minister").id == named(result, "Wang Yi").id
 
 
 def test_washington_is_the_us_government(result: Analysis) -> None:
@@ -101,7 +101,7 @@ def test_groups_and_countries(result: Analysis) -> None:
     assert actor_of(result, "Chinese officials").code == "CHNGOV"
     china = actor_of(result, "China")
     assert (china.kind, china.country, china.sectors) == ("country", "CHN", [])
-    assert actor_of(result, "American side").country == "USA"
+    assert actor_of(result, "the American side").country == "USA"
 
 
 def test_token_map_and_span_helper(result: Analysis) -> None:

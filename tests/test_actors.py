@@ -227,12 +227,12 @@ def test_role_descriptions_link_back_or_create_an_actor(analyze: Analyze) -> Non
     )
     lavrov = actor_of(r, "Russian Foreign Minister Sergei Lavrov")
     assert lavrov.name == "Sergey Lavrov"
-    assert actor_of(r, "Russian foreign minister").id == lavrov.id
+    assert actor_of(r, "The Russian foreign minister").id == lavrov.id
     assert actor_of(r, "Lavrov").id == lavrov.id
-    envoy = actor_of(r, "Brazilian ambassador")
+    envoy = actor_of(r, "the Brazilian ambassador")
     assert (envoy.kind, envoy.code, envoy.kb_id) == ("person", "BRAGOV", None)
     assert envoy.confidence < lavrov.confidence
-    assert actor_of(r, "ambassador").id == envoy.id
+    assert actor_of(r, "The ambassador").id == envoy.id
     officials = actor_of(r, "Indian officials")
     assert (officials.kind, officials.code) == ("group", "INDGOV")
 
@@ -244,8 +244,8 @@ def test_counterpart_and_side(analyze: Analyze) -> None:
     )
     cameron = actor_of(r, "British Foreign Secretary David Cameron")
     assert actor_of(r, "her British counterpart").id == cameron.id
-    assert actor_of(r, "Japanese minister").name == "Yoko Kamikawa"
-    side = actor_of(r, "British side")
+    assert actor_of(r, "The Japanese minister").name == "Yoko Kamikawa"
+    side = actor_of(r, "the British side")
     assert (side.kind, side.country) == ("country", "GBR")
 
 
@@ -271,7 +271,7 @@ def test_quoted_outlet_with_article(analyze: Analyze) -> None:
     r = analyze('An editorial in the "Global Times" said the two countries disagree, the Chinese newspaper added.')
     gt = actor_of(r, "Global Times")
     assert (gt.country, gt.sectors[0]) == ("CHN", "MED")
-    assert actor_of(r, "Chinese newspaper").id == gt.id
+    assert actor_of(r, "the Chinese newspaper").id == gt.id
     assert "editorial" not in names(r)
 
 
@@ -356,3 +356,15 @@ def test_model_org_or_person_slips_for_places_and_outlets(analyze: Analyze) -> N
     assert "Kharkiv" not in [m.text for m in r.mentions]
     wire = actor_of(r, "Nordic Example Wire")
     assert (wire.kind, wire.sectors) == ("organization", ["MED"])
+
+
+def test_indefinite_descriptions_datelines_and_sets(analyze: Analyze) -> None:
+    r = analyze(
+        "WASHINGTON — US Secretary of State Antony Blinken met Indian Prime Minister Narendra Modi. "
+        "A State Department spokesman said the two leaders discussed trade."
+    )
+    blinken = actor_of(r, "US Secretary of State Antony Blinken")
+    spokesman = actor_of(r, "A State Department spokesman")
+    assert spokesman.id != blinken.id and spokesman.code == "USAGOV" and spokesman.kb_id is None
+    assert "WASHINGTON" not in [m.text for m in r.mentions]  # a dateline is a place
+    assert not [m for m in r.mentions if "two leaders" in m.text]

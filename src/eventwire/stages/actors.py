@@ -255,12 +255,27 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _word(tok: Token) -> str:
-    """The agent-table key of a token: its lemma, unless only its lower-case form is known ("media")."""
+    """The agent-table key of a token: lemma or lower-case form (singularised if needed) the tables know."""
     lemma = tok.lemma_.lower()
-    if lemma in agent_heads() or lemma in title_words():
-        return lemma
     low = tok.lower_
-    if low in agent_heads() or low in title_words():
+    table = agent_table()
+    if lemma in table:
+        return lemma
+    if low in table:
+        return low  # "media", whose lemma is "medium"
+    # the model often leaves capitalised plurals unlemmatised ("Forces", "Ministries")
+    for plural, singular in (("ies", "y"), ("s", "")):
+        if low.endswith(plural) and low[: -len(plural)] + singular in table:
+            return low[: -len(plural)] + singular
+    heads = agent_heads()
+    if lemma in heads:
+        return lemma
+    if low in heads:
+        return low
+    words = title_words()
+    if lemma in words:
+        return lemma
+    if low in words:
         return low
     return lemma
 
@@ -541,7 +556,8 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         for x in inner.values():
             left = min(left, x.start) if x.start >= sent_start[tok.i] else left
             right = max(right, x.end)
-        left, _ = _trim(doc, left, right)
+        while left < right - 1 and (doc[left].is_punct or doc[left].is_quote):
+            left += 1
         if doc[left].lower_ in ("a", "an", "the") and left + 1 < right:
             pass
         title = _title_from_tokens(doc, list(range(left, right)), owner, head=tok.i)
@@ -566,6 +582,9 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         has_modifier = title.country is not None or right - left > 1
         if not plural and not has_modifier and not dets:
             continue  # a bare singular noun ("as minister") names no one in particular
+        numbered = any(ch.dep_ == "nummod" or ch.lower_ in ("both", "all") for ch in tok.lefts)
+        if plural and numbered and definite and title.country is None:
+            continue  # "the two leaders": a set of earlier actors, not a new group
         if not plural and not definite and title.country is None:
             continue  # "an editorial", "a minister": no particular actor
         out.append(
@@ -769,8 +788,8 @@ class _Resolver:
             )
             if d.count == 0:
                 d.evidence.append(f"organisation '{self.doc[c.start : c.end].text}' -> {e.id} ({e.source})")
-            text = normalise_name(self.doc[c.start : c.end].text)
-            self.mention(c, d, "name" if text == normalise_name(e.name) else "alias")
+            text = normalise_name(_display_name(self.doc, c.start, c.end))
+            self.mention(c, d, "name" if text == normalise_name(e.name).removeprefix("the ") else "alias")
             return
         name = _display_name(self.doc, c.start, c.end)
         title = _title_from_tokens(self.doc, list(range(c.start, c.end)), {})
@@ -798,6 +817,8 @@ class _Resolver:
         if form.is_government:
             if _is_locative(self.doc[c.end - 1]):
                 return  # a place ("talks in Beijing"), left to the places stage
+            if text.isupper() and not form.form.isupper():
+                return  # a dateline ("NEW DELHI —"), a place
             sector = form.sector or "GOV"
             cname = country_name(form.code) or form.code
             name = f"{SECTOR_NAMES.get(sector, sector.lower()).capitalize()} of {cname}"
@@ -856,7 +877,8 @@ class _Resolver:
             self.mention(c, d, "group")
             return
         want_person = agent.is_person or agent.ref == "inherit"
-        if c.definite or title.country:
+        indefinite = any(ch.dep_ == "det" and ch.lower_ in ("a", "an", "another") for ch in head.lefts)
+        if (c.definite or title.country) and not indefinite:
             target = self.find_referent(title, agent, want_person, definite=c.definite)
             if target is not None:
                 self.mention(c, target, "role")
