@@ -287,3 +287,8 @@ def test_possessor_and_place_targets() -> None:
     assert ev and ev[0].target and ev[0].target.code == "ISR"
     ev = code_text("Turkey lifted the curfew in Iran.")
     assert ev and ev[0].root == "08" and ev[0].target and ev[0].target.code == "IRN"
+
+
+def test_unconventional_violence_by_unarmed_actors() -> None:
+    assert codes(code_text("Protesters attacked the government in Caracas.")) == [("VENCVL", "180", "VENGOV")]
+    assert [e.root for e in code_text("The rebels attacked the capital.")] == ["19"]

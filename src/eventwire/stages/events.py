@@ -600,6 +600,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             pairs = _pairs(c)
             if not pairs:
                 continue
+            if code == "190" and not _armed(pairs, analysis):
+                code, info = "180", codes["180"]  # CAMEO: force by non-armed actors is unconventional violence
             key_actors = frozenset(
                 a for s, t, _sym in pairs for a in (s.actor_id if s else None, t.actor_id if t else None) if a
             )
@@ -646,6 +648,18 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                     )
                 )
     analysis.events.extend(events)
+
+
+_ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS"})
+
+
+def _armed(pairs: list[tuple[Side | None, Side | None, bool]], analysis: Analysis) -> bool:
+    """Whether a source is an armed actor (or a country, i.e. its forces) — the CAMEO 19 vs 18 distinction."""
+    for src, _t, _s in pairs:
+        actor = analysis.actor(src.actor_id) if src else None
+        if actor is not None and (set(actor.sectors) & _ARMED or (actor.kind == "country" and not actor.sectors)):
+            return True
+    return False
 
 
 def _pairs(c: Cand) -> list[tuple[Side | None, Side | None, bool]]:
