@@ -292,3 +292,10 @@ def test_possessor_and_place_targets() -> None:
 def test_unconventional_violence_by_unarmed_actors() -> None:
     assert codes(code_text("Protesters attacked the government in Caracas.")) == [("VENCVL", "180", "VENGOV")]
     assert [e.root for e in code_text("The rebels attacked the capital.")] == ["19"]
+
+
+def test_statements_of_demand_and_conditional_threat() -> None:
+    assert codes(code_text("Canada declared that Mexico must drop its tariffs.")) == [("CAN", "100", "MEX")]
+    assert codes(code_text("Canada halted aid to Mexico.")) == [("CAN", "162", "MEX")]
+    ev = code_text("Canada announced that it will withdraw its troops from Mexico unless the talks resume.")
+    assert [e.root for e in ev] == ["13"] and ev[0].source and ev[0].source.code == "CAN"

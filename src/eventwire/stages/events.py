@@ -224,6 +224,10 @@ _REPORT_VERBS = frozenset(
 )
 
 
+#: Verbs that state a conclusion or position ('concluded that X must ...').
+_DEMAND_STATEMENT_VERBS = frozenset({"conclude", "reiterate", "warn", "urge", "demand", "insist", "declare"})
+
+
 def _speaker_for_pronoun(verb: Token) -> Token | None:
     """For a pronoun subject in reported speech ('Syria says it will ...'), the reporting verb's subject."""
     cur = verb
@@ -331,6 +335,12 @@ class Coder:
                 m = self._nominal(tok)
             if m is not None and normalise_code(m.code) is not None:
                 cands[tok.i] = Cand(tok, m, anchor=tok)
+        for tok in sent:
+            weak = tok.i not in cands or cands[tok.i].match.code in ("01", "010")
+            if weak and tok.lemma_.lower() in _REPORT_VERBS | _DEMAND_STATEMENT_VERBS:
+                m = self._must_statement(tok, cands)
+                if m is not None:
+                    cands[tok.i] = Cand(tok, m, anchor=tok)
         light_nouns = {
             c.match.noun.i for c in cands.values() if c.match.noun is not None and c.match.noun is not c.trigger
         }
@@ -456,7 +466,13 @@ class Coder:
         elif auxes & {"will", "would", "shall", "'ll", "wo"}:
             if subj is not None and not self._same_side(subj, speaker):
                 return
-            kind = "threat" if root >= 14 else ("intent" if root >= 4 else "")
+            conditional = any(
+                g.dep_ == "mark" and g.lower_ in ("unless", "if")
+                for a in t.children
+                if a.dep_ == "advcl"
+                for g in a.children
+            )
+            kind = "threat" if root >= 14 or conditional else ("intent" if root >= 4 else "")
         if not kind:
             return
         new = mirror_code(kind, c.match.code)
@@ -466,6 +482,24 @@ class Coder:
         m.noun = c.match.noun
         cands[head.i] = Cand(head, m, modality=own_modality(head), anchor=head, complement=t)
         c.absorbed = True
+
+    def _must_statement(self, verb: Token, cands: dict[int, Cand]) -> Match | None:
+        """'X declared that Y must ...' with an uncoded action: a demand (CAMEO 100; 'should' = appeal 020)."""
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or comp.i in cands:
+                continue
+            auxes = {a.lower_ for a in comp.children if a.dep_ == "aux"}
+            if not auxes & {"must", "should"}:
+                continue
+            subj = next((g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            speaker, _ = _subject(verb)
+            if subj is None or speaker is None or self._same_side(subj, speaker):
+                continue
+            if not self.res.sides(subj, allow_text=False):
+                continue
+            code = "100" if "must" in auxes else "020"
+            return Match(code, "", 0.5, f"statement:{verb.lemma_.lower()}:must", target_tok=subj)
+        return None
 
     def _same_side(self, a: Token, b: Token) -> bool:
         """Whether two subjects refer to the same side (a pronoun, or the same actor)."""
