@@ -187,7 +187,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return None, True
         if cur.dep_ == "relcl":
             return cur.head, False
-        if cur.dep_ in ("xcomp", "acomp", "conj", "ccomp") and cur.head is not cur:
+        purpose = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        if (cur.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose) and cur.head is not cur:
             if cur.dep_ == "xcomp":
                 obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
                 if obj is not None and cur.head.lemma_.lower() in _OBJECT_CONTROL:
