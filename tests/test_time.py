@@ -238,3 +238,28 @@ def test_year_earlier_follows_the_reference_quarter(tag: Callable[..., Analysis]
     b = times(tag("Sales were $300 million last year, down from $450 million the year before.", "1999-03-01"))
     assert b["last year"].value == "1998"
     assert b["the year before"].value == "1997"
+
+
+def test_attributive_durations_leave_the_article_outside(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("The general got a two-year term and the ministers held a three day meeting."))
+    assert a["two-year"].value == "P2Y"
+    assert a["three day"].value == "P3D"
+    assert "a two-year" not in a and "a three day" not in a
+    assert "a year" in times(tag("The talks lasted a year."))
+
+
+def test_previously_is_not_a_time(tag: Callable[..., Analysis]) -> None:
+    assert tag("The ministry confirmed a previously announced visit.").times == []
+
+
+def test_weekday_tense_beyond_simple_past(tag: Callable[..., Analysis]) -> None:
+    # Published on Wednesday 2024-04-24.
+    pub = "2024-04-24"
+    # Present tense of a scheduled event points forward ...
+    assert value_of(tag, "The two leaders meet Monday in Geneva.", "Monday", pub) == "2024-04-29"
+    # ... but a genitive weekday names a day already past.
+    assert value_of(tag, "The index is above Monday's close.", "Monday", pub) == "2024-04-22"
+    # "planned to ... Thursday": the future of a past moment; the nearest Thursday wins.
+    assert value_of(tag, "The envoy planned to leave on Thursday.", "Thursday", pub) == "2024-04-25"
+    # "agreed Tuesday to release": the agreeing is dated, and it is past.
+    assert value_of(tag, "The rebels agreed Tuesday to release the hostages.", "Tuesday", pub) == "2024-04-23"

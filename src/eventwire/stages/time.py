@@ -72,6 +72,13 @@ def _governing_verb(tok: Token, max_steps: int = 5) -> Token | None:
     return tok if tok.pos_ in _VERBAL else None
 
 
+def _is_past(verb: Token) -> bool:
+    """The verb is a simple past, or has a past auxiliary ("had been scheduled", "was set")."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
 def verb_tense(verb: Token) -> Tense:
     """'past', 'future', 'present' or None for a verb, from its tag, auxiliaries and governor."""
     for _ in range(3):
@@ -79,8 +86,10 @@ def verb_tense(verb: Token) -> Tense:
         lowers = {a.lower_ for a in auxes}
         if lowers & FUTURE_AUX:
             return "future"
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS and verb.head.tag_ != "VBD":
-            return "future"
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS:
+            # "plans to meet Friday" -> future; "planned to meet Friday" -> future of a past moment,
+            # which may lie on either side of the publication date.
+            return "prospective" if _is_past(verb.head) else "future"
         if any(a.lower_ == "going" for a in auxes) or (
             verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
         ):
@@ -130,9 +139,10 @@ class _View:
         verb = _governing_verb(span.root)
         if verb is None:
             return None
-        # "is expected to" / "plans to": the future lies in the complement.
+        # "is expected to" / "plans to": the future lies in the complement; but "agreed Tuesday to
+        # release" dates the agreeing, a past event.
         if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
-            return "future"
+            return "prospective" if _is_past(verb) else "future"
         return verb_tense(verb)
 
 

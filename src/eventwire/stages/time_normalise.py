@@ -31,7 +31,7 @@ from eventwire.stages.time_grammar import (
     number_value,
 )
 
-Tense = str | None  # "past", "future", "present" or None
+Tense = str | None  # "past", "future", "present", "prospective" (future of a past moment) or None
 
 GRAN_ORDER = ("minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade", "century")
 
@@ -207,9 +207,9 @@ def _pick(candidates: list[tuple[int, object]], tense: Tense, penalty: int, futu
         c = abs(dist)
         if (tense == "past" and dist > 0) or (tense == "future" and dist < 0):
             c += penalty
-        if tense != "future" and dist > 0:
+        if tense not in ("future", "prospective") and dist > 0:
             c += future_bias
-        return (c, dist > 0)
+        return (c, (dist > 0) != (tense in ("future", "prospective")))  # ties go the tense's way
 
     return min(candidates, key=cost)[1]
 
@@ -259,6 +259,8 @@ def resolve_weekday(wd: int, dct: dt.date, tense: Tense, rel: str = "") -> dt.da
         return dct + dt.timedelta(days=delta)
     back = (dct.isoweekday() - wd) % 7
     fwd = (wd - dct.isoweekday()) % 7
+    if tense == "present":
+        tense = "future"  # "the ministers meet Monday": a scheduled event
     if back == 0:
         return dct
     cands: list[tuple[int, object]] = [(-back, dct - dt.timedelta(days=back)), (fwd, dct + dt.timedelta(days=fwd))]
@@ -917,6 +919,8 @@ class Normaliser:
         prefix = t[: wm.start()].strip().lower()
         rel = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(prefix, "")
         tense = self._tense(c)
+        if tense == "present" and self.text.startswith(("'s", "’s"), c.end):
+            tense = None  # "above Friday's close": the genitive names a day already past
         d = resolve_weekday(WEEKDAYS[wm.group(0).lower()], self.dct, tense, rel)
         if t.lower().endswith("nights") and prefix == "":
             return None
@@ -1020,7 +1024,9 @@ class Normaliser:
             return Resolved("DATE", "PRESENT_REF", "unknown", "publication date")
         if t == "current":
             return None
-        if t in ("recently", "lately", "previously", "formerly"):
+        if t in ("previously", "formerly"):
+            return None  # TimeBank almost never tags these (mostly "previously announced", "formerly known")
+        if t in ("recently", "lately"):
             return Resolved("DATE", "PAST_REF", "unknown", "publication date")
         if t == "recent":
             return None
@@ -1102,6 +1108,10 @@ class Normaliser:
                 n = None
         if unit == "TS" and (n is None or n <= 1) and not plural:
             return None
+        if det in ("a", "an", "the") and num_text.lower() not in ("a", "an") and not premod and not approx:
+            joined = re.search(r"-" + m.group("unit") + r"s?(?:-(?:old|long))?$", rest, re.I)
+            if joined or (not plural and n is not None and n > 1):
+                return None  # attributive ("a two-year term"): TimeBank leaves the article outside
         if unit == "Q" and after == "of":
             return None
         if unit == "Q" and n == 1 and det in ("a", "an") and not premod:
