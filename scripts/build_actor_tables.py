@@ -36,6 +36,8 @@ STEMS = {"minist": ["minister", "ministry"], "ministr": ["minister", "ministry"]
 #: PLOVER's codes that differ from CAMEO's meaning.
 PLOVER_RECODE = {"JRN": "MED", "MED": "HLH"}
 DROP_CODES = {"JNK", "NON", "UNK", "PRE", "PRM", "SOC", "---"}
+#: Last words that make a dictionary alias a person's title rather than an organisation name.
+TITLE_ENDINGS = {"president", "chief", "secretary", "director", "minister", "leader", "spokesman", "chairman"}
 #: Words that mark an actor-dictionary entry as an organisation rather than a person.
 ORG_WORDS = {
     "organization",
@@ -273,7 +275,8 @@ def build_organizations(
             if not parsed or not names:
                 continue
             forms = [clean_name(n) for n in names if n.strip()]
-            forms = [f for f in dict.fromkeys(forms) if len(f) > 1]
+            # drop forms that are titles of people ("World Bank President"): the stage reads titles itself
+            forms = [f for f in dict.fromkeys(forms) if len(f) > 1 and f.split()[-1].lower() not in TITLE_ENDINGS]
             if not forms or not is_org_name(forms[0], milnon):
                 continue
             country, secs = parsed[0]

@@ -368,3 +368,14 @@ def test_indefinite_descriptions_datelines_and_sets(analyze: Analyze) -> None:
     assert spokesman.id != blinken.id and spokesman.code == "USAGOV" and spokesman.kb_id is None
     assert "WASHINGTON" not in [m.text for m in r.mentions]  # a dateline is a place
     assert not [m for m in r.mentions if "two leaders" in m.text]
+
+
+def test_igo_modifiers_make_igo_staff(analyze: Analyze) -> None:
+    r = analyze(
+        "IMF spokesperson Lena Marovic said NATO officials agreed. The Russian Security Council met.",
+        published="2025-03-01",
+    )
+    assert actor_of(r, "IMF spokesperson Lena Marovic").code == "IMFIGO"
+    officials = actor_of(r, "NATO officials")
+    assert (officials.kind, officials.code) == ("group", "NATIGO")
+    assert actor_of(r, "The Russian Security Council").code == "RUSGOV"

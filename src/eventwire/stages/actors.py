@@ -447,6 +447,11 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
                 country = c.entries[0].country
                 country_text = doc[c.start : c.end].text
             continue
+        if c is None or not (c.type == "country" or (c.type == "org" and c.entries)):
+            form = country_forms().get(tok.text)
+            if form is not None and form.type in ("name", "adj") and country is None:
+                country, country_text = form.code, tok.text  # a modifier inside a longer model entity
+                continue
         if tok.lower_ in FORMER_WORDS:
             former = True
             continue
@@ -551,8 +556,8 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                         right = pobj[0].right_edge.i + 1
         # a range that swallows a named person or organisation is not a description
         inner = {id(owner[i]): owner[i] for i in range(left, right) if i in owner}
-        if any(x.type == "person" or (x.type == "org" and x.entries) for x in inner.values()):
-            continue
+        if any(x.type == "person" or (x.type == "org" and x.entries and x.end > tok.i) for x in inner.values()):
+            continue  # a named actor, not a description (organisation modifiers are fine: "NATO officials")
         for x in inner.values():
             left = min(left, x.start) if x.start >= sent_start[tok.i] else left
             right = max(right, x.end)
@@ -764,9 +769,7 @@ class _Resolver:
             return
         d.country = d.country or title.country
         if not d.sectors:
-            d.sectors = list(title.agent.sectors)
-            if "IGO" in d.sectors and d.country and country_kinds().get(d.country) == "country":
-                d.sectors = ["GOV"]
+            d.sectors = _sectors_for(d.country, title.agent.sectors)
         d.office = d.office or title.agent.office
         d.role = d.role or title.role()
         d.role_status = "former" if title.former else "current"
@@ -869,7 +872,7 @@ class _Resolver:
                 name=label,
                 kind="group",
                 country=title.country,
-                sectors=list(agent.sectors),
+                sectors=_sectors_for(title.country, agent.sectors),
                 confidence=0.7 if title.country else 0.6,
             )
             if d.count == 0:
@@ -889,7 +892,7 @@ class _Resolver:
             name=label,
             kind="person" if want_person else "organization",
             country=title.country,
-            sectors=list(agent.sectors),
+            sectors=_sectors_for(title.country, agent.sectors),
             office=agent.office,
             role=title.role() if want_person else None,
             role_status="former" if title.former else ("current" if want_person else "unknown"),
@@ -930,6 +933,18 @@ class _Resolver:
 
 # ---------------------------------------------------------------------------------------------
 # The stage
+
+
+def _sectors_for(country: str | None, sectors: Iterable[str]) -> list[str]:
+    """Agent sectors adjusted to the country code: an IGO's staff are IGO, a state's are not."""
+    out = list(sectors)
+    if country is None:
+        return out
+    if country_kinds().get(country) == "country":
+        return ["GOV" if s == "IGO" else s for s in out] or out
+    if country_kinds().get(country) is None:  # an IGO or known-group code (UNO, NAT, IMF ...)
+        return ["IGO", *[s for s in out if s not in ("GOV", "IGO")]]
+    return out
 
 
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
