@@ -299,3 +299,11 @@ def test_statements_of_demand_and_conditional_threat() -> None:
     assert codes(code_text("Canada halted aid to Mexico.")) == [("CAN", "162", "MEX")]
     ev = code_text("Canada announced that it will withdraw its troops from Mexico unless the talks resume.")
     assert [e.root for e in ev] == ["13"] and ev[0].source and ev[0].source.code == "CAN"
+
+
+def test_one_event_per_action_in_sentence() -> None:
+    ev = code_text("Talks between India and Pakistan are expected to be held next week.")
+    assert {(s, t) for s, _c, t in codes(ev)} == {("IND", "PAK"), ("PAK", "IND")}
+    assert len(ev) == 2 and all(e.modality == "future" and e.root == "04" for e in ev)
+    ev = code_text("Canada is meeting with Mexico today to discuss trade.")
+    assert len(ev) == 2 and {e.root for e in ev} == {"04"}

@@ -269,9 +269,31 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
     # lowest priority: the subject of a clausal complement ("demanded that X abandon ...")
     for c in kids:
-        if c.dep_ == "ccomp":
+        if c.dep_ == "ccomp" and match.code[:2] in ("02", "10"):
             out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     return [t for t in out if t is not subj]
+
+
+def _actor_ids(c: Cand) -> set[str]:
+    return {s.actor_id for s in c.sources + c.targets if s.actor_id}
+
+
+def _drop_subsumed(cands: list[Cand]) -> list[Cand]:
+    """One action, one event: drop a candidate whose root and actors are covered by another in the sentence
+    ('is meeting with Wang Yi ... to discuss' is one consultation)."""
+    out = []
+    for c in cands:
+        ids = _actor_ids(c)
+        covered = any(
+            o is not c
+            and o.match.code[:2] == c.match.code[:2]
+            and ids <= _actor_ids(o)
+            and (len(_actor_ids(o)) > len(ids) or o.trigger.i < c.trigger.i)
+            for o in cands
+        )
+        if not covered:
+            out.append(c)
+    return out
 
 
 def _locative_objects(verb: Token, match: Match, complement: Token | None) -> list[Token]:
@@ -355,6 +377,7 @@ class Coder:
                 continue
             if self._arguments(c):
                 out.append(c)
+        out = _drop_subsumed(out)
         main = [c for c in out if not _in_background(c.anchor or c.trigger)]
         if main:
             out = main  # background clauses (relative, participial, 'after/since/when ...') only when nothing else

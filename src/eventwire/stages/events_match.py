@@ -278,11 +278,13 @@ def _light_noun(verb: Token, lex: Lexicon) -> tuple[Token, tuple[str, bool]] | N
     prt = lex.light[lemma]
     if prt and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == prt for c in verb.children):
         return None
-    for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr"):
-            nc = noun_code(c, lex)
-            if nc is not None:
-                return c, nc
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if not objs and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        objs = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]  # "talks are expected to be held"
+    for c in objs:
+        nc = noun_code(c, lex)
+        if nc is not None:
+            return c, nc
     return None
 
 
