@@ -102,7 +102,9 @@ def test_actor_table_fuzzy_matching_and_negatives() -> None:
     assert hit is not None and hit[0][0].name == "Volodymyr Zelenskyy"
     hit = table.fuzzy("Anthony Blinken")
     assert hit is not None and hit[0][0].name == "Antony Blinken"
-    for stranger in ("John Kelly", "Wang Yu", "Mark Estes", "Jens Stolt"):
+    hit = table.fuzzy("Li Qiangg")
+    assert hit is not None and hit[0][0].name == "Li Qiang"
+    for stranger in ("John Kelly", "Wang Yu", "Mark Estes", "Jens Stolt", "Li Jiang"):
         assert table.fuzzy(stranger) is None, stranger
 
 
@@ -379,3 +381,12 @@ def test_igo_modifiers_make_igo_staff(analyze: Analyze) -> None:
     officials = actor_of(r, "NATO officials")
     assert (officials.kind, officials.code) == ("group", "NATIGO")
     assert actor_of(r, "The Russian Security Council").code == "RUSGOV"
+
+
+def test_fuzzy_match_must_agree_with_the_title(analyze: Analyze) -> None:
+    # one letter from House Speaker Mike Johnson, but the title says a city mayor, not a legislator
+    r = analyze("Denver Mayor Mike Johnston welcomed the delegation.")
+    mayor = actor_of(r, "Mayor Mike Johnston")
+    assert mayor.kb_id is None and mayor.name == "Mike Johnston"
+    r = analyze("House Speaker Mike Jonson welcomed the delegation.")
+    assert actor_of(r, "House Speaker Mike Jonson").kb_id == "mike-johnson"

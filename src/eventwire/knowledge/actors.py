@@ -36,6 +36,8 @@ ACTOR_COLUMNS = ("id", "name", "aliases", "kind", "country", "sectors", "role", 
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HUN"})
 #: Minimum rapidfuzz ratio (0-100) between a written full name and a table name to merge them.
 FUZZY_THRESHOLD = 88.0
+#: Stricter minimum for short names (under 12 characters), where one letter is a large share.
+FUZZY_SHORT_THRESHOLD = 92.0
 #: Minimum ratio between the surnames (last tokens) as well.
 FUZZY_SURNAME_THRESHOLD = 80.0
 
@@ -156,10 +158,11 @@ class ActorTable:
             if len(tok) >= 3:
                 candidates |= self.by_prefix.get(tok[:3], set())
         best: tuple[float, str, str] | None = None
+        threshold = FUZZY_THRESHOLD if len(key) >= 12 else FUZZY_SHORT_THRESHOLD
         for actor_id in candidates:
             for form in self.forms_of.get(actor_id, ()):
                 score = fuzz.ratio(key, form)
-                if score < FUZZY_THRESHOLD:
+                if score < threshold:
                     continue
                 ftoks = form.split()
                 if fuzz.ratio(tokens[-1], ftoks[-1]) < FUZZY_SURNAME_THRESHOLD or tokens[0][0] != ftoks[0][0]:

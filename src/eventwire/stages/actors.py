@@ -751,7 +751,7 @@ class _Resolver:
                 return
         if len(tokens) >= 2:
             fz = self.table.fuzzy(name)
-            if fz is not None:
+            if fz is not None and not self.title_conflicts(fz[0], c.title):
                 rows, score, form = fz
                 d = self.person_from_rows(rows, c, f"fuzzy '{name}' ~ '{form}' ({score:.0f})", 0.85)
                 self.mention(c, d, "name")
@@ -763,6 +763,20 @@ class _Resolver:
             d.evidence.append(f"person '{name}' not in the actor table")
             self.apply_title(d, c.title)
         self.mention(c, d, "surname" if len(tokens) == 1 else "name")
+
+    @staticmethod
+    def title_conflicts(rows: list[ActorEntry], title: Title | None) -> bool:
+        """Whether the text's title rules out every table row of a fuzzily matched person."""
+        if title is None or title.agent is None or not title.agent.sectors:
+            return False
+        for r in rows:
+            same_country = title.country is None or title.country == r.country
+            same_sector = bool(set(title.agent.sectors) & set(r.sectors)) or (
+                title.agent.office is not None and title.agent.office == r.office
+            )
+            if same_country and same_sector:
+                return False
+        return True
 
     def apply_title(self, d: Draft, title: Title | None) -> None:
         if title is None or title.agent is None:
