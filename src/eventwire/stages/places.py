@@ -152,6 +152,14 @@ def candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list
     found = list(gaz.lookup(text))
     if not allow_adjectives:
         found = [(e, h) for e, h in found if h != "adj"]
+    letters = [ch for ch in text if ch.isalpha()]
+    if 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters):
+        # an all-capitals abbreviation ("EU", "BC") is not the town "Eu": keep abbreviations and all-caps names
+        found = [(e, h) for e, h in found if h == "abbr" or e.name.isupper()]
+    if any(e.kind == "country" for e, _h in found):
+        # a country's name is the country, not a town or unit that also carries it ("Mexico", "Georgia"
+        # stay open to context: only alternate-name matches of non-countries are dropped)
+        found = [(e, h) for e, h in found if e.kind == "country" or h == "name"]
     return found
 
 
