@@ -263,3 +263,23 @@ def test_weekday_tense_beyond_simple_past(tag: Callable[..., Analysis]) -> None:
     assert value_of(tag, "The envoy planned to leave on Thursday.", "Thursday", pub) == "2024-04-25"
     # "agreed Tuesday to release": the agreeing is dated, and it is past.
     assert value_of(tag, "The rebels agreed Tuesday to release the hostages.", "Tuesday", pub) == "2024-04-23"
+
+
+def test_reporting_periods(tag: Callable[..., Analysis]) -> None:
+    a = times(
+        tag(
+            "Net income rose 12% in the third quarter. In the year-earlier period, the group lost money, "
+            "and year-ago sales were lower. The 1988 period included a charge. "
+            "Margins were thin in the latest period. The plan covers a three-year period.",
+            "1989-10-26",
+        )
+    )
+    assert a["the third quarter"].value == "1989-Q3"
+    assert a["the year-earlier period"].value == "1988-Q3"
+    assert a["year-ago"].value == "1988-Q3"
+    assert a["The 1988 period"].value == "1988-Q3"
+    assert a["the latest period"].value == "1989-Q3"
+    assert (a["a three-year period"].type, a["a three-year period"].value) == ("DURATION", "P3Y")
+    b = times(tag("Profit was $5 million in the 1988 second quarter.", "1989-10-26"))
+    assert b["the 1988 second quarter"].value == "1988-Q2"
+    assert tag("Sales matched the same period.", "1989-10-26").times == []

@@ -273,6 +273,7 @@ def _grammar() -> tuple[Rule, ...]:
             "quarter",
             _rx(
                 r"(?:(?:the|this|that|" + _YEAR + r"'s|this\s+year's|last\s+year's|next\s+year's)\s+(?![\w]+-quarter))?"
+                r"(?:" + _YEAR + r"\s+(?=(?:" + _ORD + r"[\s-]+)?quarter))?"
                 r"(?:(?:fiscal|calendar)\s+)?(?:(?:" + _QREL + r"|" + _ORD + r")[\s-]+)?(?:(?:fiscal|calendar)\s+)?"
                 r"(?:(?:"
                 + _ORD
@@ -292,6 +293,19 @@ def _grammar() -> tuple[Rule, ...]:
             ),
             5,
         ),
+        # Reporting periods: the year-earlier period, the 1988 period, the latest period, a three-year period.
+        Rule(
+            "period",
+            _rx(
+                r"(?:the\s+)?(?:(?:year-earlier|year-ago|prior-year|comparable|corresponding|same|latest|"
+                + _YEAR
+                + r")\s+)+period(?:\s+(?:of\s+|in\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)))?"
+                r"|(?:a|an|the)\s+(?:" + _NUM + r"|" + _VAGUE + r")-" + _UNIT + r"\s+period"
+            ),
+            6,
+        ),
+        # "year-earlier results": the comparison period as a modifier.
+        Rule("year_ago", _rx(r"year-(?:earlier|ago)"), 2),
         # Seasons.
         Rule(
             "season",
@@ -460,6 +474,8 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     add(("century", "centuries"), "century")
     add(("quarter", "quarters"), "quarter")
     add(("half",), "half")
+    add(("period",), "period")
+    add(("earlier", "ago"), "year_ago")
     add(("weekend",), "weekend")
     add(("day",), "day_before", "next_day")
     add(("ago", "earlier", "later", "before", "after", "now", "hence"), "offset")

@@ -681,6 +681,50 @@ class Normaliser:
         res.sets_reference = not comparison
         return res
 
+    def _reference_period(self) -> Point | None:
+        """The period a financial report is about: the last quarter or half the text named."""
+        ref = self.disc.last_coarse
+        return ref if ref is not None and ref.gran in ("quarter", "half") else None
+
+    def _period(self, c: Candidate) -> Resolved | None:
+        t = " ".join(c.text.lower().split())
+        if re.search(r"-(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", t) and "year-" not in t:
+            dm = re.search(r"(?:an?|the)\s+(.+)-([a-z]+?)s?\s+period$", t)
+            if dm is None:
+                return None
+            n = None if _VAGUE_RX.match(dm.group(1)) else number_value(dm.group(1))
+            unit = unit_code(dm.group(2))
+            return Resolved("DURATION", duration_value(n, unit), "duration") if unit else None
+        return self._comparison(c, t)
+
+    def _year_ago(self, c: Candidate) -> Resolved | None:
+        after = word_after(self.text, c.end).lower()
+        if after in ("period", "quarter", "quarters", "half", "year", "month", "months") or not after.isalpha():
+            return None  # the longer rules own these; a bare "year-earlier." is not a modifier
+        return self._comparison(c, "year-earlier " + after)
+
+    def _comparison(self, c: Candidate, t: str) -> Resolved | None:
+        """A reporting period: the reference quarter (or half), moved a year back for comparisons."""
+        ref = self._reference_period()
+        year = self._explicit_year(c.text)
+        back = bool(re.search(r"year-earlier|year-ago|prior-year|last year|a year (ago|earlier)|comparable|corresp", t))
+        if not back and year is None and not re.search(r"latest|current|recent", t):
+            return None  # "the same period" alone: compared with what?
+        if ref is not None:
+            base = ref
+        else:
+            base = Point("year", dt.date(self.dct.year - 1 if "latest" not in t else self.dct.year, 1, 1))
+            if "latest" in t:
+                base = Point("quarter", shift(start_of("quarter", self.dct), -1, "Q"))
+        date = base.date
+        if year is not None:
+            date = date.replace(year=year)
+        elif back and ref is not None:
+            date = shift(date, -1, "Y")
+        res = self._date(Point(base.gran, date), "reference period")
+        res.sets_reference = not back and year is None
+        return res
+
     def _half(self, c: Candidate) -> Resolved | None:
         t = c.text.lower()
         h = 1 if re.search(r"first|1st", t) else 2
