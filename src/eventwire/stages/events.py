@@ -430,6 +430,11 @@ class Coder:
                     break
                 if cur.dep_ == "ccomp" and kind not in ("intent", "threat", "demand", "reject"):
                     break
+                if kind == "transparent":
+                    if head.i in cands and head.i != t.i:
+                        cands[head.i].absorbed = True
+                    cur = head
+                    continue
                 if kind in ("future", "hypothetical", "negated"):
                     if head.i in cands and head.i != t.i:
                         cands[head.i].absorbed = True
