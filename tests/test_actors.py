@@ -390,3 +390,15 @@ def test_fuzzy_match_must_agree_with_the_title(analyze: Analyze) -> None:
     assert mayor.kb_id is None and mayor.name == "Mike Johnston"
     r = analyze("House Speaker Mike Jonson welcomed the delegation.")
     assert actor_of(r, "House Speaker Mike Jonson").kb_id == "mike-johnson"
+
+
+def test_coordinated_countries_and_gazetteer_demonyms(analyze: Analyze) -> None:
+    text = "Senior Hungarian and Romanian officials agreed on Wednesday. Gambian President Dawda Jawara visited Bosnia."
+    r = analyze(text, published="2000-03-01")
+    start = text.index("Romanian")
+    romanian = actor_for_span(r, start, start + len("Romanian"))
+    assert romanian is not None and (romanian.kind, romanian.code) == ("group", "ROMGOV")
+    hungarian = actor_for_span(r, text.index("Senior"), text.index("Senior") + 6)
+    assert hungarian is not None and hungarian.code == "HUNGOV"
+    assert actor_of(r, "Gambian President Dawda Jawara").code == "GMBGOV"  # demonym from the places gazetteer
+    assert actor_of(r, "Bosnia").country == "BIH"

@@ -141,6 +141,8 @@ class Title:
     country_text: str | None = None
     former: bool = False
     plural: bool = False
+    #: further coordinated country modifiers ("Hungarian and Romanian officials"): (start, end, code)
+    others: list[tuple[int, int, str]] = field(default_factory=list)
 
     def role(self) -> str | None:
         """Role string for an actor: the title as written (singular), with the office it denotes."""
@@ -307,6 +309,37 @@ def _display_name(doc: Doc, start: int, end: int) -> str:
 # Candidate generation
 
 
+#: ISO 3166 alpha-3 codes that CAMEO writes differently.
+ISO3_TO_CAMEO = {"ROU": "ROM", "TLS": "TMP", "MNE": "MTN", "COG": "COG", "XKX": "KSV"}
+
+
+@lru_cache(maxsize=8192)
+def _gazetteer_country(text: str) -> CountryForm | None:
+    """A country name or adjective the hand-written forms lack ("Gambian", "Bosnia"), from the places gazetteer."""
+    if not text[:1].isupper() or len(text) > 40:
+        return None
+    try:
+        from eventwire.knowledge.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        hits = gaz.lookup(text)
+    except (FileNotFoundError, ImportError, OSError):
+        return None
+    for entry, how in hits:
+        if not entry.feature_code.startswith("PCL") or how not in ("name", "alt", "adj"):
+            continue
+        iso3 = gaz.iso3.get(entry.country_code or "")
+        code = ISO3_TO_CAMEO.get(iso3 or "", iso3)
+        if code and code in country_kinds():
+            return CountryForm(code, text, "adj" if how == "adj" else "name")
+    return None
+
+
+def _country_form(text: str) -> CountryForm | None:
+    """The country form written as ``text``: hand-written/CAMEO forms first, then the gazetteer."""
+    return lookup_country(text) or _gazetteer_country(text.strip().removesuffix("'s").removesuffix("’s"))
+
+
 @lru_cache(maxsize=4096)
 def _is_place(name: str) -> bool:
     """Whether a single word is the name of a sizeable place in the shipped gazetteer."""
@@ -362,7 +395,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         if e <= s:
             continue
         text = doc[s:e].text
-        form = lookup_country(text)
+        form = _country_form(text) if ent.label_ != "ORG" or e - s == 1 else lookup_country(text)
         if form is not None:
             cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
         elif ent.label_ in ("PERSON", "ORG") and e - s == 1 and not table.exact(text) and _is_place(text):
@@ -428,6 +461,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     """Analyse title tokens: country modifiers, agent phrase, former marker, plural."""
     country: str | None = None
     country_text: str | None = None
+    others: list[tuple[int, int, str]] = []
     former = False
     words: list[str] = []
     word_idx: list[int] = []
@@ -438,6 +472,8 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
             if country is None:
                 country = c.form.code
                 country_text = doc[c.start : c.end].text
+            elif c.form.code != country and c.start == i and not c.form.is_government:
+                others.append((c.start, c.end, c.form.code))
             if c.form.type == "institution":
                 words.append(_word(tok))
                 word_idx.append(i)
@@ -448,9 +484,12 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
                 country_text = doc[c.start : c.end].text
             continue
         if c is None or not (c.type == "country" or (c.type == "org" and c.entries)):
-            form = country_forms().get(tok.text)
-            if form is not None and form.type in ("name", "adj") and country is None:
-                country, country_text = form.code, tok.text  # a modifier inside a longer model entity
+            form = country_forms().get(tok.text) or (_gazetteer_country(tok.text) if tok.is_title else None)
+            if form is not None and form.type in ("name", "adj"):
+                if country is None:
+                    country, country_text = form.code, tok.text  # a modifier inside a longer model entity
+                elif form.code != country:
+                    others.append((i, i + 1, form.code))
                 continue
         if tok.lower_ in FORMER_WORDS:
             former = True
@@ -469,7 +508,15 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     text_tokens = [doc[i] for i in word_idx if not doc[i].is_punct or doc[i].text == "-"]
     text = " ".join(t.text for t in text_tokens).replace(" - ", "-")
     plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in word_idx[s:e])
-    return Title(text=text, agent=agent, country=country, country_text=country_text, former=former, plural=plural)
+    return Title(
+        text=text,
+        agent=agent,
+        country=country,
+        country_text=country_text,
+        former=former,
+        plural=plural,
+        others=others,
+    )
 
 
 def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) -> tuple[int, Title | None]:
@@ -491,6 +538,11 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
         if low in FORMER_WORDS or low in TITLE_GLUE:
             j -= 1
             continue
+        if tok.is_title and (other is None or not other.entries):
+            form = country_forms().get(tok.text) or _gazetteer_country(tok.text)
+            if form is not None and form.type in ("name", "adj"):
+                j -= 1
+                continue
         if tok.pos_ in ("PROPN", "NOUN", "ADJ") and (_word(tok) in tw or tok.lemma_.lower() in tw):
             j -= 1
             continue
@@ -880,6 +932,8 @@ class _Resolver:
             first += 1
         label = doc[first : c.end].text
         if c.plural:
+            if title.others and title.country_text:
+                label = f"{title.country_text} {doc[c.head].text}"
             key = f"group:{title.country}:{' '.join(agent.sectors)}:{agent.phrase}"
             d = self.draft(
                 key,
@@ -892,6 +946,18 @@ class _Resolver:
             if d.count == 0:
                 self.add_title_evidence(d, title)
             self.mention(c, d, "group")
+            for s, e, code in title.others:  # "Hungarian and Romanian officials": one group per country
+                od = self.draft(
+                    f"group:{code}:{' '.join(agent.sectors)}:{agent.phrase}",
+                    name=f"{doc[s:e].text} {doc[c.head].text}",
+                    kind="group",
+                    country=code,
+                    sectors=_sectors_for(code, agent.sectors),
+                    confidence=0.65,
+                )
+                if od.count == 0:
+                    od.evidence.append(f"coordinated country modifier '{doc[s:e].text}' -> {code}")
+                self.mention(Cand(s, e, "role", P_ENT_ORG, label=doc[s].ent_type_ or None), od, "group")
             return
         want_person = agent.is_person or agent.ref == "inherit"
         indefinite = any(ch.dep_ == "det" and ch.lower_ in ("a", "an", "another") for ch in head.lefts)
