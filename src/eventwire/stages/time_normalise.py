@@ -79,7 +79,7 @@ class Point:
         if self.gran == "year":
             return f"{d.year:04d}"
         if self.gran == "decade":
-            return f"{d.year // 10:03d}X"
+            return f"{d.year // 10:03d}"  # TIMEX3 and most of TimeBank: "the 1990s" -> 199
         if self.gran == "century":
             return f"{d.year // 100:02d}"
         return d.isoformat()
@@ -225,7 +225,7 @@ def resolve_month(month: int, dct: dt.date, tense: Tense, rel: str = "") -> int:
     cands: list[tuple[int, object]] = [
         ((y - dct.year) * 12 + month - dct.month, y) for y in (dct.year - 1, dct.year, dct.year + 1)
     ]
-    year = _pick(cands, tense, 6)
+    year = _pick(cands, tense, 9)
     assert isinstance(year, int)
     return year
 
@@ -422,6 +422,9 @@ class Normaliser:
     # Helpers --------------------------------------------------------------------
 
     def _tense(self, c: Candidate) -> Tense:
+        before = words_before(self.text, c.start, 2)
+        if before and before[-1] in ("since", "last"):
+            return "past"  # "since March", "shot last Oct. 23"
         return self.view.tense(c.start, c.end)
 
     def _date(self, p: Point, anchor: str | None = None, type_: str = "DATE") -> Resolved:
@@ -538,6 +541,8 @@ class Normaliser:
                 and self.view.ent(c.start) != "DATE"
             ):
                 return None
+        if prefix and re.match(r"\d{1,2}(?:st|nd|rd|th)?$", after):
+            return None  # "last Oct. 23": the month-day rule takes "Oct. 23"
         rel = ""
         for r in ("last", "next", "this"):
             if prefix.startswith(r):
@@ -968,7 +973,10 @@ class Normaliser:
         d = resolve_weekday(WEEKDAYS[wm.group(0).lower()], self.dct, tense, rel)
         if t.lower().endswith("nights") and prefix == "":
             return None
-        # TimeBank annotates "Friday night" with the day's date.
+        if pod in ("AF", "EV"):
+            # "Friday evening": TimeBank keeps the part of the day (TEV) ...
+            return Resolved("TIME", f"{d.isoformat()}T{pod}", "day", "publication date + tense", Point("day", d))
+        # ... but mostly annotates "Friday night" and "Friday morning" with the day's date.
         return self._date(Point("day", d), "publication date + tense")
 
     # Clock times ----------------------------------------------------------------------
@@ -1067,7 +1075,14 @@ class Normaliser:
                 return None
             return Resolved("DATE", "PRESENT_REF", "unknown", "publication date")
         if t == "current":
-            return None
+            # "current market conditions", "his current wife": the present, as TimeBank tags it; the
+            # longer rules own "the current quarter/year".
+            if before and before[0] == "then":
+                return None
+            nxt = word_after(self.text, c.end)
+            if not nxt or not nxt[0].isalpha() or self.view.tag(c.start) != "JJ":
+                return None
+            return Resolved("DATE", "PRESENT_REF", "unknown", "publication date")
         if t in ("previously", "formerly"):
             return None  # TimeBank almost never tags these (mostly "previously announced", "formerly known")
         if t in ("recently", "lately"):
