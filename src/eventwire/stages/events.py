@@ -401,6 +401,13 @@ class Coder:
         if entry is None or entry.defaults.get("", ("", "", ""))[0] not in ("010", "01"):
             return None
         content = [t.lower_ for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
+        # "X told Y that A, but B": the parser often hangs B on the reporting verb as a conjunct
+        content += [
+            t.lower_
+            for c in verb.children
+            if c.dep_ == "conj" and c.lemma_.lower() not in _REPORT_VERBS and c.i > verb.i
+            for t in c.subtree
+        ]
         quotes = self.analysis.quotes
         cued = [q for q in quotes if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or 0)]
         speakers = {(q.speaker_start, q.speaker_end) for q in cued if q.speaker_start is not None}
