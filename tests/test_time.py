@@ -303,3 +303,12 @@ def test_current_as_present_reference(tag: Callable[..., Analysis]) -> None:
     assert a["current"].value == "PRESENT_REF"
     assert a["the current quarter"].value == "2024-Q2"
     assert "current" not in times(tag("Holders may buy shares at the then current price."))
+
+
+def test_fractional_durations(tag: Callable[..., Analysis]) -> None:
+    a = times(
+        tag("Refugees lived in camps for 2 1/2 years. The talks took three and a half days. They waited half an hour.")
+    )
+    assert a["2 1/2 years"].value == "P2Y6M"
+    assert a["three and a half days"].value == "P3DT12H"
+    assert a["half an hour"].value == "PT30M"

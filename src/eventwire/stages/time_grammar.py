@@ -160,7 +160,7 @@ _NUMWORD = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|a\s+dozen|dozen|a\s+couple\s+of|a\s+couple|couple\s+of|(?:a|one)\s+hundred|hundred)"
 )
-_NUM = r"(?:\d{1,3}(?:\.\d+)?|" + _NUMWORD + r"(?:\s+and\s+a\s+half)?|half\s+a|a\s+half)"
+_NUM = r"(?:\d{1,3}(?:\.\d+)?(?:\s+1/2|½)?|" + _NUMWORD + r"(?:\s+and\s+a\s+half)?|half\s+an?|a\s+half)"
 _VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous)"
 _APPROX = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than"
@@ -426,7 +426,7 @@ def _grammar() -> tuple[Rule, ...]:
                 + _NUM
                 + r")?[\s-]+(?:more\s+)?)?"
                 + _UNITS
-                + r"(?:-(?:old|long))?"
+                + r"(?:-(?:old|long)|\s+and\s+a\s+half)?"
             ),
             2,
         ),
@@ -575,7 +575,7 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
                 m = rule.pattern.match(text, p)
                 if m is not None and m.end() > m.start():
                     found.add((m.start(), m.end(), rule.priority, rule.kind))
-    ordered = sorted(found, key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    ordered = sorted(found, key=lambda c: (-(c[1] - c[0]), -c[2], c[0], c[3]))  # deterministic ties
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
     for start, end, _prio, kind in ordered:

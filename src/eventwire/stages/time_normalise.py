@@ -379,11 +379,39 @@ _YEAR_RX = re.compile(r"(?<![\d'])(1[0-9]{3}|20[0-9]{2})(?!\d)")
 _DAY_RX = re.compile(r"(?<![\d:/.-])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
 _WD_RX = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.I)
 _NUM_UNIT_RX = re.compile(
-    r"(?:(?P<num>[\w.]+(?:[\s-][\w]+)*?)(?:\s+to\s+(?P<num2>[\w.]+(?:[\s-]\w+)?))?[\s-]+(?:more\s+)?)?"
+    r"(?:(?P<num>[\w.½]+(?:[\s-][\w/½]+)*?)(?:\s+to\s+(?P<num2>[\w.]+(?:[\s-]\w+)?))?[\s-]+(?:more\s+)?)?"
     r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))(?P<pl>s?)"
-    r"(?:-(?:old|long))?$",
+    r"(?:-(?:old|long)|\s+and\s+a\s+half)?$",
     re.I,
 )
+_HALF_RX = re.compile(r"\s+1/2|½|\s+and\s+a\s+half", re.I)
+#: A half of each unit, in the next smaller one: (amount, unit suffix, time part?).
+_HALVES: dict[str, tuple[int, str, bool]] = {
+    "Y": (6, "M", False),
+    "M": (15, "D", False),
+    "D": (12, "H", True),
+    "TH": (30, "M", True),
+    "TM": (30, "S", True),
+    "DE": (5, "Y", False),
+}
+
+
+def half_duration(n: int, unit: str) -> str | None:
+    """Duration value of ``n`` and a half units: (2, 'Y') -> 'P2Y6M', (5, 'TH') -> 'PT5H30M', (0, 'Y') -> 'P6M'."""
+    half = _HALVES.get(unit)
+    if half is None:
+        return None
+    amount, small, timed = half
+    if unit == "DE":
+        return f"P{10 * n + amount}Y"
+    whole = f"{n}{unit[-1]}" if n else ""
+    if unit.startswith("T"):
+        return f"PT{whole}{amount}{small}"
+    if timed:
+        return f"P{whole}T{amount}{small}"
+    return f"P{whole}{amount}{small}"
+
+
 _APPROX_RX = re.compile(
     r"^(about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over|"
     r"at\s+least|at\s+most|up\s+to|just|only|barely|close\s+to|under|as\s+many\s+as|as\s+much\s+as)\s+",
@@ -1159,6 +1187,13 @@ class Normaliser:
                     return None
         elif _VAGUE_RX.match(num_text):
             n = None
+        elif _HALF_RX.search(t) or num_text.lower() in ("half a", "half an", "a half"):
+            whole = _HALF_RX.sub("", num_text).strip()
+            k = 0 if whole.lower() in ("half a", "half an", "a half", "") else number_value(whole)
+            value = half_duration(k, unit) if k is not None else None
+            if value is None:
+                return None
+            return Resolved("DURATION", value, "duration")
         else:
             n = number_value(num_text)
             if n is None:
