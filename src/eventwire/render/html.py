@@ -147,7 +147,7 @@ def render_html(result: Analysis) -> str:
             "<h2>Provenance</h2>",
             _table(
                 ["#", "source", "role"],
-                [[str(s.order), s.name, s.role] for s in sorted(result.sources, key=lambda s: s.order)],
+                [[str(s.order), s.name, s.role] for s in result.sources],
             ),
         ]
     legend = "".join(

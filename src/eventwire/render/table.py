@@ -79,7 +79,7 @@ def render_tables(result: Analysis, console: Console) -> None:
         t = Table(title=f"Provenance ({len(result.sources)})", title_justify="left")
         for col in ("order", "name", "role", "cue", "evidence"):
             t.add_column(col)
-        for s in sorted(result.sources, key=lambda s: s.order):
+        for s in result.sources:
             t.add_row(str(s.order), s.name, s.role, s.cue or "", _short(s.text, 50))
         console.print(t)
 
