@@ -317,6 +317,104 @@ def build_organizations(
     return sorted(rows.values(), key=lambda r: r[1].lower())
 
 
+PERSON_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "REB", "OPP", "SPY", "IGO", "MED", "BUS", "PTY"}
+TITLE_PREFIXES = (
+    "president",
+    "former",
+    "gov.",
+    "prime",
+    "premier",
+    "foreign",
+    "defense",
+    "defence",
+    "minister",
+    "king",
+    "queen",
+    "sen.",
+    "rep.",
+    "gen.",
+    "general",
+    "secretary",
+    "vice",
+    "chancellor",
+    "ambassador",
+    "mr.",
+    "mrs.",
+    "dr.",
+    "sheikh",
+    "emir",
+    "prince",
+    "leader",
+)
+
+
+def phoenix_date(text: str) -> str:
+    """'940131' -> '1994-01-31'; '20070101' -> '2007-01-01'; '' for unparsable dates."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 6:
+        yy = int(digits[:2])
+        digits = f"{1900 + yy if yy >= 30 else 2000 + yy}{digits[2:]}"
+    if len(digits) != 8:
+        return ""
+    y, m, d = digits[:4], digits[4:6], digits[6:]
+    if not ("01" <= m <= "12" and "01" <= d <= "31"):
+        return ""
+    return f"{y}-{m}-{d}"
+
+
+def build_persons(shared: Path, countries: set[str], groups: set[str], sectors: set[str]) -> list[list[str]]:
+    """Dated person rows (id, name, aliases, country, sectors, start, end) from the Phoenix country dictionary."""
+    rows: list[list[str]] = []
+    seen: set[str] = set()
+    path = shared / "petrarch2" / "Phoenix.Countries.actors.txt"
+    for names, codes in parse_actor_dictionary(path):
+        forms = [clean_name(n) for n in names if n.strip()]
+        forms = [f for f in dict.fromkeys(forms) if len(f.split()) >= 1 and len(f) > 2]
+        if not forms:
+            continue
+        name = forms[0]
+        key = name.lower()
+        if key in seen or len(name.split()) < 2:
+            continue
+        title_words = {t.rstrip(".") for t in TITLE_PREFIXES}
+        aliases = [
+            f
+            for f in forms[1:]
+            if not f.lower().startswith(TITLE_PREFIXES) and not title_words & set(f.lower().replace("-", " ").split())
+        ]
+        dated = False
+        for code in codes:
+            parts = code.split()
+            if len(parts) != 2:
+                continue
+            chunks = split_codes(parts[0])
+            if not chunks or chunks[0] not in countries:
+                continue
+            secs = [c for c in chunks[1:] if c in PERSON_SECTORS]
+            if not secs:
+                continue
+            span = parts[1]
+            if span.startswith(">"):
+                start, end = phoenix_date(span[1:]), ""
+            elif span.startswith("<"):
+                start, end = "", phoenix_date(span[1:])
+            elif "-" in span:
+                a, b = span.split("-", 1)
+                start, end = phoenix_date(a), phoenix_date(b)
+            else:
+                continue
+            if not start and not end:
+                continue
+            if end and end < "1990-01-01":
+                continue  # offices that ended before 1990 are of little use for news coding
+            dated = True
+            slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")
+            rows.append(["phx-" + slug, name, "|".join(aliases), chunks[0], " ".join(secs), start, end])
+        if dated:
+            seen.add(key)
+    return rows
+
+
 def write_tsv(path: Path, header: list[str], rows: list[list[str]] | list[tuple[str, ...]], note: str) -> None:
     """Write a TSV with a provenance comment and a header line."""
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -370,7 +468,14 @@ def main() -> None:
         orgs,
         "Organisations from PETRARCH2 Phoenix international/non-state actor dictionaries (MIT) and CAMEO known groups.",
     )
-    print(f"countries={len(countries)} agents={len(agents)} organizations={len(orgs)}")
+    persons = build_persons(data, set(countries), set(groups), sectors)
+    write_tsv(
+        OUT / "persons.tsv",
+        ["id", "name", "aliases", "country", "sectors", "start", "end"],
+        persons,
+        "Dated office-holders from PETRARCH2 Phoenix.Countries.actors.txt (MIT); the source ends around 2016.",
+    )
+    print(f"countries={len(countries)} agents={len(agents)} organizations={len(orgs)} person-rows={len(persons)}")
 
 
 if __name__ == "__main__":

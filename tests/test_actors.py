@@ -402,3 +402,15 @@ def test_coordinated_countries_and_gazetteer_demonyms(analyze: Analyze) -> None:
     assert hungarian is not None and hungarian.code == "HUNGOV"
     assert actor_of(r, "Gambian President Dawda Jawara").code == "GMBGOV"  # demonym from the places gazetteer
     assert actor_of(r, "Bosnia").country == "BIH"
+
+
+def test_historical_office_holders_from_phoenix(analyze: Analyze) -> None:
+    r = analyze("President Abdelaziz Bouteflika met Libyans in Algiers.", published="2005-06-01")
+    boutef = actor_of(r, "President Abdelaziz Bouteflika")
+    assert (boutef.code, boutef.role_status) == ("DZAGOV", "current")
+    assert boutef.kb_id is not None and boutef.kb_id.startswith("phx-")
+    libyans = actor_of(r, "Libyans")
+    assert (libyans.kind, libyans.country) == ("group", "LBY")
+    # the Phoenix dictionary ends in 2016: an open-ended role is of unknown status after that
+    later = actor_of(analyze("Abdelaziz Bouteflika spoke.", published="2022-06-01"), "Abdelaziz Bouteflika")
+    assert later.role_status == "unknown"

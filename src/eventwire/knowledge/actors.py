@@ -46,13 +46,18 @@ class ActorFileError(ValueError):
     """A user actor file that cannot be read."""
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_PUNCT = re.compile(r"[^\w\s-]")
+
+
+@lru_cache(maxsize=262144)
 def normalise_name(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key: 'S. Jaishankar' -> 's jaishankar'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("ı", "i").replace("’", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s-]", " ", text).replace("-", " ")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).replace("ı", "i").replace("’", "'")
+    text = _POSSESSIVE.sub("", text.casefold())
+    text = _PUNCT.sub(" ", text).replace("-", " ")
     return " ".join(text.split())
 
 
@@ -76,12 +81,16 @@ class ActorEntry:
     end: dt.date | None = None
     aliases: tuple[str, ...] = ()
     source: str = "actors.csv"
+    #: the source's own as-of date: an open-ended role after it is of unknown status
+    verified_until: dt.date | None = None
 
     def status_on(self, date: dt.date) -> RoleStatus:
-        """'current', 'former' or 'unknown' (not yet in office) for this role on ``date``."""
+        """'current', 'former' or 'unknown' (not yet in office, or beyond the source's date) on ``date``."""
         if self.end is not None and self.end <= date:
             return "former"
         if self.start is not None and self.start > date:
+            return "unknown"
+        if self.end is None and self.verified_until is not None and date > self.verified_until:
             return "unknown"
         return "current"
 
@@ -220,6 +229,26 @@ def _organizations() -> Iterator[ActorEntry]:
         )
 
 
+#: The Phoenix country dictionary ends around 2016: open-ended roles after this are of unknown status.
+PHOENIX_AS_OF = dt.date(2016, 12, 31)
+
+
+def _persons() -> Iterator[ActorEntry]:
+    for row in read_tsv("persons.tsv"):
+        yield ActorEntry(
+            id=row["id"],
+            name=row["name"],
+            kind="person",
+            country=row["country"] or None,
+            sectors=tuple(row["sectors"].split()),
+            start=_date(row["start"]),
+            end=_date(row["end"]),
+            aliases=tuple(a for a in row["aliases"].split("|") if a),
+            source="phoenix-countries",
+            verified_until=PHOENIX_AS_OF,
+        )
+
+
 def _merge(base: list[ActorEntry], extra: Iterable[ActorEntry]) -> list[ActorEntry]:
     """Rows of ``extra`` replace rows of ``base`` with the same name and role; others are added."""
     out = list(base)
@@ -240,7 +269,8 @@ def actor_table(files: tuple[Path, ...] = ()) -> ActorTable:
     shipped = list(_rows_from_csv(data_path("actors.csv").read_text(encoding="utf-8").splitlines(), "actors.csv"))
     shipped_names = {normalise_name(f) for e in shipped for f in e.forms}
     orgs = [e for e in _organizations() if not ({normalise_name(f) for f in e.forms} & shipped_names)]
-    entries = orgs + shipped
+    persons = [e for e in _persons() if normalise_name(e.name) not in shipped_names]
+    entries = persons + orgs + shipped
     for path in files:
         try:
             text = Path(path).read_text(encoding="utf-8")

@@ -226,6 +226,8 @@ def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, Phr
     org_lower: set[str] = set()
     person_forms: set[str] = set()
     for e in table.entries:
+        if e.source == "phoenix-countries":
+            continue  # ~20k historical names: found through the model's PERSON entities instead
         for form in e.forms:
             if e.kind == "person":
                 if " " in form.strip():
@@ -725,7 +727,7 @@ class _Resolver:
             d.country = row.country
             d.sectors = list(row.sectors)
             d.office = row.office
-            role = row.role
+            role = row.role or (c.title.role() if c.title is not None else None)
             if role and row.office in ("head_of_state", "head_of_government"):
                 role += f" ({OFFICE_LABELS[row.office]})"
             d.role = role
