@@ -109,7 +109,7 @@ def test_month_by_tense(tag: Callable[..., Analysis]) -> None:
 
 
 def test_seasons_quarters_and_halves(tag: Callable[..., Analysis]) -> None:
-    assert value_of(tag, "Elections will take place in the summer.", "summer") == "2024-SU"
+    assert value_of(tag, "Elections will take place in the summer.", "the summer") == "2024-SU"
     assert value_of(tag, "The offensive stalled last winter.", "last winter") == "2023-WI"
     assert value_of(tag, "Exports rose in the first quarter.", "the first quarter") == "2024-Q1"
     assert value_of(tag, "Exports fell in the fourth quarter.", "the fourth quarter") == "2023-Q4"
@@ -312,3 +312,20 @@ def test_fractional_durations(tag: Callable[..., Analysis]) -> None:
     assert a["2 1/2 years"].value == "P2Y6M"
     assert a["three and a half days"].value == "P3DT12H"
     assert a["half an hour"].value == "PT30M"
+
+
+def test_spelled_out_years_and_month_of_relative_year(tag: Callable[..., Analysis]) -> None:
+    a = times(
+        tag(
+            "In nineteen ninety-one the envoy was expelled. Prices fell to lows in the winter of nineteen "
+            "ninety-four. January nineteen ninety-seven brought new talks. By the year two thousand, the treaty "
+            "lapsed. In June last year, the coalition split.",
+            "1998-02-27",
+        )
+    )
+    assert a["nineteen ninety-one"].value == "1991"
+    assert a["the winter of nineteen ninety-four"].value == "1994-WI"
+    assert a["January nineteen ninety-seven"].value == "1997-01"
+    assert a["the year two thousand"].value == "2000"
+    assert a["June last year"].value == "1997-06"
+    assert tag("Two thousand troops and nineteen twenty-one votes.", "1998-02-27").times == []

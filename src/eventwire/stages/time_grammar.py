@@ -150,6 +150,14 @@ _MONTH = (
 )
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+#: Years said as words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand".
+_SPYEAR = (
+    r"(?:(?:eighteen|nineteen|twenty)[\s-]+(?:" + _TEENS + r"|" + _TENS + r"(?:[\s-]" + _ONES + r")?|hundred"
+    r"|oh[\s-]" + _ONES + r")|two\s+thousand(?:\s+and\s+(?:" + _ONES + r"|" + _TEENS + r"))?)"
+)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _POD = r"(?:morning|afternoon|evening|night|mid-?\s?afternoon|midday)"
@@ -238,7 +246,17 @@ def _grammar() -> tuple[Rule, ...]:
         ),
         Rule(
             "month_year",
-            _rx(r"(?:" + _EARLYLATE + r"\s*)?" + _MONTH + r"(?:,?\s+|\s+of\s+)" + _YEAR),
+            _rx(
+                r"(?:"
+                + _EARLYLATE
+                + r"\s*)?"
+                + _MONTH
+                + r"(?:,?\s+|\s+of\s+)(?:"
+                + _YEAR
+                + r"|"
+                + _SPYEAR
+                + r"|(?:last|this|next)\s+year)"
+            ),
             7,
         ),
         Rule(
@@ -247,6 +265,7 @@ def _grammar() -> tuple[Rule, ...]:
             3,
         ),
         # Years, decades, centuries, fiscal years.
+        Rule("spelled_year", _rx(r"(?:the\s+year\s+)?" + _SPYEAR), 4),
         Rule(
             "year",
             _rx(
@@ -312,11 +331,13 @@ def _grammar() -> tuple[Rule, ...]:
             _rx(
                 r"(?:(?:"
                 + _EARLYLATE
-                + r"|last|next|this|past|coming)\s+)?"
+                + r"|last|next|this|past|coming|the)\s+)?"
                 + _SEASON
-                + r"(?:\s+(?:of\s+)?"
+                + r"(?:\s+(?:of\s+)?(?:"
                 + _YEAR
-                + r")?"
+                + r"|"
+                + _SPYEAR
+                + r"))?"
             ),
             4,
         ),
@@ -474,6 +495,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     add(("century", "centuries"), "century")
     add(("quarter", "quarters"), "quarter")
     add(("half",), "half")
+    add(("eighteen", "nineteen", "twenty", "thousand"), "spelled_year")
     add(("period",), "period")
     add(("earlier", "ago"), "year_ago")
     add(("weekend",), "weekend")
@@ -588,6 +610,26 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+_SPYEAR_RX = re.compile(_SPYEAR, re.IGNORECASE)
+
+
+def spelled_year(text: str) -> int | None:
+    """The year a spelled-out year in ``text`` denotes ('nineteen ninety-six' -> 1996), else None."""
+    m = _SPYEAR_RX.search(text)
+    if m is None:
+        return None
+    words = m.group(0).lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(words[3:])) if len(words) > 3 else 0
+        return None if rest is None else 2000 + rest
+    century = NUMBER_WORDS.get(words[0])
+    tail = [w for w in words[1:] if w != "oh"]
+    rest = 0 if tail == ["hundred"] else number_value(" ".join(tail))
+    if century is None or rest is None or rest >= 100:
+        return None
+    return century * 100 + rest
 
 
 def number_value(words: str) -> int | None:

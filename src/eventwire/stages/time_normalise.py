@@ -29,6 +29,7 @@ from eventwire.stages.time_grammar import (
     WEEKDAYS,
     Candidate,
     number_value,
+    spelled_year,
 )
 
 Tense = str | None  # "past", "future", "present", "prospective" (future of a past moment) or None
@@ -527,13 +528,23 @@ class Normaliser:
 
     def _month_year(self, c: Candidate) -> Resolved | None:
         mm = _MONTH_RX.search(c.text)
-        ym = _YEAR_RX.search(c.text)
-        if mm is None or ym is None or not mm.group(1)[0].isupper():
+        year = self._explicit_year(c.text[mm.end() :]) if mm is not None else None
+        if mm is None or year is None or not mm.group(1)[0].isupper():
             return None
         month = month_of(mm.group(1))
         if month is None:
             return None
-        return self._date(Point("month", dt.date(int(ym.group(1)), month, 1)), "absolute")
+        return self._date(Point("month", dt.date(year, month, 1)), "absolute")
+
+    def _spelled_year(self, c: Candidate) -> Resolved | None:
+        year = spelled_year(c.text)
+        if year is None:
+            return None
+        if not c.text.lower().startswith("the year"):
+            gap = len(self.text[c.end :]) - len(self.text[c.end :].lstrip(" "))
+            if year >= 2000 or self.view.tag(c.end + gap) in ("NN", "NNS"):
+                return None  # "two thousand troops", "nineteen twenty-one votes"
+        return self._date(Point("year", dt.date(year, 1, 1)), "absolute")
 
     def _month(self, c: Candidate) -> Resolved | None:
         mm = _MONTH_RX.search(c.text)
@@ -661,6 +672,9 @@ class Normaliser:
         ym = _YEAR_RX.search(t)
         if ym:
             return int(ym.group(1))
+        spelled = spelled_year(t)
+        if spelled is not None:
+            return spelled
         tl = t.lower()
         if "this year" in tl:
             return self.dct.year
