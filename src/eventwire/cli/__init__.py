@@ -18,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMAND_MODULES: tuple[str, ...] = ("extract", "schema", "evaluate", "ingest", "query", "export", "serve")
+COMMAND_MODULES: tuple[str, ...] = ("extract", "schema", "evaluate", "ingest", "query", "export", "serve", "load")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"eventwire.cli.{_name}")

@@ -22,6 +22,12 @@ class InputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     feed = "feed"
+    parquet = "parquet"
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 @app.command()
@@ -39,6 +45,15 @@ def ingest(
     model: Annotated[str | None, typer.Option(help="spaCy pipeline package to use.")] = None,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Live progress bar (default: on a terminal).")
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="local: processes on this machine; ray: Ray Data actors.")
+    ] = Engine.local,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster: auto or ray://HOST:10001 (default: a local Ray instance).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", help="Write a date-partitioned Parquet dataset here instead of --db.")
     ] = None,
 ) -> None:
     """Read articles into the store; already-stored articles are skipped. Exit 1 if any record failed."""
@@ -85,29 +100,48 @@ def ingest(
                 highlight=False,
             )
 
+    if engine is Engine.ray and output is None:
+        fail("--engine ray writes a Parquet dataset: give --output DIR (then `eventwire load DIR --db FILE`)")
+    if address is not None and engine is not Engine.ray:
+        fail("--address needs --engine ray")
     try:
         with bar:
-            report = run_ingest(
-                paths,
-                db,
-                workers=workers,
-                fmt=fmt.value,
-                fields=fields,
-                batch_size=batch_size,
-                settings=settings,
-                progress=on_batch,
-            )
+            if output is not None:
+                from eventwire.cli.load import ingest_parquet
+
+                report = ingest_parquet(
+                    paths, output, engine.value, address, workers, fmt.value, fields, batch_size, settings, on_batch
+                )
+            else:
+                report = run_ingest(
+                    paths,
+                    db,
+                    workers=workers,
+                    fmt=fmt.value,
+                    fields=fields,
+                    batch_size=batch_size,
+                    settings=settings,
+                    progress=on_batch,
+                )
     except ModelNotFoundError as exc:
         fail(str(exc))
     except StoreError as exc:
         fail(str(exc))
 
-    err.print(
-        f"ingested {report.articles} articles ({report.duplicates} wire copies linked), skipped {report.skipped} "
-        f"already stored, {report.event_mentions} event mentions ({report.events_new} new events) "
-        f"in {report.seconds:.1f}s ({report.articles_per_second:.1f} articles/s) into {db}",
-        highlight=False,
-    )
+    if output is not None:
+        err.print(
+            f"wrote {report.articles} articles, {report.event_mentions} event reports ({report.events_new} events), "
+            f"skipped {report.skipped} already written, in {report.seconds:.1f}s "
+            f"({report.articles_per_second:.1f} articles/s) to {output} (engine {engine.value})",
+            highlight=False,
+        )
+    else:
+        err.print(
+            f"ingested {report.articles} articles ({report.duplicates} wire copies linked), skipped {report.skipped} "
+            f"already stored, {report.event_mentions} event mentions ({report.events_new} new events) "
+            f"in {report.seconds:.1f}s ({report.articles_per_second:.1f} articles/s) into {db}",
+            highlight=False,
+        )
     if report.errors:
         err.print(f"[bold red]{len(report.errors)} record(s) failed:[/]")
         for e in report.errors:

@@ -70,8 +70,12 @@ def build_filter(
 
 
 def open_db(db: Path) -> Any:
-    """A read-only store connection, or a clean failure."""
+    """A read-only store connection (a Parquet dataset directory is queried in place), or a clean failure."""
+    from eventwire.parquet_dataset import is_dataset, open_dataset
     from eventwire.store import StoreError, connect
+
+    if is_dataset(db):
+        return open_dataset(db)
 
     try:
         return connect(db, read_only=True)
@@ -87,7 +91,7 @@ RootOpt = Annotated[str | None, typer.Option(help="CAMEO root code, e.g. 13.")]
 QuadOpt = Annotated[int | None, typer.Option(min=1, max=4, help="Quad class 1-4.")]
 SinceOpt = Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")]
-DbOpt = Annotated[Path, typer.Option(help="DuckDB store file.")]
+DbOpt = Annotated[Path, typer.Option(help="DuckDB store file, or a Parquet dataset directory (ingest --output).")]
 
 _TABLE_COLUMNS = (
     "date",

@@ -2,7 +2,7 @@
 
 The format of each file comes from ``--format`` or, with ``auto``, from its extension
 (``.txt .md .text`` text; ``.html .htm`` HTML; ``.jsonl .ndjson`` JSONL; ``.csv .tsv`` CSV;
-``.rss .atom .xml`` feed), else from sniffing its first bytes.  A text file may have a
+``.rss .atom .xml`` feed; ``.parquet`` Parquet), else from sniffing its first bytes.  A text file may have a
 *sidecar* ``<name>.meta.json`` beside it with ``title``, ``published``/``date``, ``source``
 and ``url`` keys (front matter in the file wins).  Bad input never raises: it is yielded
 as an :class:`InputError` so the caller can record it and go on.
@@ -27,8 +27,8 @@ from eventwire.readers.jsonl import iter_jsonl
 from eventwire.readers.text import article_from_bytes, parse_date
 from eventwire.records import Article
 
-InputFormat = Literal["auto", "text", "html", "jsonl", "csv", "feed"]
-FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl", "csv", "feed")
+InputFormat = Literal["auto", "text", "html", "jsonl", "csv", "feed", "parquet"]
+FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl", "csv", "feed", "parquet")
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -44,6 +44,7 @@ EXTENSIONS: dict[str, str] = {
     ".rss": "feed",
     ".atom": "feed",
     ".xml": "feed",
+    ".parquet": "parquet",
 }
 SIDECAR_SUFFIX = ".meta.json"
 #: Multi-record files (JSONL, CSV, feeds) may be this many times larger than one article.
@@ -70,6 +71,8 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def sniff_format(data: bytes) -> str:
     """Guess the format of input bytes from their start."""
+    if data[:4] == b"PAR1":
+        return "parquet"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
         return "feed" if (b"<rss" in head or b"<feed" in head or b"<rdf" in head) else "html"
@@ -131,6 +134,10 @@ def read_input(
             yield from iter_csv(data, origin, fields, max_bytes)
         elif fmt == "feed":
             yield from iter_feed(data, origin, max_bytes)
+        elif fmt == "parquet":
+            from eventwire.readers.parquet import iter_parquet
+
+            yield from iter_parquet(data, origin, fields, max_bytes)
         else:
             yield InputError(origin, f"unknown input format {fmt!r} (one of {', '.join(FORMATS)})")
     except InputError as exc:
@@ -172,8 +179,8 @@ def discover(
             if isinstance(item, InputError):
                 yield item
                 continue
-            multi = fmt in ("jsonl", "csv", "feed") or (
-                fmt == "auto" and EXTENSIONS.get(item.suffix.lower()) in ("jsonl", "csv", "feed")
+            multi = fmt in ("jsonl", "csv", "feed", "parquet") or (
+                fmt == "auto" and EXTENSIONS.get(item.suffix.lower()) in ("jsonl", "csv", "feed", "parquet")
             )
             try:
                 data = read_bytes(item, max_bytes * CORPUS_FILE_FACTOR if multi else max_bytes)
