@@ -329,3 +329,17 @@ def test_spelled_out_years_and_month_of_relative_year(tag: Callable[..., Analysi
     assert a["the year two thousand"].value == "2000"
     assert a["June last year"].value == "1997-06"
     assert tag("Two thousand troops and nineteen twenty-one votes.", "1998-02-27").times == []
+
+
+def test_named_days(tag: Callable[..., Analysis]) -> None:
+    a = times(
+        tag(
+            "The boy was rescued on Thanksgiving Day. Relatives prayed as Easter week began. "
+            "The envoy will return before Christmas.",
+            "2000-04-17",
+        )
+    )
+    assert a["Thanksgiving Day"].value == "1999-11-25"
+    assert a["Easter week"].value == "2000-W16"
+    assert a["Christmas"].value == "2000-12-25"
+    assert value_of(tag, "The vote was held last Election Day.", "last Election Day", "2000-04-17") == "1999-11-02"

@@ -264,6 +264,16 @@ def _grammar() -> tuple[Rule, ...]:
             _rx(r"(?:(?:" + _EARLYLATE + r"|last|next|this|" + _REL + r")\s*)?" + _MONTH),
             3,
         ),
+        # Named days of the year: (last) Thanksgiving (Day), Christmas Eve, Easter week, Election Day.
+        Rule(
+            "holiday",
+            re.compile(
+                r"(?<![\w'])(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
+                r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday|week))?|Election\s+Day|Halloween"
+                r"|Valentine's\s+Day|Labou?r\s+Day|Memorial\s+Day)(?![\w])"
+            ),
+            6,
+        ),
         # Years, decades, centuries, fiscal years.
         Rule("spelled_year", _rx(r"(?:the\s+year\s+)?" + _SPYEAR), 4),
         Rule(
@@ -495,6 +505,11 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     add(("century", "centuries"), "century")
     add(("quarter", "quarters"), "quarter")
     add(("half",), "half")
+    add(
+        ("christmas", "thanksgiving", "easter", "election", "halloween", "valentine", "labor", "labour", "memorial"),
+        "holiday",
+    )
+    add(("year",), "holiday")  # New Year's Day
     add(("eighteen", "nineteen", "twenty", "thousand"), "spelled_year")
     add(("period",), "period")
     add(("earlier", "ago"), "year_ago")

@@ -303,6 +303,57 @@ def resolve_season(code: str, dct: dt.date, tense: Tense, rel: str) -> int:
     return cur
 
 
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday of ``year`` (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    la = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * la) // 451
+    month = (h + la - 7 * m + 114) // 31
+    day = (h + la - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (1 = Monday) of a month; ``n`` = -1 for the last one."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a named day in ``year`` ('thanksgiving' -> fourth Thursday of November)."""
+    n = " ".join(name.lower().replace("labour", "labor").split())
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "halloween": (10, 31),
+        "valentine's day": (2, 14),
+    }
+    if n in fixed:
+        return dt.date(year, *fixed[n])
+    if n.startswith("thanksgiving"):
+        return nth_weekday(year, 11, 4, 4)
+    if n == "election day":
+        return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+    if n == "labor day":
+        return nth_weekday(year, 9, 1, 1)
+    if n == "memorial day":
+        return nth_weekday(year, 5, 1, -1)
+    if n.startswith("easter"):
+        return easter(year) + dt.timedelta(days=1 if n.endswith("monday") else 0)
+    return None
+
+
 # ---------------------------------------------------------------- helpers over the match text
 
 
@@ -588,6 +639,38 @@ class Normaliser:
                 rel = r
         year = resolve_month(month, self.dct, self._tense(c), rel)
         return self._date(Point("month", dt.date(year, month, 1)), "publication date + tense")
+
+    def _holiday(self, c: Candidate) -> Resolved | None:
+        m = re.match(r"(?:(last|next|this)\s+)?(.+)$", c.text, re.I)
+        if m is None:
+            return None
+        rel = (m.group(1) or "").lower()
+        name = m.group(2)
+        week = name.lower().endswith(" week")
+        if week:
+            name = name[: -len(" week")]
+        cands: list[tuple[int, object]] = []
+        for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            d = holiday_date(name, y)
+            if d is not None:
+                cands.append(((d - self.dct).days, d))
+        if not cands:
+            return None
+        if rel == "last":
+            past = [x for x in cands if x[0] < 0]
+            picked = max(past, key=lambda x: x[0])[1] if past else None
+        elif rel == "next":
+            future = [x for x in cands if x[0] > 0]
+            picked = min(future, key=lambda x: x[0])[1] if future else None
+        elif rel == "this":
+            picked = next((d for _, d in cands if isinstance(d, dt.date) and d.year == self.dct.year), None)
+        else:
+            picked = _pick(cands, self._tense(c), 180)
+        if not isinstance(picked, dt.date):
+            return None
+        if week:
+            return self._date(Point("week", start_of("week", picked)), "publication date + tense")
+        return self._date(Point("day", picked), "publication date + tense")
 
     # Years, decades, centuries ------------------------------------------------------
 
