@@ -1,0 +1,608 @@
+"""The quotes stage: who said what — direct, indirect and mixed quotations with their speakers.
+
+Order of work (see docs/quotes.md for the conventions):
+
+1. Quotation marks are paired per paragraph (:mod:`eventwire.stages.quotes_marks`).  An
+   unclosed quote that ends in an attribution tail (``..., Wang said.``) is cut there.
+2. Each quoted span looks for its cue verb over the dependency parse: the verb that governs
+   the quoted clause, a cue right after the closing mark (``"...," Wang said`` /
+   ``said Wang``) or right before the opening mark (``Wang said: "..."``).
+3. Every cue verb of the cue table (``data/quote_cues.tsv``) that was not used by a direct
+   quote gives an indirect quote: content = its ccomp/parataxis (or listed xcomp) clause,
+   speaker = its subject.  ``according to X`` gives the main clause to X.  Quoted phrases
+   inside such a clause make it ``mixed`` and are not emitted on their own.
+4. Quoted spans left without a cue: short phrases and titles (scare quotes) are dropped;
+   sentence-like ones continue the previous quote's speaker (same or previous paragraph),
+   or the next paragraph's when a quote reopens there.
+5. Quotes nested in a direct quote are kept with ``parent_id``.
+6. Speakers are linked to the actors stage's mentions; pronouns and media descriptions
+   ("the publication") go to the most recent compatible actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.records import Analysis, Mention, Quote, QuoteKind
+from eventwire.stages.base import Context, register_component
+from eventwire.stages.quotes_cues import COVERED_CLASSES, CueTable, VerbCue, cue_table, phrase_matcher
+from eventwire.stages.quotes_marks import QuotedSpan, find_quoted_spans, paragraph_starts
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep_skip"}
+_BETWEEN_OK = {"dobj", "dative", "iobj", "advmod", "npadvmod", "prep", "punct", "mark", "prt", "neg", "aux", "agent"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_PLURAL = {"they", "them", "we"}
+_PRONOUNS_THING = {"it"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_WINDOW_AFTER = 8
+_WINDOW_BEFORE = 6
+_LEAD_PUNCT = {":", ",", "—", "–", "-", "(", "["}
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    kind: QuoteKind
+    paragraph: int
+    cue: Token | None = None
+    cue_span: tuple[int, int, str] | None = None
+    speaker: Span | None = None
+    confidence: float = 0.9
+    closed: bool = True
+    inherited: bool = False
+    parent: int | None = None
+    span: QuotedSpan | None = None
+    absorbed: list[QuotedSpan] = field(default_factory=list)
+
+
+def _particles(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "prt"}
+
+
+def _is_cue(tok: Token, table: CueTable) -> VerbCue | None:
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    return table.verb_cue(tok.lemma_.lower(), _particles(tok))
+
+
+def _speaker_span(head: Token) -> Span:
+    """The subject noun phrase around ``head`` without relative clauses, appositions and the like."""
+    doc = head.doc
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+        head = head.head.head
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in _SPEAKER_DROP]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(t.children)
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep)
+    while lo < head.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > head.i and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def _subject_of(verb: Token, depth: int = 0) -> Span | None:
+    """The speaker of a cue verb: its subject, the agent of a passive, or its governing verb's subject."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for c in verb.children:
+        if passive and c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _speaker_span(p)
+        if c.dep_ == "nsubj" or (c.dep_ == "csubj" and not passive):
+            if c.dep_ == "nsubj" and c.lower_ in {"there"}:
+                return None
+            return _speaker_span(c)
+        if c.dep_ == "expl":
+            return None
+    if depth < 2 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return None  # "after he said", "because ..."
+        return _subject_of(verb.head, depth + 1)
+    return None
+
+
+def _trim(span_tokens: list[Token]) -> tuple[int, int] | None:
+    toks = [t for t in span_tokens if not t.is_space]
+    while toks and toks[0].is_punct and toks[0].text not in {'"', "“", "'", "‘", "''"}:
+        toks.pop(0)
+    while toks and toks[-1].is_punct and toks[-1].text in {",", ";", ":", "—", "–", "-", "."}:
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _root_of(span: Span) -> Token:
+    """The token of ``span`` whose head lies outside it (the first one, or the sentence root)."""
+    best = span[0]
+    best_depth = 10_000
+    for t in span:
+        if t.is_punct:
+            continue
+        if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i:
+            depth = sum(1 for _ in t.ancestors)
+            if depth < best_depth:
+                best, best_depth = t, depth
+    return best
+
+
+class _Finder:
+    def __init__(self, doc: Doc, table: CueTable) -> None:
+        self.doc = doc
+        self.table = table
+        self.cues: dict[int, VerbCue] = {}
+        for tok in doc:
+            cue = _is_cue(tok, table)
+            if cue is not None:
+                self.cues[tok.i] = cue
+
+    # -- direct quotes -----------------------------------------------------------------
+    def governing_cue(self, q: Span) -> Token | None:
+        """The cue verb of a quoted span over the parse, after it, or before it."""
+        root = _root_of(q)
+        head = root.head
+        if head.i != root.i and not (q.start <= head.i < q.end) and head.i in self.cues:
+            allowed = self.cues[head.i].complements | {"ccomp", "parataxis", "dobj", "oprd"}
+            adjacent = abs(head.i - q.start) <= 4 or abs(head.i - q.end) <= 4
+            if (root.dep_ in allowed or (root.dep_ == "conj" and adjacent)) and (root.dep_ != "dobj" or adjacent):
+                return head
+        after = self._cue_after(q)
+        if after is not None:
+            return after
+        before = self._cue_before(q, root)
+        return before
+
+    def _cue_after(self, q: Span) -> Token | None:
+        doc = self.doc
+        j = q.end
+        while j < len(doc) and j < q.end + 4 and (doc[j].is_punct or doc[j].is_space):
+            if doc[j].text in {".", "!", "?"} and j > q.end and doc[j - 1].is_punct and not _is_mark(doc[j - 1]):
+                return None
+            j += 1
+        if j == q.end and j < len(doc) and not doc[j].is_punct:
+            # content ended without a mark right after it: only a direct neighbour may attribute
+            pass
+        for k in range(j, min(len(doc), j + _WINDOW_AFTER)):
+            tok = doc[k]
+            if _is_mark(tok) or tok.text in {".", "!", "?", ";"}:
+                return None
+            if k in self.cues:
+                subj = _subject_of(tok)
+                if subj is None:
+                    return None
+                # everything between the quote and the cue must be the subject or adverbs/auxiliaries
+                lo = j
+                ok = all(
+                    subj.start <= m < subj.end
+                    or doc[m].is_punct
+                    or (doc[m].head.i == tok.i and doc[m].dep_ in {"advmod", "aux", "neg", "npadvmod"})
+                    for m in range(lo, k)
+                )
+                if not ok:
+                    return None
+                if subj.start > k and subj.start > k + 6:
+                    return None
+                return tok
+        return None
+
+    def _cue_before(self, q: Span, root: Token) -> Token | None:
+        doc = self.doc
+        i = q.start - 1
+        while (
+            i >= 0 and i >= q.start - 4 and (doc[i].text in _LEAD_PUNCT or _is_mark(doc[i]) or doc[i].lower_ == "that")
+        ):
+            i -= 1
+        for k in range(i, max(-1, i - _WINDOW_BEFORE), -1):
+            tok = doc[k]
+            if tok.text in {".", "!", "?", ";"} or _is_mark(tok) or "\n" in tok.text:
+                return None
+            if k in self.cues:
+                if not (
+                    root.head.i == tok.i or root.head.i == root.i or (root.head.i >= q.start and root.head.i < q.end)
+                ):
+                    return None
+                between_ok = all(
+                    doc[m].is_punct or doc[m].lower_ == "that" or _under(doc[m], tok, _BETWEEN_OK)
+                    for m in range(k + 1, q.start)
+                )
+                if not between_ok:
+                    return None
+                if _subject_of(tok) is None:
+                    return None
+                return tok
+        return None
+
+    def tail_attribution(self, q: Span) -> tuple[Token, int] | None:
+        """In an unclosed quote, an attribution tail ``..., Wang said.``: (cue, comma offset)."""
+        doc = self.doc
+        for k in range(q.start + 1, q.end):
+            if k not in self.cues:
+                continue
+            tok = doc[k]
+            subj = _subject_of(tok)
+            if subj is None or not (q.start <= subj.start < q.end):
+                continue
+            left = min(subj.start, k)
+            right = max(subj.end - 1, k)
+            if left == 0 or doc[left - 1].text not in {",", "—", "–"}:
+                continue
+            # after the cue and subject: only adverbs/time words up to the sentence end
+            m = right + 1
+            while m < len(doc) and not doc[m].is_sent_start and doc[m].text not in {".", "!", "?"}:
+                if doc[m].dep_ not in {"advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound", "punct"}:
+                    break
+                m += 1
+            else:
+                return tok, doc[left - 1].idx
+            if m < len(doc) and doc[m].text in {".", "!", "?"}:
+                return tok, doc[left - 1].idx
+        return None
+
+    # -- indirect quotes ---------------------------------------------------------------
+    def content_of(self, verb: Token) -> tuple[int, int] | None:
+        """Character span of the content clause of a cue verb, or None."""
+        cue = self.cues[verb.i]
+        for c in verb.children:
+            if c.dep_ in cue.complements and c.dep_ != "parataxis":
+                if c.dep_ == "xcomp" and c.i < verb.i:
+                    continue
+                toks = list(self.doc[c.left_edge.i : c.right_edge.i + 1])
+                return _trim(toks)
+        return None
+
+
+def _is_mark(tok: Token) -> bool:
+    return tok.text in {'"', "“", "”", "''", "«", "»", "„"}
+
+
+def _under(tok: Token, verb: Token, deps: set[str]) -> bool:
+    """Whether ``tok`` is in the subtree of a child of ``verb`` with one of ``deps``."""
+    t = tok
+    while t.head.i != t.i:
+        if t.head.i == verb.i:
+            return t.dep_ in deps
+        t = t.head
+    return False
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _sentence_like(span: Span) -> bool:
+    """A quoted stretch that is a statement, not a name or a scare-quoted phrase."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < 3:
+        return False
+    sent = span[0].sent
+    sent_words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) >= 0.6 * max(1, len(sent_words)):
+        return True
+    starts_sentence = bool(sent_words) and sent_words[0].i >= span.start
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    return starts_sentence and has_verb and len(words) >= 4
+
+
+def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
+    """Find the quotes of ``doc`` and add them to ``analysis.quotes``."""
+    table = cue_table()
+    finder = _Finder(doc, table)
+    text = doc.text
+    marked = find_quoted_spans(text)
+    tops = [m for m in marked if not m.nested]
+    quotes: list[_Quote] = []
+    used_cues: set[int] = set()
+    pending: list[tuple[QuotedSpan, Span]] = []
+
+    # 1-2: direct quotes
+    for m in tops:
+        span = _char_span(doc, m.start, m.end)
+        if span is None or len(span) == 0:
+            continue
+        if not m.closed:
+            tail = finder.tail_attribution(span)
+            if tail is not None:
+                cue_tok, comma = tail
+                q = _Quote(m.start, comma, "direct", m.paragraph, closed=True, span=m, confidence=0.85)
+                q.end = _strip_end(text, m.start, comma)
+                _set_cue(q, cue_tok)
+                used_cues.add(cue_tok.i)
+                quotes.append(q)
+                rest_start = cue_tok.sent.end_char
+                if rest_start < m.end and text[rest_start : m.end].strip():
+                    s = rest_start + (len(text[rest_start : m.end]) - len(text[rest_start : m.end].lstrip()))
+                    rest = QuotedSpan(s, m.end, s, m.end, False, True, False, m.paragraph)
+                    rspan = _char_span(doc, rest.start, rest.end)
+                    if rspan is not None:
+                        pending.append((rest, rspan))
+                continue
+        cue = finder.governing_cue(span)
+        if cue is not None:
+            q = _Quote(m.start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.9)
+            _set_cue(q, cue)
+            used_cues.add(cue.i)
+            quotes.append(q)
+        else:
+            pending.append((m, span))
+
+    # 3: indirect quotes from cue verbs
+    inside_direct = [(q.start, q.end) for q in quotes]
+    inside_direct += [(m.start, m.end) for m, s in pending if _sentence_like(s)]
+    for i in sorted(finder.cues):
+        if i in used_cues:
+            continue
+        tok = doc[i]
+        if any(s <= tok.idx < e for s, e in inside_direct):
+            continue
+        content = finder.content_of(tok)
+        if content is None:
+            continue
+        speaker = _subject_of(tok)
+        if speaker is None or speaker.root.dep_ == "expl":
+            continue
+        q = _Quote(content[0], content[1], "indirect", _paragraph_of(text, tok.idx), confidence=0.8)
+        _set_cue(q, tok)
+        q.speaker = speaker
+        quotes.append(q)
+        used_cues.add(i)
+    _according_to(doc, finder, quotes, inside_direct)
+
+    # absorb quoted phrases inside indirect content: the quote becomes mixed
+    remaining: list[tuple[QuotedSpan, Span]] = []
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    for m, span in pending:
+        host = next((q for q in indirect if q.start <= m.open_start and m.close_end <= q.end + 1), None)
+        if host is None:
+            # a quoted stretch overlapping the clause, or later in the sentence of a cue-first clause
+            sent = span[0].sent
+            host = next(
+                (
+                    q
+                    for q in indirect
+                    if (q.start <= m.start < q.end and m.paragraph == q.paragraph)
+                    or (q.cue_span is not None and q.cue_span[0] < q.start and sent.start_char <= q.start < m.start)
+                ),
+                None,
+            )
+            if host is not None:
+                host.end = max(host.end, m.end)
+        if host is not None:
+            host.kind = "mixed"
+            host.absorbed.append(m)
+        else:
+            remaining.append((m, span))
+    for q in indirect:
+        if q.kind == "indirect" and any(ch in text[q.start : q.end] for ch in '"“”'):
+            q.kind = "mixed"
+
+    # 4: unattributed quoted spans: drop names/scare quotes, continue statements
+    for m, span in remaining:
+        if not _sentence_like(span):
+            continue
+        quotes.append(_Quote(m.start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.3))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    _continue_speakers(quotes, text)
+
+    # 5: nested quotes inside direct quotes
+    for m in marked:
+        if not m.nested:
+            continue
+        parent = next(
+            (q for q in quotes if q.kind == "direct" and q.start <= m.open_start and m.close_end <= q.end + 1), None
+        )
+        if parent is None:
+            continue
+        child = _Quote(m.start, m.end, "direct", m.paragraph, closed=True, span=m, confidence=0.5)
+        child.parent = id(parent)
+        quotes.append(child)
+    quotes.sort(key=lambda q: (q.start, -q.end))
+
+    # 6: records with resolved speakers
+    ids: dict[int, str] = {}
+    for n, q in enumerate(quotes, 1):
+        ids[id(q)] = f"Q{n}"
+    inside_quotes = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.parent is None]
+    resolver = _Resolver(doc, analysis, table, inside_quotes)
+    for q in quotes:
+        speaker_text: str | None = None
+        speaker_start: int | None = None
+        speaker_end: int | None = None
+        actor_id: str | None = None
+        if q.speaker is not None:
+            speaker_start, speaker_end = q.speaker.start_char, q.speaker.end_char
+            speaker_text = text[speaker_start:speaker_end]
+            actor_id = resolver.resolve(q.speaker)
+        cue_start, cue_end, cue_lemma = q.cue_span if q.cue_span else (None, None, None)
+        analysis.quotes.append(
+            Quote(
+                id=ids[id(q)],
+                start=q.start,
+                end=q.end,
+                text=text[q.start : q.end],
+                kind=q.kind,
+                speaker_actor_id=actor_id,
+                speaker_text=speaker_text,
+                speaker_start=speaker_start,
+                speaker_end=speaker_end,
+                cue=cue_lemma,
+                cue_start=cue_start,
+                cue_end=cue_end,
+                parent_id=ids.get(q.parent) if q.parent is not None else None,
+                confidence=q.confidence,
+            )
+        )
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return end
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    """Index of the paragraph (line-break run separated) holding ``offset``, as quotes_marks counts them."""
+    starts = paragraph_starts(text)
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _set_cue(q: _Quote, cue: Token) -> None:
+    q.cue = cue
+    lemma = cue.lemma_.lower()
+    end = cue.idx + len(cue.text)
+    for c in cue.children:
+        if c.dep_ == "prt" and c.i == cue.i + 1:
+            end = c.idx + len(c.text)
+            lemma = f"{lemma} {c.lower_}"
+    q.cue_span = (cue.idx, end, lemma)
+    if q.speaker is None:
+        q.speaker = _subject_of(cue)
+
+
+def _according_to(doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct: list[tuple[int, int]]) -> None:
+    """``according to X, ...``: the main clause is X's."""
+    matcher = phrase_matcher(doc.vocab)
+    for match_id, s, e in matcher(doc):
+        phrase = doc.vocab.strings[match_id]
+        if finder.table.phrases.get(phrase) not in COVERED_CLASSES:
+            continue
+        first = doc[s]
+        if any(a <= first.idx < b for a, b in inside_direct):
+            continue
+        pobj = next((t for t in doc[e - 1].children if t.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        speaker = _speaker_span(pobj)
+        phrase_end = max(speaker.end, e)
+        sent = first.sent
+        before = [t for t in doc[sent.start : s]]
+        after = [t for t in doc[phrase_end : sent.end]]
+        words_before = sum(1 for t in before if not t.is_punct)
+        words_after = sum(1 for t in after if not t.is_punct)
+        part = after if words_after >= words_before else before
+        content = _trim(part)
+        if content is None or max(words_before, words_after) < 2:
+            continue
+        q = _Quote(content[0], content[1], "indirect", _paragraph_of(doc.text, first.idx), confidence=0.8)
+        q.cue_span = (first.idx, doc[e - 1].idx + len(doc[e - 1].text), phrase)
+        q.speaker = speaker
+        quotes.append(q)
+
+
+def _continue_speakers(quotes: list[_Quote], text: str) -> None:
+    """Quotes without a cue take the speaker of the neighbouring quote (see module docstring, step 4)."""
+    # forward: a quote that runs to its paragraph end and reopens in the next paragraph
+    for n in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[n], quotes[n + 1]
+        if (
+            q.speaker is None
+            and q.cue is None
+            and not q.closed
+            and nxt.speaker is not None
+            and nxt.kind == "direct"
+            and nxt.paragraph == q.paragraph + 1
+            and _starts_paragraph(text, nxt)
+        ):
+            q.speaker, q.inherited, q.confidence = nxt.speaker, True, 0.6
+    # backward: the statement continued
+    for n, q in enumerate(quotes):
+        if q.speaker is not None or q.cue is not None or q.parent is not None:
+            continue
+        for prev in reversed(quotes[:n]):
+            if prev.parent is not None:
+                continue
+            if prev.speaker is not None and prev.kind != "indirect" and q.paragraph - prev.paragraph <= 1:
+                q.speaker, q.inherited, q.confidence = prev.speaker, True, 0.6
+            break
+
+
+def _starts_paragraph(text: str, q: _Quote) -> bool:
+    start = q.span.open_start if q.span is not None else q.start
+    return start == 0 or text[:start].rstrip(" \t").endswith("\n")
+
+
+@dataclass
+class _Resolver:
+    """Links speaker spans to actors: overlapping mentions, then the salience rule (docs/quotes.md)."""
+
+    doc: Doc
+    analysis: Analysis
+    table: CueTable
+    inside_quotes: list[tuple[int, int]]
+    mentions: list[Mention] = field(default_factory=list)
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (sentence, actor id) of resolved speakers
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.analysis.mentions, key=lambda m: m.start)
+
+    def resolve(self, speaker: Span) -> str | None:
+        """Actor id of a speaker span, or None."""
+        actor_id = self._resolve(speaker)
+        if actor_id is not None:
+            self.speakers.append((self.analysis.sentence_of(speaker.start_char), actor_id))
+        return actor_id
+
+    def _resolve(self, speaker: Span) -> str | None:
+        s, e = speaker.start_char, speaker.end_char
+        head = speaker.root
+        over = [m for m in self.mentions if m.start < e and s < m.end]
+        if over:
+            containing = [m for m in over if m.start <= head.idx < m.end]
+            best = max(containing or over, key=lambda m: min(e, m.end) - max(s, m.start))
+            return best.actor_id
+        low = head.lower_
+        if low in _PRONOUNS_PERSON:
+            kinds = {"person"}
+        elif low in _PRONOUNS_PLURAL:
+            kinds = {"group", "organization", "country", "person"}
+        elif low in _PRONOUNS_THING:
+            kinds = {"organization", "country"}
+        elif self.table.speaker_nouns.get(head.lemma_.lower()) == "media":
+            return self._recent(s, None, media=True)
+        else:
+            return None
+        return self._recent(s, kinds, media=False)
+
+    def _compatible(self, actor_id: str, kinds: set[str] | None, media: bool) -> bool:
+        actor = self.analysis.actor(actor_id)
+        if actor is None:
+            return False
+        if media and "MED" not in actor.sectors:
+            return False
+        return kinds is None or actor.kind in kinds
+
+    def _recent(self, before: int, kinds: set[str] | None, media: bool) -> str | None:
+        sent_index = self.analysis.sentence_of(before)
+        if not media:
+            for sent, actor_id in reversed(self.speakers):
+                if sent_index - sent <= 3 and self._compatible(actor_id, kinds, media):
+                    return actor_id
+        fallback: str | None = None
+        for m in reversed(self.mentions):
+            if m.start >= before:
+                continue
+            if not media and sent_index - m.sentence > 3:
+                break
+            if any(a <= m.start < b for a, b in self.inside_quotes):
+                continue
+            if not self._compatible(m.actor_id, kinds, media):
+                continue
+            if media:
+                return m.actor_id
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in _SUBJ:
+                return m.actor_id
+            fallback = fallback or m.actor_id
+        return fallback
+
+
+register_component("quotes", run)

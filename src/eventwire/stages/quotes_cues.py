@@ -1,0 +1,92 @@
+"""The cue table of the quotes stage (``data/quote_cues.tsv``), loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from eventwire.knowledge import read_tsv
+
+#: Cue classes the quotes stage emits; the others in the table are kept for evaluation bookkeeping.
+COVERED_CLASSES: frozenset[str] = frozenset({"speech", "writing", "stance", "announce", "according"})
+
+DEFAULT_COMPLEMENTS: frozenset[str] = frozenset({"ccomp", "parataxis"})
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    """A cue verb: its class, the dependency labels of its content clause, an optional particle."""
+
+    lemma: str
+    cls: str
+    complements: frozenset[str]
+    particle: str | None = None
+
+
+@dataclass(frozen=True)
+class CueTable:
+    """All cues by kind."""
+
+    verbs: dict[str, tuple[VerbCue, ...]]
+    phrases: dict[str, str]
+    speaker_nouns: dict[str, str]
+
+    def verb_cue(self, lemma: str, particles: set[str], covered_only: bool = True) -> VerbCue | None:
+        """The cue for a verb lemma (with the particles the verb has), or None."""
+        for cue in self.verbs.get(lemma, ()):
+            if covered_only and cue.cls not in COVERED_CLASSES:
+                continue
+            if cue.particle is None or cue.particle in particles:
+                return cue
+        return None
+
+    def cue_class(self, lemma: str) -> str | None:
+        """Class of a verb or phrase cue regardless of coverage (for evaluation)."""
+        if lemma in self.phrases:
+            return self.phrases[lemma]
+        cues = self.verbs.get(lemma)
+        return cues[0].cls if cues else None
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> CueTable:
+    """The parsed ``quote_cues.tsv``."""
+    verbs: dict[str, list[VerbCue]] = {}
+    phrases: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for row in read_tsv("quote_cues.tsv"):
+        lemma, kind, cls = row["lemma"].strip().lower(), row["kind"].strip(), row["class"].strip()
+        comps = row.get("complements", "-").strip()
+        if kind == "verb":
+            head, _, particle = lemma.partition(" ")
+            complements = DEFAULT_COMPLEMENTS if comps in {"", "-"} else frozenset(comps.split(","))
+            verbs.setdefault(head, []).append(VerbCue(head, cls, complements, particle or None))
+        elif kind == "phrase":
+            phrases[lemma] = cls
+        elif kind == "speaker_noun":
+            nouns[lemma] = cls
+        else:
+            raise ValueError(f"quote_cues.tsv: unknown kind {kind!r} for {lemma!r}")
+    # particle verbs first so that "point out" wins over a bare "point"
+    ordered = {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()}
+    return CueTable(ordered, phrases, nouns)
+
+
+@lru_cache(maxsize=4)
+def phrase_matcher(vocab: Vocab) -> PhraseMatcher:
+    """A lower-case PhraseMatcher over the covered phrase cues, built once per vocab."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    table = cue_table()
+    for phrase, cls in table.phrases.items():
+        if cls in COVERED_CLASSES:
+            matcher.add(phrase, [vocab_doc(vocab, phrase)])
+    return matcher
+
+
+def vocab_doc(vocab: Vocab, phrase: str) -> Doc:
+    """A tokenised pattern doc for a phrase (whitespace tokenisation is enough for cue phrases)."""
+    return Doc(vocab, words=phrase.split())

@@ -1,0 +1,304 @@
+"""Quotes stage: direct, indirect and mixed quotes, speakers, cues, marks; PolNeAR reader; acceptance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.quotes import GoldAttribution, Prediction, match, read_ann, speaker_right
+from eventwire.pipeline import Pipeline, available_stages
+from eventwire.records import Analysis, Article, Quote
+from eventwire.stages.quotes_marks import find_quoted_spans
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+HAS_ACTORS = "actors" in available_stages()
+
+
+@pytest.fixture(scope="module")
+def run(pipeline: Pipeline) -> Callable[[str], Analysis]:
+    """actors + quotes only (cheap), on the session's spaCy model."""
+    stages = ["actors", "quotes"] if HAS_ACTORS else ["quotes"]
+    p = Pipeline(stages=stages, settings=pipeline.settings, nlp=pipeline.nlp)
+
+    def go(text: str) -> Analysis:
+        return p.analyze(Article.from_text(text, published=dt.date(2024, 4, 26)))
+
+    return go
+
+
+def only(a: Analysis, contains: str) -> Quote:
+    found = [q for q in a.quotes if contains in q.text and q.parent_id is None]
+    assert len(found) == 1, [q.text for q in a.quotes]
+    return found[0]
+
+
+def actor_name(a: Analysis, q: Quote) -> str | None:
+    act = a.actor(q.speaker_actor_id)
+    return act.name if act else None
+
+
+# -- quotation marks -----------------------------------------------------------------------
+
+
+def test_marks_straight_curly_guillemets_and_apostrophes() -> None:
+    text = "“Curly one,” he said. \"Straight one.\" «Guillemets here» and don't 'single quoted' Trump's."
+    spans = [text[q.start : q.end] for q in find_quoted_spans(text)]
+    assert spans == ["Curly one,", "Straight one.", "Guillemets here", "single quoted"]
+
+
+def test_marks_unclosed_runs_to_paragraph_end_and_odd_count_recovers() -> None:
+    text = 'He spoke. "This opens and never closes. Still quoted.\nNext "fine quote" here. Odd " mark.'
+    spans = find_quoted_spans(text)
+    got = [(text[q.start : q.end], q.closed) for q in spans]
+    assert ("This opens and never closes. Still quoted.", False) in got
+    assert ("fine quote", True) in got
+
+
+def test_marks_nested_single_inside_double() -> None:
+    text = "“They told us ‘never again’ last year,” she said."
+    spans = find_quoted_spans(text)
+    inner = [q for q in spans if q.nested]
+    assert [text[q.start : q.end] for q in inner] == ["never again"]
+
+
+def test_marks_doubled_apostrophes_as_double_quotes() -> None:
+    text = "The minister said ''we will not retreat,'' adding nothing."
+    assert [text[q.start : q.end] for q in find_quoted_spans(text)] == ["we will not retreat,"]
+
+
+# -- direct quotes ---------------------------------------------------------------------------
+
+
+def test_direct_speaker_after(run: Callable[[str], Analysis]) -> None:
+    a = run('"We will defend our sovereignty at any cost," Foreign Minister Lavrov said on Monday.')
+    q = only(a, "defend our sovereignty")
+    assert q.kind == "direct"
+    assert q.speaker_text == "Foreign Minister Lavrov"
+    assert q.cue == "say"
+    assert a.article.text[q.cue_start : q.cue_end] == "said"
+
+
+def test_direct_speaker_inverted(run: Callable[[str], Analysis]) -> None:
+    a = run("“The talks were useful and frank,” said Josep Borrell, the EU foreign policy chief.")
+    q = only(a, "talks were useful")
+    assert q.speaker_text == "Josep Borrell"
+
+
+def test_direct_speaker_before_with_colon(run: Callable[[str], Analysis]) -> None:
+    a = run('The president told reporters: "Sanctions will remain in place until the troops leave."')
+    q = only(a, "Sanctions will remain")
+    assert q.kind == "direct"
+    assert q.speaker_text == "The president"
+    assert q.cue == "tell"
+
+
+def test_split_quote_speaker_inside_gives_one_speaker(run: Callable[[str], Analysis]) -> None:
+    a = run('"We are ready to talk," Wang said, "but the other side must stop the provocations."')
+    first, second = only(a, "ready to talk"), only(a, "must stop")
+    assert first.speaker_text == second.speaker_text == "Wang"
+    assert first.cue_start == second.cue_start
+
+
+def test_quote_spanning_sentences(run: Callable[[str], Analysis]) -> None:
+    a = run('"The ceasefire holds. Aid is arriving. We expect more trucks tomorrow," the UN envoy said.')
+    q = only(a, "The ceasefire holds")
+    assert "more trucks tomorrow" in q.text
+    assert q.speaker_text == "the UN envoy"
+
+
+def test_unclosed_quote_with_attribution_tail(run: Callable[[str], Analysis]) -> None:
+    text = (
+        "The envoy arrived in Cairo on Sunday. "
+        '"The region is on the brink. Our patience is not unlimited, Erdogan said.\n'
+        "Officials declined to comment."
+    )
+    a = run(text)
+    q = only(a, "on the brink")
+    assert q.text.endswith("not unlimited")
+    assert q.speaker_text == "Erdogan"
+    assert q.cue == "say"
+
+
+def test_odd_number_of_marks_keeps_other_quotes(run: Callable[[str], Analysis]) -> None:
+    text = (
+        'The residence "Villa Madama hosted the meeting.\n'
+        '"Our position has not changed," Chancellor Scholz said.\n'
+        '"Dialogue is the only way forward," the Italian prime minister said.'
+    )
+    a = run(text)
+    assert only(a, "position has not changed").speaker_text == "Chancellor Scholz"
+    assert only(a, "only way forward").speaker_text == "the Italian prime minister"
+
+
+def test_statement_continued_takes_previous_speaker(run: Callable[[str], Analysis]) -> None:
+    text = (
+        '"We condemn the strike on the hospital," the spokesman for the ministry said.\n'
+        '"Those responsible will be held to account under international law."'
+    )
+    a = run(text)
+    q = only(a, "held to account")
+    assert q.speaker_text == "the spokesman for the ministry"
+    assert q.cue is None
+    assert q.confidence < only(a, "condemn the strike").confidence
+
+
+def test_multi_paragraph_quote_reopened(run: Callable[[str], Analysis]) -> None:
+    text = (
+        '"We have made progress on the grain corridor and on prisoner exchanges.\n'
+        '"Much remains to be done before winter," President Zelensky said.'
+    )
+    a = run(text)
+    assert only(a, "grain corridor").speaker_text == "President Zelensky"
+
+
+def test_nested_quote_has_parent(run: Callable[[str], Analysis]) -> None:
+    a = run("“They promised us ‘a new beginning’ and delivered nothing,” the opposition leader said.")
+    outer = only(a, "delivered nothing")
+    inner = [q for q in a.quotes if q.parent_id is not None]
+    assert len(inner) == 1
+    assert inner[0].text == "a new beginning"
+    assert inner[0].parent_id == outer.id
+
+
+# -- indirect and mixed ------------------------------------------------------------------------
+
+
+def test_indirect_said_that(run: Callable[[str], Analysis]) -> None:
+    a = run("The Japanese defence minister said that the exercises would continue next month.")
+    q = only(a, "exercises would continue")
+    assert q.kind == "indirect"
+    assert q.speaker_text == "The Japanese defence minister"
+    assert q.cue == "say"
+
+
+def test_indirect_zero_that_and_told(run: Callable[[str], Analysis]) -> None:
+    a = run("Macron told reporters the summit had been a success. He added that Europe must act together.")
+    told = only(a, "summit had been a success")
+    assert told.kind == "indirect" and told.cue == "tell" and told.speaker_text == "Macron"
+    added = only(a, "Europe must act together")
+    assert added.cue == "add" and added.speaker_text == "He"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The general warned that the offensive could start within days.", "warn"),
+        ("The ministry denied that any troops had crossed the border.", "deny"),
+        ("The senator stressed that the aid package was urgent.", "stress"),
+        ("The ambassador noted that both sides had shown restraint.", "note"),
+    ],
+)
+def test_indirect_cue_verbs_from_table(run: Callable[[str], Analysis], sentence: str, cue: str) -> None:
+    a = run(sentence)
+    indirect = [q for q in a.quotes if q.kind == "indirect"]
+    assert len(indirect) == 1
+    assert indirect[0].cue == cue
+    assert indirect[0].speaker_text is not None and indirect[0].speaker_text.startswith("The ")
+
+
+def test_partial_quote_in_reported_speech_is_mixed(run: Callable[[str], Analysis]) -> None:
+    a = run('The foreign minister responded that "proactive diplomacy" was needed to settle the dispute.')
+    assert len([q for q in a.quotes if q.parent_id is None]) == 1
+    q = a.quotes[0]
+    assert q.kind == "mixed"
+    assert '"proactive diplomacy"' in q.text and "settle the dispute" in q.text
+    assert q.speaker_text == "The foreign minister"
+    assert q.cue == "respond"
+
+
+def test_according_to(run: Callable[[str], Analysis]) -> None:
+    a = run("According to Western diplomats, the talks in Geneva will resume next week.")
+    q = only(a, "talks in Geneva will resume")
+    assert q.kind == "indirect"
+    assert q.cue == "according to"
+    assert q.speaker_text == "Western diplomats"
+    assert not q.text.lower().startswith("according")
+
+
+def test_media_and_institution_speakers(run: Callable[[str], Analysis]) -> None:
+    text = (
+        "The Global Times wrote that the sanctions would backfire. "
+        "State Department officials said the decision was final."
+    )
+    a = run(text)
+    assert only(a, "sanctions would backfire").speaker_text == "The Global Times"
+    assert only(a, "decision was final").speaker_text == "State Department officials"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(run: Callable[[str], Analysis]) -> None:
+    text = (
+        'The leaders met at the "Diaoyutai" residence and read an editorial in the "China Daily" '
+        'about the so-called "peace plan".'
+    )
+    a = run(text)
+    assert a.quotes == []
+
+
+def test_direct_quote_spans_and_cue_offsets_are_consistent(run: Callable[[str], Analysis]) -> None:
+    a = run('"Nothing was agreed," the Kremlin spokesman said. The Kremlin said it would respond.')
+    for q in a.quotes:
+        assert a.article.text[q.start : q.end] == q.text
+        if q.speaker_start is not None and q.speaker_end is not None:
+            assert a.article.text[q.speaker_start : q.speaker_end] == q.speaker_text
+    assert [q.id for q in a.quotes] == [f"Q{i}" for i in range(1, len(a.quotes) + 1)]
+
+
+@pytest.mark.skipif(not HAS_ACTORS, reason="the actors stage is not installed")
+def test_pronoun_speaker_resolves_to_previous_person(run: Callable[[str], Analysis]) -> None:
+    text = (
+        "Antony Blinken arrived in Beijing on Wednesday for talks with Chinese officials. "
+        '"We want a stable relationship," he said.'
+    )
+    a = run(text)
+    q = only(a, "stable relationship")
+    assert q.speaker_text == "he"
+    assert actor_name(a, q) == "Antony Blinken"
+
+
+# -- evaluator -------------------------------------------------------------------------------------
+
+
+def test_read_brat_attributions_and_match() -> None:
+    text = (FIXTURES / "mini.txt").read_text(encoding="utf-8")
+    golds = read_ann(FIXTURES / "mini.ann", text)
+    assert len(golds) == 2
+    said = golds[0]
+    assert said.source_text == "The mayor" and said.cue_text == "said"
+    assert len(golds[1].content) == 2  # discontinuous content
+    assert golds[1].source == []
+    pred = Prediction([(said.content[0][0] + 2, said.content[0][1])], (0, 9), "The mayor", None, said.cue[0])
+    res = match([pred], golds, text)
+    assert res.pairs and res.pairs[0][2] and res.pairs[0][3]
+
+
+def test_speaker_rule_head_match_not_for_pronouns() -> None:
+    g = GoldAttribution(content=[(50, 60)], cue=[(40, 44)], source=[(30, 39)], source_text="Mr. Obama")
+    assert speaker_right(Prediction([(50, 60)], (0, 5), "Obama", None, None), g)
+    assert speaker_right(Prediction([(50, 60)], (0, 2), "he", "Barack Obama", None), g)
+    g2 = GoldAttribution(content=[(50, 60)], cue=[(40, 44)], source=[(30, 32)], source_text="he")
+    assert not speaker_right(Prediction([(50, 60)], (0, 2), "he", None, None), g2)
+
+
+# -- acceptance ------------------------------------------------------------------------------------
+
+
+@pytest.mark.acceptance
+def test_beijing_talks_quotes(shared_dir: Path, run: Callable[[str], Analysis]) -> None:
+    a = run((shared_dir / "examples" / "beijing-talks.txt").read_text(encoding="utf-8"))
+    big_ship, negative = only(a, "big ship"), only(a, "negative factors")
+    disruptions = only(a, "And the relationship faces all sorts of disruptions")
+    view = only(a, "In our view, face-to-face diplomacy cannot be replaced")
+    ukraine = only(a, "As for the conflict in Ukraine")
+    assert big_ship.speaker_text == negative.speaker_text == "the Chinese foreign minister"
+    assert disruptions.speaker_text == "Wang"
+    assert view.speaker_text == "the US secretary of state"
+    assert ukraine.speaker_text == "the Chinese publication"
+    assert not any(q.text == "Diaoyutai" for q in a.quotes)
+    if HAS_ACTORS:
+        assert actor_name(a, big_ship) == actor_name(a, negative) == "Wang Yi"
+        assert actor_name(a, disruptions) == "Wang Yi"
+        assert actor_name(a, view) in {"Antony Blinken", "Anthony Blinken"}
+        assert actor_name(a, ukraine) == "China Daily"
