@@ -231,7 +231,10 @@ def main() -> None:
             add_name(adj, key, "adj")
     for r in rows("regions_aliases.tsv"):
         target = r["target"]
-        key_opt = by_cc.get(target) if len(target) == 2 else iso_sub.get(target)
+        if target.isdigit():  # a GeoNames id already in the gazetteer (e.g. a continent)
+            key_opt = int(target) if int(target) in places else None
+        else:
+            key_opt = by_cc.get(target) if len(target) == 2 else iso_sub.get(target)
         if key_opt is None:
             raise SystemExit(f"regions_aliases.tsv: unknown target {target!r}")
         add_name(r["alias"], key_opt, r["how"])

@@ -207,3 +207,54 @@ def test_beijing_talks_places(analyze: Analyze, shared_dir: Path) -> None:
     assert scs.longitude == pytest.approx(114, abs=6)
     if ACTORS:  # persons the model tags GPE are left out once the actors stage marks them
         assert all(p.text not in ("Blinken", "Wang") for p in a.places)
+
+
+# --- abbreviations, demonyms, continents --------------------------------------------
+
+
+EUROPE = 6255148
+AFRICA = 6255146
+CANADA = 6251999
+MARYLAND = 4361885
+BRITISH_COLUMBIA = 5909050
+
+
+def best(text: str) -> int | None:
+    """The context-free best candidate's key for a surface string (adjectives allowed)."""
+    from eventwire.stages.places import candidates, rank
+
+    gaz = get_gazetteer()
+    ranked = rank(candidates(gaz, text), gaz, None)
+    return ranked[0][1].key if ranked else None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("European", EUROPE),
+        ("African", AFRICA),
+        ("EU", EUROPE),
+        ("European Union", EUROPE),
+        ("Canadian", CANADA),  # not the Texas town Canadian
+        ("Md.", MARYLAND),
+        ("B.C.", BRITISH_COLUMBIA),
+        ("BC", BRITISH_COLUMBIA),
+    ],
+)
+def test_demonyms_continents_and_abbreviations(text: str, key: int) -> None:
+    assert best(text) == key
+
+
+def test_short_word_with_full_stop_is_only_an_abbreviation() -> None:
+    from eventwire.stages.places import candidates
+
+    found = candidates(get_gazetteer(), "Calif.")
+    assert found and all(h == "abbr" for _e, h in found)
+    assert {e.name for e, _h in found} == {"California"}
+
+
+def test_state_abbreviation_qualifies_a_town(analyze: Analyze) -> None:
+    a = analyze("Firefighters were called to a warehouse in Annapolis, Md., on Sunday night.")
+    p = place(a, "Annapolis")
+    assert p.country_code == "US"
+    assert p.geonames_id == 4347242  # Annapolis, the Maryland capital

@@ -147,6 +147,12 @@ def score(
     return s
 
 
+#: Kinds of place whose adjective/demonym outranks small towns of the same spelling ("Canadian", "English").
+ADJECTIVE_KINDS = frozenset({"country", "continent", "region", "adm1"})
+#: A town must have at least this many inhabitants to compete with a country's or continent's adjective.
+ADJECTIVE_TOWN_MIN_POP = 100_000
+
+
 def candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list[tuple[Entry, str]]:
     """Gazetteer candidates for a surface string."""
     found = list(gaz.lookup(text))
@@ -156,6 +162,16 @@ def candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list
     if 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters):
         # an all-capitals abbreviation ("EU", "BC") is not the town "Eu": keep abbreviations and all-caps names
         found = [(e, h) for e, h in found if h == "abbr" or e.name.isupper()]
+    elif 0 < len(letters) <= 5 and text.rstrip().endswith(".") and any(h == "abbr" for _e, h in found):
+        # a short word with a full stop is an abbreviation ("Md.", "Calif.", "Ont."), not the town "Md"
+        found = [(e, h) for e, h in found if h == "abbr"]
+    if any(h == "adj" and e.kind in ADJECTIVE_KINDS for e, h in found):
+        # a demonym ("Canadian", "English") means its country/continent, not a village spelled the same
+        found = [
+            (e, h)
+            for e, h in found
+            if h == "adj" or e.kind in ADJECTIVE_KINDS or e.population >= ADJECTIVE_TOWN_MIN_POP
+        ]
     if any(e.kind == "country" for e, _h in found):
         # a country's name is the country, not a town or unit that also carries it ("Mexico", "Georgia"
         # stay open to context: only alternate-name matches of non-countries are dropped)
