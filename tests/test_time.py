@@ -343,3 +343,9 @@ def test_named_days(tag: Callable[..., Analysis]) -> None:
     assert a["Easter week"].value == "2000-W16"
     assert a["Christmas"].value == "2000-12-25"
     assert value_of(tag, "The vote was held last Election Day.", "last Election Day", "2000-04-17") == "1999-11-02"
+
+
+def test_deadlines_after_until(tag: Callable[..., Analysis]) -> None:
+    # Published on Wednesday 2024-04-24: "postponed until Tuesday" looks ahead despite the past verb.
+    assert value_of(tag, "Officials postponed the vote until Tuesday.", "Tuesday", "2024-04-24") == "2024-04-30"
+    assert value_of(tag, "The bank extended the loans through January.", "January", "2024-10-30") == "2025-01"

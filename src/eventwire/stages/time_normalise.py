@@ -505,7 +505,10 @@ class Normaliser:
         before = words_before(self.text, c.start, 2)
         if before and before[-1] in ("since", "last"):
             return "past"  # "since March", "shot last Oct. 23"
-        return self.view.tense(c.start, c.end)
+        tense = self.view.tense(c.start, c.end)
+        if before and before[-1] in ("until", "till", "through") and tense != "future":
+            return "prospective"  # "postponed until Tuesday": a deadline ahead of the reported act
+        return tense
 
     def _date(self, p: Point, anchor: str | None = None, type_: str = "DATE") -> Resolved:
         gran = "week" if p.gran == "weekend" else ("year" if p.gran == "half" else p.gran)
