@@ -507,7 +507,7 @@ class Normaliser:
             return "past"  # "since March", "shot last Oct. 23"
         tense = self.view.tense(c.start, c.end)
         if before and before[-1] in ("until", "till", "through") and tense != "future":
-            return "prospective"  # "postponed until Tuesday": a deadline ahead of the reported act
+            return "future"  # "postponed until Tuesday": a deadline ahead of the reported act
         return tense
 
     def _date(self, p: Point, anchor: str | None = None, type_: str = "DATE") -> Resolved:
