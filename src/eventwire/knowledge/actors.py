@@ -112,7 +112,7 @@ class ActorTable:
     entries: list[ActorEntry]
     by_form: dict[str, list[ActorEntry]] = field(default_factory=dict)
     by_surname: dict[str, list[ActorEntry]] = field(default_factory=dict)
-    by_prefix: dict[str, set[str]] = field(default_factory=dict)
+    by_prefix: dict[str, set[str]] = field(default_factory=dict)  # first/last-name prefix -> person ids
     forms_of: dict[str, set[str]] = field(default_factory=dict)
     rows_of: dict[str, list[ActorEntry]] = field(default_factory=dict)
 
@@ -137,11 +137,10 @@ class ActorTable:
                 else:
                     forms_of[e.id].add(key)
                     by_surname[tokens[-1]].append(e)
+                    by_prefix[tokens[-1][:3]].add(e.id)
+                    by_prefix[tokens[0][:3]].add(e.id)
                     if e.country in FAMILY_NAME_FIRST:
                         by_surname[tokens[0]].append(e)
-                    for tok in tokens:
-                        if len(tok) >= 3:
-                            by_prefix[tok[:3]].add(e.id)
         self.by_form = dict(by_form)
         self.by_surname = dict(by_surname)
         self.by_prefix = dict(by_prefix)
@@ -162,16 +161,14 @@ class ActorTable:
         tokens = key.split()
         if len(tokens) < 2:
             return None
-        candidates: set[str] = set()
-        for tok in tokens:
-            if len(tok) >= 3:
-                candidates |= self.by_prefix.get(tok[:3], set())
+        # candidates share the first three letters of the first or the last name
+        candidates = self.by_prefix.get(tokens[-1][:3], set()) | self.by_prefix.get(tokens[0][:3], set())
         best: tuple[float, str, str] | None = None
         threshold = FUZZY_THRESHOLD if len(key) >= 12 else FUZZY_SHORT_THRESHOLD
         for actor_id in candidates:
             for form in self.forms_of.get(actor_id, ()):
-                score = fuzz.ratio(key, form)
-                if score < threshold:
+                score = fuzz.ratio(key, form, score_cutoff=threshold)
+                if not score:
                     continue
                 ftoks = form.split()
                 if fuzz.ratio(tokens[-1], ftoks[-1]) < FUZZY_SURNAME_THRESHOLD or tokens[0][0] != ftoks[0][0]:

@@ -397,7 +397,8 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         if e <= s:
             continue
         text = doc[s:e].text
-        form = _country_form(text) if ent.label_ != "ORG" or e - s == 1 else lookup_country(text)
+        gazetteer_ok = e - s == 1 or ent.label_ in ("NORP", "GPE", "LOC")
+        form = _country_form(text) if gazetteer_ok else lookup_country(text)
         if form is not None:
             cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
         elif ent.label_ in ("PERSON", "ORG") and e - s == 1 and not table.exact(text) and _is_place(text):
