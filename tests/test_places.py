@@ -258,3 +258,31 @@ def test_state_abbreviation_qualifies_a_town(analyze: Analyze) -> None:
     p = place(a, "Annapolis")
     assert p.country_code == "US"
     assert p.geonames_id == 4347242  # Annapolis, the Maryland capital
+
+
+def _resolve(text: str) -> int | None:
+    from eventwire.stages.places import Resolver
+
+    entry, _conf = Resolver(get_gazetteer()).resolve(text)
+    return entry.key if entry else None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Bank of Japan", 1861060),  # Japan
+        ("Colorado State University", 5417618),  # Colorado
+        ("Oaxaca State", 3522509),  # the Mexican state, its designator inside the mention
+        ("Dubai Marathon Committee", 292223),  # Dubai, a sizeable town inside an event's name
+        ("South Pineapple Estate", None),  # a generic word alone is not a place
+    ],
+)
+def test_place_named_inside_a_longer_name(text: str, key: int | None) -> None:
+    assert _resolve(text) == key
+
+
+def test_embedded_name_ignores_small_towns() -> None:
+    from eventwire.stages.places import embedded_candidates
+
+    # only towns of some size are taken from inside longer names
+    assert embedded_candidates(get_gazetteer(), "Kilburn Community Trust") == []

@@ -51,6 +51,42 @@ QUALIFIER_MATCH = 8.0
 #: Words after a name that say which kind of place it is ("Washington state", "Quebec province").
 KIND_WORDS = frozenset({"state", "province", "county", "city", "region", "oblast", "district", "prefecture"})
 
+#: Designators that end a name inside the mention ("Oaxaca State", "Guma LGA"): tried as a kind word.
+TRAILING_DESIGNATORS = KIND_WORDS | frozenset({"lga", "council", "municipality", "governorate"})
+#: A town named inside a longer name ("Dubai World Cup") must be at least this big to be taken for it.
+EMBEDDED_TOWN_MIN_POP = 50_000
+
+#: Words that name a place only as part of a longer name ("South", "Western", "Union", "Centre"): a part
+#: of a longer name made of these alone is not taken for a place.
+GENERIC_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "upper",
+        "lower",
+        "middle",
+        "new",
+        "great",
+        "greater",
+        "union",
+        "united",
+        "republic",
+        "island",
+        "islands",
+        "city",
+        "state",
+    ]
+)
+
 #: ISO 3166-1 alpha-3 codes whose CAMEO country code differs.
 CAMEO_EXCEPTIONS = {"ROU": "ROM", "TLS": "TMP", "XKX": "KSV"}
 
@@ -177,6 +213,36 @@ def candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list
         # stay open to context: only alternate-name matches of non-countries are dropped)
         found = [(e, h) for e, h in found if e.kind == "country" or h == "name"]
     return found
+
+
+def embedded_candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list[tuple[Entry, str]]:
+    """Candidates for a place named inside a longer name the gazetteer lacks.
+
+    "Colorado State University", "Bank of Japan", "Dubai World Cup", "Walker County Sheriff's
+    Office": the longest run of capitalised words (leftmost first) that is the own name,
+    abbreviation or adjective of a country, continent, region, first-level unit, county
+    or sizeable town.
+    """
+    words = [normalise_name(w) for w in text.split()]
+    caps = [w[:1].isupper() for w in text.split()]
+    n = len(words)
+    for size in range(n - 1, 0, -1):
+        for i in range(0, n - size + 1):
+            if not all(caps[i : i + size]) or all(w in GENERIC_WORDS or not w for w in words[i : i + size]):
+                continue
+            found = [
+                (e, h)
+                for e, h in candidates(gaz, " ".join(text.split()[i : i + size]), allow_adjectives)
+                if h in ("name", "abbr", "adj")
+                and (
+                    e.kind in ADJECTIVE_KINDS
+                    or (e.kind == "adm2" and size > 1)
+                    or e.population >= EMBEDDED_TOWN_MIN_POP
+                )
+            ]
+            if found:
+                return found
+    return []
 
 
 def rank(
@@ -371,6 +437,12 @@ class Resolver:
                     cands = admin
                 elif kind_word.lower() == "city":
                     cands = [(e, h) for e, h in cands if e.kind == "city"] or cands
+        words = text.split()
+        if not cands and len(words) > 1 and normalise_name(words[-1]) in TRAILING_DESIGNATORS and not kind_word:
+            # "Oaxaca State", "Guma LGA": the name before its designator, of that kind
+            return self.resolve(" ".join(words[:-1]), owner, own_entry, qualifier_text, words[-1], allow_adjectives)
+        if not cands and len(words) > 1:
+            cands = embedded_candidates(self.gaz, text, allow_adjectives)
         if not cands:
             return None, 0.0
         ctx = self.context.without(own_entry, owner)
