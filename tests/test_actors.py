@@ -414,3 +414,14 @@ def test_historical_office_holders_from_phoenix(analyze: Analyze) -> None:
     # the Phoenix dictionary ends in 2016: an open-ended role is of unknown status after that
     later = actor_of(analyze("Abdelaziz Bouteflika spoke.", published="2022-06-01"), "Abdelaziz Bouteflika")
     assert later.role_status == "unknown"
+
+
+def test_country_from_a_place_complement_and_institutions(analyze: Analyze) -> None:
+    r = analyze(
+        "The foreign ministry in Beijing protested. Officials in Kyiv agreed. The Pentagon declined to comment."
+    )
+    assert actor_of(r, "The foreign ministry").code == "CHNGOV"
+    assert actor_of(r, "Officials").code == "UKRGOV"
+    pentagon = actor_of(r, "Pentagon")
+    assert pentagon.code == "USAMIL"
+    assert [m.kind for m in r.mentions if m.text == "Pentagon"] == ["metonym"]

@@ -623,6 +623,15 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         title = _title_from_tokens(doc, list(range(left, right)), owner, head=tok.i)
         if title is None or title.agent is None:
             continue
+        if title.country is None:
+            # "the foreign ministry in Beijing", "officials in Kyiv": the country from a place complement
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from") and prep.i >= right:
+                    for obj in prep.children:
+                        place = doc[obj.left_edge.i : obj.i + 1].text
+                        form = _country_form(place) if obj.dep_ == "pobj" else None
+                        if form is not None:
+                            title.country, title.country_text = form.code, place
         agent = title.agent
         if not agent.sectors and agent.ref is None:
             continue
