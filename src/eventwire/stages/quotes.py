@@ -40,6 +40,9 @@ _PRONOUNS_THING = {"it"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _WINDOW_AFTER = 8
 _WINDOW_BEFORE = 6
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+_NOT_SPEECH = {"be", "have", "include", "follow", "read"}
+_LABEL_SEPARATORS = {":", "―", "—"}
 _LEAD_PUNCT = {":", ",", "—", "–", "-", "(", "["}
 
 
@@ -74,7 +77,7 @@ def _speaker_span(head: Token) -> Span:
     """The subject noun phrase around ``head`` without relative clauses, appositions and the like."""
     doc = head.doc
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
-        head = head.head.head
+        return doc[head.i : head.i + 1]  # "who said": the relative pronoun is the speaker as written
     keep = [head]
     stack = [c for c in head.children if c.dep_ not in _SPEAKER_DROP]
     while stack:
@@ -104,6 +107,8 @@ def _subject_of(verb: Token, depth: int = 0) -> Span | None:
             return _speaker_span(c)
         if c.dep_ == "expl":
             return None
+    if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject_of(verb.head.head, depth + 1)
     if depth < 2 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None  # "after he said", "because ..."
@@ -141,6 +146,7 @@ class _Finder:
         self.doc = doc
         self.table = table
         self.cues: dict[int, VerbCue] = {}
+        self.quoted: list[tuple[int, int]] = []
         for tok in doc:
             cue = _is_cue(tok, table)
             if cue is not None:
@@ -156,11 +162,14 @@ class _Finder:
             adjacent = abs(head.i - q.start) <= 4 or abs(head.i - q.end) <= 4
             if (root.dep_ in allowed or (root.dep_ == "conj" and adjacent)) and (root.dep_ != "dobj" or adjacent):
                 return head
-        after = self._cue_after(q)
-        if after is not None:
-            return after
-        before = self._cue_before(q, root)
-        return before
+        for cue in (self._cue_after(q), self._cue_before(q, root)):
+            if cue is None:
+                continue
+            content = self.content_of(cue)
+            if content is not None and not any(content[0] < e and s < content[1] for s, e in self.quoted):
+                continue  # the cue reports an unquoted clause ("told MSNBC's "Morning Joe" that ...")
+            return cue
+        return None
 
     def _cue_after(self, q: Span) -> Token | None:
         doc = self.doc
@@ -198,10 +207,26 @@ class _Finder:
     def _cue_before(self, q: Span, root: Token) -> Token | None:
         doc = self.doc
         i = q.start - 1
+        while i >= 0 and (_is_mark(doc[i]) or doc[i].is_space):
+            if "\n" in doc[i].text and not (i > 0 and doc[i - 1].text == ":"):
+                return None  # only a colon carries an attribution over a paragraph break
+            i -= 1
+        colon = i >= 0 and doc[i].text == ":"
         while (
-            i >= 0 and i >= q.start - 4 and (doc[i].text in _LEAD_PUNCT or _is_mark(doc[i]) or doc[i].lower_ == "that")
+            i >= 0 and i >= q.start - 6 and (doc[i].text in _LEAD_PUNCT or _is_mark(doc[i]) or doc[i].lower_ == "that")
         ):
             i -= 1
+        if colon and i >= 0:
+            # "Sanders made the following comment:" -- the verb of the clause before the colon speaks
+            verb = doc[i].sent.root
+            if (
+                verb.i <= i
+                and verb.pos_ in {"VERB", "AUX"}
+                and verb.i not in self.cues
+                and _subject_of(verb) is not None
+                and verb.lemma_.lower() not in _NOT_SPEECH
+            ):
+                return verb
         for k in range(i, max(-1, i - _WINDOW_BEFORE), -1):
             tok = doc[k]
             if tok.text in {".", "!", "?", ";"} or _is_mark(tok) or "\n" in tok.text:
@@ -249,9 +274,23 @@ class _Finder:
         return None
 
     # -- indirect quotes ---------------------------------------------------------------
+    def parenthetical_content(self, verb: Token) -> list[tuple[int, int]]:
+        """``Lenox was a juggernaut, Mr. Clarke said, until ...``: the clause around a parataxis cue, in parts."""
+        if verb.dep_ != "parataxis" or verb.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        head = verb.head
+        own = {t.i for t in verb.subtree}
+        lo, hi = head.left_edge.i, head.right_edge.i
+        before = [t for t in self.doc[lo : min(own)] if t.i not in own]
+        after = [t for t in self.doc[max(own) + 1 : hi + 1] if t.i not in own]
+        parts = [_trim(before), _trim(after)]
+        return [p for p in parts if p is not None and p[1] - p[0] > 3]
+
     def content_of(self, verb: Token) -> tuple[int, int] | None:
         """Character span of the content clause of a cue verb, or None."""
-        cue = self.cues[verb.i]
+        cue = self.cues.get(verb.i)
+        if cue is None:
+            return None
         for c in verb.children:
             if c.dep_ in cue.complements and c.dep_ != "parataxis":
                 if c.dep_ == "xcomp" and c.i < verb.i:
@@ -300,12 +339,44 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     text = doc.text
     marked = find_quoted_spans(text)
     tops = [m for m in marked if not m.nested]
+    finder.quoted = [(m.open_start, m.close_end) for m in tops]
     quotes: list[_Quote] = []
     used_cues: set[int] = set()
     pending: list[tuple[QuotedSpan, Span]] = []
 
+    # 0: speaker labels opening a paragraph ("PENCE: ...", "Christina Lastra ― “...”")
+    labels = _speaker_labels(doc)
+    labelled: set[int] = set()
+    for m in tops:
+        lab = labels.get(m.paragraph)
+        if lab is not None and not text[lab[1].idx + 1 : m.open_start].strip():
+            q = _Quote(m.start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.8)
+            q.speaker, q.cue_span = lab[0], (lab[1].idx, lab[1].idx + len(lab[1].text), lab[1].text)
+            quotes.append(q)
+            labelled.add(m.paragraph)
+    for par, (who, sep) in labels.items():
+        if par in labelled:
+            continue
+        par_end = text.find("\n", sep.idx)
+        end = len(text) if par_end < 0 else par_end
+        start = sep.idx + len(sep.text)
+        while start < end and text[start].isspace():
+            start += 1
+        end = _strip_end(text, start, end)
+        if end - start < 10:
+            continue
+        q = _Quote(start, end, "direct", par, closed=False, confidence=0.8)
+        q.speaker, q.cue_span = who, (sep.idx, sep.idx + len(sep.text), sep.text)
+        quotes.append(q)
+        labelled.add(par)
+    label_spans = [(q.start, q.end) for q in quotes]
+
     # 1-2: direct quotes
     for m in tops:
+        if any(a <= m.start < b for a, b in label_spans) or (
+            m.paragraph in labelled and m.open_start < _first_sep(labels, m)
+        ):
+            continue
         span = _char_span(doc, m.start, m.end)
         if span is None or len(span) == 0:
             continue
@@ -338,6 +409,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     # 3: indirect quotes from cue verbs
     inside_direct = [(q.start, q.end) for q in quotes]
     inside_direct += [(m.start, m.end) for m, s in pending if _sentence_like(s)]
+    direct_spans = [(q.start, q.end) for q in quotes]
     for i in sorted(finder.cues):
         if i in used_cues:
             continue
@@ -345,15 +417,19 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         if any(s <= tok.idx < e for s, e in inside_direct):
             continue
         content = finder.content_of(tok)
-        if content is None:
+        contents = [content] if content is not None else finder.parenthetical_content(tok)
+        if not contents:
             continue
         speaker = _subject_of(tok)
         if speaker is None or speaker.root.dep_ == "expl":
             continue
-        q = _Quote(content[0], content[1], "indirect", _paragraph_of(text, tok.idx), confidence=0.8)
-        _set_cue(q, tok)
-        q.speaker = speaker
-        quotes.append(q)
+        if any(_covered_by(c, direct_spans) for c in contents):
+            continue  # reported speech inside a direct quote belongs to the quote
+        for c_start, c_end in contents:
+            q = _Quote(c_start, c_end, "indirect", _paragraph_of(text, tok.idx), confidence=0.8)
+            _set_cue(q, tok)
+            q.speaker = speaker
+            quotes.append(q)
         used_cues.add(i)
     _according_to(doc, finder, quotes, inside_direct)
 
@@ -443,6 +519,42 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         )
 
 
+def _speaker_labels(doc: Doc) -> dict[int, tuple[Span, Token]]:
+    """Paragraph index -> (speaker, separator) for paragraphs opening with a name and ':' or a dash."""
+    out: dict[int, tuple[Span, Token]] = {}
+    text = doc.text
+    for par, start in enumerate(paragraph_starts(text)):
+        span = doc.char_span(start, min(len(text), start + 60), alignment_mode="contract")
+        if span is None:
+            continue
+        for k, tok in enumerate(span[:6]):
+            if tok.text in _LABEL_SEPARATORS:
+                name = span[:k]
+                if not name or len(name) > 4 or "\n" in name.text:
+                    break
+                words = [t for t in name if not t.is_punct]
+                caps = all(t.is_upper and len(t) > 1 for t in words)
+                person = all(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in words)
+                place = any(t.ent_type_ in _PLACE_ENTS for t in words)
+                if words and (caps if tok.text == ":" else person) and not place:
+                    out[par] = (name, tok)
+                break
+            if not (tok.is_title or tok.is_upper or tok.text == "."):
+                break
+    return out
+
+
+def _first_sep(labels: dict[int, tuple[Span, Token]], m: QuotedSpan) -> int:
+    lab = labels.get(m.paragraph)
+    return lab[1].idx if lab is not None else -1
+
+
+def _covered_by(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Whether more than half of ``span`` lies inside one of ``others``."""
+    length = max(1, span[1] - span[0])
+    return any(min(span[1], e) - max(span[0], s) > length / 2 for s, e in others)
+
+
 def _strip_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
         end -= 1
@@ -522,6 +634,9 @@ def _continue_speakers(quotes: list[_Quote], text: str) -> None:
                 continue
             if prev.speaker is not None and prev.kind != "indirect" and q.paragraph - prev.paragraph <= 1:
                 q.speaker, q.inherited, q.confidence = prev.speaker, True, 0.6
+                if prev.paragraph == q.paragraph and prev.cue_span is not None:
+                    # '"A," he said. "B."': B is the second part of the same attribution
+                    q.cue_span, q.confidence = prev.cue_span, 0.7
             break
 
 
@@ -552,8 +667,11 @@ class _Resolver:
         return actor_id
 
     def _resolve(self, speaker: Span) -> str | None:
-        s, e = speaker.start_char, speaker.end_char
         head = speaker.root
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            speaker = _speaker_span(head.head.head)
+            head = speaker.root
+        s, e = speaker.start_char, speaker.end_char
         over = [m for m in self.mentions if m.start < e and s < m.end]
         if over:
             containing = [m for m in over if m.start <= head.idx < m.end]
