@@ -425,3 +425,17 @@ def test_country_from_a_place_complement_and_institutions(analyze: Analyze) -> N
     pentagon = actor_of(r, "Pentagon")
     assert pentagon.code == "USAMIL"
     assert [m.kind for m in r.mentions if m.text == "Pentagon"] == ["metonym"]
+
+
+def test_country_after_the_name_and_title_adjectives(analyze: Analyze) -> None:
+    r = analyze(
+        "King Tomas Vell of Morocco met the president of Armenia. Lebanon's new President Karim Hadded "
+        "and ousted President Omar Dessu spoke.",
+        published="2000-03-01",
+    )
+    king = actor_of(r, "King Tomas Vell of Morocco")
+    assert (king.name, king.code) == ("Tomas Vell", "MARGOV")
+    assert actor_of(r, "the president of Armenia").code == "ARMGOV"
+    hadded = actor_of(r, "Lebanon's new President Karim Hadded")
+    assert (hadded.code, hadded.role) == ("LBNGOV", "President (head of state)")
+    assert actor_of(r, "ousted President Omar Dessu").role_status == "former"

@@ -71,9 +71,16 @@ LOCATIVE_PREPS = frozenset(
     }
 )
 #: Words marking a former office in a title.
-FORMER_WORDS = frozenset({"former", "ex", "then", "erstwhile"})
+FORMER_WORDS = frozenset({"former", "ex", "then", "erstwhile", "ousted", "deposed", "late"})
 #: Words that may sit inside a title without being agent words.
-TITLE_GLUE = frozenset({"of", "for", "-", "and", "general", "deputy", "vice", "acting", "chief", "top", "senior"})
+#: Adjectives that may precede a title but are not part of the role ("new President").
+TITLE_ADJECTIVES = frozenset(
+    {"new", "incoming", "outgoing", "interim", "current", "newly", "elected", "caretaker", "embattled", "veteran"}
+)
+TITLE_GLUE = (
+    frozenset({"of", "for", "-", "and", "general", "deputy", "vice", "acting", "chief", "top", "senior", "'s", "’s"})
+    | TITLE_ADJECTIVES
+)
 #: Entity labels that may name an actor (others, e.g. DATE, never do).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Agent nouns that are collective even when grammatically singular.
@@ -508,7 +515,17 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
         return None
     agent, s, e = hit
     # the role as written: every title word after the country modifier ("Fisheries Minister")
-    text_tokens = [doc[i] for i in word_idx if not doc[i].is_punct or doc[i].text == "-"]
+    text_tokens = [
+        doc[i]
+        for i in word_idx
+        if (not doc[i].is_punct or doc[i].text == "-")
+        and doc[i].lower_ not in TITLE_ADJECTIVES
+        and doc[i].tag_ != "POS"
+    ]
+    while text_tokens and text_tokens[-1].lower_ in ("of", "for", "and", "-"):
+        text_tokens.pop()
+    while text_tokens and text_tokens[0].lower_ in ("of", "for", "and", "-"):
+        text_tokens.pop(0)
     text = " ".join(t.text for t in text_tokens).replace(" - ", "-")
     plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in word_idx[s:e])
     return Title(
@@ -607,7 +624,9 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                     words = [_word(doc[i]) for i in range(left, pobj[0].right_edge.i + 1)]
                     longer = best_agent(words, tok.i - left)
                     title_case = all(doc[i].is_title for i in range(child.i + 1, pobj[0].right_edge.i + 1))
-                    if (longer and longer[2] > tok.i - left + 1) or (tok.is_title and title_case):
+                    pobj_owner = owner.get(pobj[0].i)
+                    is_country = pobj_owner is not None and pobj_owner.type == "country" and pobj_owner.form is not None
+                    if (longer and longer[2] > tok.i - left + 1) or (tok.is_title and title_case) or is_country:
                         right = pobj[0].right_edge.i + 1
         # a range that swallows a named person or organisation is not a description
         inner = {id(owner[i]): owner[i] for i in range(left, right) if i in owner}
@@ -780,7 +799,15 @@ class _Resolver:
         return max(cands, key=lambda d: (d.last, d.count))
 
     def resolve_person(self, c: Cand) -> None:
-        name = _display_name(self.doc, c.name_start, c.end)
+        name_end = c.end
+        if c.title is not None and c.title.country_text and self.doc[c.end - 1].i > c.name_start:
+            # a trailing "of <country>" belongs to the title, not the name
+            tail = c.title.country_text.split()
+            if [t.text for t in self.doc[c.end - len(tail) : c.end]] == tail and self.doc[
+                c.end - len(tail) - 1
+            ].lower_ == "of":
+                name_end = c.end - len(tail) - 1
+        name = _display_name(self.doc, c.name_start, name_end)
         tokens = normalise_name(name).split()
         if not tokens:
             return
@@ -843,6 +870,10 @@ class _Resolver:
         return True
 
     def apply_title(self, d: Draft, title: Title | None) -> None:
+        if title is not None and title.agent is None and title.country and not d.country:
+            d.country = title.country
+            d.confidence = max(d.confidence, 0.6)
+            d.evidence.append(f"'of {title.country_text}' after the name -> {title.country}")
         if title is None or title.agent is None:
             return
         d.country = d.country or title.country
@@ -1066,6 +1097,19 @@ def find_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> lis
             c.start = start
             for i in range(start, c.name_start):
                 owner[i] = c
+    # "King Hassan of Morocco", "the president of Armenia": a country complement after a name
+    for c in selected:
+        if c.type != "person" or c.end + 1 >= len(doc) or doc[c.end].lower_ != "of":
+            continue
+        nxt = owner.get(c.end + 1)
+        if nxt is not None and nxt.type == "country" and nxt.form is not None and not nxt.form.is_government:
+            if c.title is None:
+                c.title = Title(text="", agent=None)
+            if c.title.country is None:
+                c.title.country, c.title.country_text = nxt.form.code, doc[nxt.start : nxt.end].text
+                for i in range(c.end, nxt.end):
+                    owner[i] = c
+                c.end = nxt.end
     selected = [c for c in selected if all(owner.get(i) is c for i in range(c.start, c.end))]
     # plural titles and appositive titles distribute over conjoined names
     by_head = {_root(doc, c.name_start, c.end).i: c for c in selected if c.type == "person"}
