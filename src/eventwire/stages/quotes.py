@@ -147,6 +147,7 @@ class _Finder:
         self.table = table
         self.cues: dict[int, VerbCue] = {}
         self.quoted: list[tuple[int, int]] = []
+        self.bylines: dict[int, Span] = {}
         for tok in doc:
             cue = _is_cue(tok, table)
             if cue is not None:
@@ -178,9 +179,9 @@ class _Finder:
             if doc[j].text in {".", "!", "?"} and j > q.end and doc[j - 1].is_punct and not _is_mark(doc[j - 1]):
                 return None
             j += 1
-        if j == q.end and j < len(doc) and not doc[j].is_punct:
-            # content ended without a mark right after it: only a direct neighbour may attribute
-            pass
+        byline = self._dash_byline(q, j)
+        if byline is not None:
+            return byline
         for k in range(j, min(len(doc), j + _WINDOW_AFTER)):
             tok = doc[k]
             if _is_mark(tok) or tok.text in {".", "!", "?", ";"}:
@@ -202,6 +203,25 @@ class _Finder:
                 if subj.start > k and subj.start > k + 6:
                     return None
                 return tok
+        return None
+
+    def _dash_byline(self, q: Span, j: int) -> Token | None:
+        """``“...” ― Azucena Gonzalez`` ending the paragraph: the dash is the cue, the name the speaker."""
+        doc = self.doc
+        k = j - 1
+        if k < q.end or doc[k].text not in {"―", "—"}:
+            return None
+        name = doc[j : j + 5]
+        words = []
+        for t in name:
+            if "\n" in t.text:
+                break
+            words.append(t)
+        if not words or (words[-1].i + 1 < len(doc) and "\n" not in doc[words[-1].i + 1].text):
+            return None
+        if all(t.ent_type_ in {"PERSON", "ORG"} for t in words if not t.is_punct):
+            self.bylines[doc[k].i] = doc[words[0].i : words[-1].i + 1]
+            return doc[k]
         return None
 
     def _cue_before(self, q: Span, root: Token) -> Token | None:
@@ -349,8 +369,16 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     labelled: set[int] = set()
     for m in tops:
         lab = labels.get(m.paragraph)
-        if lab is not None and not text[lab[1].idx + 1 : m.open_start].strip():
-            q = _Quote(m.start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.8)
+        if lab is None:
+            continue
+        inside = m.start <= lab[0].start_char < m.end  # '"PENCE: Well, ...'
+        if inside or not text[lab[1].idx + 1 : m.open_start].strip():
+            start = m.start
+            if inside:
+                start = lab[1].idx + len(lab[1].text)
+                while start < m.end and text[start].isspace():
+                    start += 1
+            q = _Quote(start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.8)
             q.speaker, q.cue_span = lab[0], (lab[1].idx, lab[1].idx + len(lab[1].text), lab[1].text)
             quotes.append(q)
             labelled.add(m.paragraph)
@@ -400,7 +428,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         cue = finder.governing_cue(span)
         if cue is not None:
             q = _Quote(m.start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.9)
-            _set_cue(q, cue)
+            _set_cue(q, cue, finder.bylines)
             used_cues.add(cue.i)
             quotes.append(q)
         else:
@@ -524,6 +552,8 @@ def _speaker_labels(doc: Doc) -> dict[int, tuple[Span, Token]]:
     out: dict[int, tuple[Span, Token]] = {}
     text = doc.text
     for par, start in enumerate(paragraph_starts(text)):
+        while start < len(text) and text[start] in "\"“'":
+            start += 1
         span = doc.char_span(start, min(len(text), start + 60), alignment_mode="contract")
         if span is None:
             continue
@@ -567,7 +597,7 @@ def _paragraph_of(text: str, offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
-def _set_cue(q: _Quote, cue: Token) -> None:
+def _set_cue(q: _Quote, cue: Token, bylines: dict[int, Span] | None = None) -> None:
     q.cue = cue
     lemma = cue.lemma_.lower()
     end = cue.idx + len(cue.text)
@@ -576,6 +606,8 @@ def _set_cue(q: _Quote, cue: Token) -> None:
             end = c.idx + len(c.text)
             lemma = f"{lemma} {c.lower_}"
     q.cue_span = (cue.idx, end, lemma)
+    if q.speaker is None:
+        q.speaker = bylines.get(cue.i) if bylines else None
     if q.speaker is None:
         q.speaker = _subject_of(cue)
 
