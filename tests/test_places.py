@@ -286,3 +286,12 @@ def test_embedded_name_ignores_small_towns() -> None:
 
     # only towns of some size are taken from inside longer names
     assert embedded_candidates(get_gazetteer(), "Kilburn Community Trust") == []
+
+
+def test_oceans_with_verified_geonames_ids(analyze: Analyze) -> None:
+    a = analyze("The convoy crossed the Indian Ocean before heading into the Atlantic Ocean last month.")
+    assert place(a, "Indian Ocean").geonames_id == 1545739
+    assert place(a, "Atlantic Ocean").geonames_id == 3373405
+    # oceans without a verified id keep none
+    b = analyze("Warships patrolled the Pacific Ocean near the islands.")
+    assert place(b, "Pacific Ocean").geonames_id is None
