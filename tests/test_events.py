@@ -50,6 +50,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "India": ("IND", "", "country"),
     "Pakistan": ("PAK", "", "country"),
     "Turkey": ("TUR", "", "country"),
+    "its soldiers": ("", "MIL", "group"),
 }
 
 
@@ -307,3 +308,13 @@ def test_one_event_per_action_in_sentence() -> None:
     assert len(ev) == 2 and all(e.modality == "future" and e.root == "04" for e in ev)
     ev = code_text("Canada is meeting with Mexico today to discuss trade.")
     assert len(ev) == 2 and {e.root for e in ev} == {"04"}
+
+
+def test_target_inside_object_phrase() -> None:
+    """The target may sit inside the object phrase or the complement; a sector-only actor is a last resort."""
+    ev = code_text("Poland demanded an apology by Russia for the raid.")
+    assert ev and ev[0].root == "10" and ev[0].target and ev[0].target.code == "RUS"
+    ev = code_text("Canada rejected a new offer from Mexico.")
+    assert ev and ev[0].root == "12" and ev[0].target and ev[0].target.code == "MEX"
+    ev = code_text("Germany offered its soldiers to help Japan.")
+    assert ev and all(e.target is None or e.target.code != "MIL" for e in ev)

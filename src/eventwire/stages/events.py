@@ -100,6 +100,7 @@ class Resolver:
 
     def __init__(self, doc: Doc, analysis: Analysis, ctx: Context) -> None:
         self.doc = doc
+        self.analysis = analysis
         art_text = analysis.article.text
         end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         self.text = art_text if len(art_text) == end else doc.text  # doc.text is rebuilt on every access
@@ -164,6 +165,11 @@ class Resolver:
         ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
         span = ent if ent is not None else self.doc[t.i : t.i + 1]
         return Side(None, span.start_char, span.end_char, span.text)
+
+    def has_country(self, side: Side) -> bool:
+        """Whether a side's actor carries a country or IGO code (not only a sector such as 'its troops')."""
+        actor = self.analysis.actor(side.actor_id) if side.actor_id else None
+        return actor is not None and bool(actor.country)
 
     def is_nonagent(self, head: Token) -> bool:
         """Whether the head is a natural hazard / accident noun without an actor."""
@@ -293,6 +299,45 @@ def _drop_subsumed(cands: list[Cand]) -> list[Cand]:
         )
         if not covered:
             out.append(c)
+    return out
+
+
+#: Dependents followed inside an object phrase when looking for an actor target.
+_INNER_DEPS = frozenset({"dobj", "pobj", "prep", "poss", "amod", "compound", "nmod", "xcomp", "dative", "appos"})
+_INNER_PREPS = frozenset({"by", "from", "of", "to", "with", "against", "on", "toward", "towards", "into", "in", "for"})
+
+
+def _inner_dep(c: Token) -> bool:
+    return c.dep_ in _INNER_DEPS and (c.dep_ != "prep" or c.lower_ in _INNER_PREPS)
+
+
+def _purpose(c: Token) -> bool:
+    """A purpose infinitive ('sent troops to help X')."""
+    return c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+
+
+def _inner_target_heads(verb: Token, complement: Token | None, match: Match, subj: Token | None) -> list[Token]:
+    """Nominal tokens inside the verb's (and its folded complement's) object phrases, breadth first — the
+    'first actor after the verb' of PETRARCH2, without entering clauses (relative, adverbial, reported)."""
+    out: list[Token] = []
+    frontier = [
+        c
+        for h in (verb, complement, match.noun)
+        if h is not None
+        for c in h.children
+        if c.i > verb.i and (_inner_dep(c) or _purpose(c))
+    ]
+    seen: set[int] = set()
+    for _ in range(4):
+        nxt: list[Token] = []
+        for tok in sorted(frontier, key=lambda x: x.i):
+            if tok.i in seen or tok is subj:
+                continue
+            seen.add(tok.i)
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+                out.append(tok)
+            nxt += [c for c in tok.children if _inner_dep(c)]
+        frontier = nxt
     return out
 
 
@@ -585,17 +630,28 @@ class Coder:
                 ]
         heads = flat
         per_head = [self.res.sides(h) for h in heads]
-        chosen = next((sd for sd in per_head if any(x.actor_id for x in sd)), None)
+        src_ids = {x.actor_id for x in c.sources}
+        with_actor = [sd for sd in per_head if any(x.actor_id and x.actor_id not in src_ids for x in sd)]
+        chosen = next((sd for sd in with_actor if any(self.res.has_country(x) for x in sd)), None)
         if chosen is None:
-            # the possessor of the object ("praised Haiti's efforts"), then a place-like actor of the clause
-            extra = [p for h in heads for p in h.children if p.dep_ == "poss" and p.pos_ != "PRON"]
+            # an actor inside the object phrase or the complement ("demanded an admission by Moscow",
+            # "rejected an offer from Kabul", "threatened to resume attacks in Israel") — PETRARCH2's
+            # "first actor after the verb", read over the dependency tree; then the possessor of the object
+            # ("praised Haiti's efforts") and a place-like actor of the clause
+            extra = _inner_target_heads(t, c.complement, c.match, subj)
+            extra += [p for h in heads for p in h.children if p.dep_ == "poss" and p.pos_ != "PRON"]
             extra += _locative_objects(t, c.match, c.complement)
-            src_ids = {x.actor_id for x in c.sources}
             for h in extra:
-                found = [x for x in self.res.sides(h, allow_text=False) if x.actor_id not in src_ids]
+                found = [
+                    x
+                    for x in self.res.sides(h, allow_text=False)
+                    if x.actor_id not in src_ids and self.res.has_country(x)
+                ]
                 if found:
                     chosen = found
                     break
+        if chosen is None and with_actor:
+            chosen = with_actor[0]  # a sector-only actor ("its troops") only when nothing better is named
         if chosen is None:
             chosen = next((sd for sd in per_head if sd), [])
         for sd in chosen:
