@@ -65,10 +65,10 @@ def country_forms() -> dict[str, CountryForm]:
         if name and name not in forms:
             forms[name] = CountryForm(row["code"], name, "name")
     # regular people nouns from adjectives: "Libyan" -> "Libyans", "Iraqi" -> "Iraqis"
-    for form in [f for f in forms.values() if f.type == "adj" and f.form.endswith(("an", "i"))]:
-        plural = form.form + "s"
-        if " " not in form.form and plural not in forms:
-            forms[plural] = CountryForm(form.code, plural, "people")
+    for adj in [f for f in forms.values() if f.type == "adj" and f.form.endswith(("an", "i"))]:
+        plural = adj.form + "s"
+        if " " not in adj.form and plural not in forms:
+            forms[plural] = CountryForm(adj.code, plural, "people")
     return forms
 
 
