@@ -58,6 +58,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory, ray_cluster: None) -> dict[st
     root = tmp_path_factory.mktemp("ray")
     corpus = root / "corpus"
     shutil.copytree(CORPUS, corpus)
+    write_parquet_input(corpus / "extra.parquet")
     local_db = root / "local.duckdb"
     local = ingest([corpus], local_db)
     local_pq = ingest_to_parquet([corpus], root / "local-parquet")
@@ -74,6 +75,20 @@ def runs(tmp_path_factory: pytest.TempPathFactory, ray_cluster: None) -> dict[st
     }
 
 
+def write_parquet_input(path: Path) -> None:
+    """A Parquet corpus file (input format shared by both engines): one good row, one with empty text."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = (
+        "Kenya and Egypt signed an agreement on sharing the waters of the Nile in Nairobi on Monday, officials said. "
+        "The foreign minister of Kenya met her Egyptian counterpart to discuss the dam and irrigation projects. "
+        "Egypt praised Kenya for its help with the negotiations, a government spokesman told reporters."
+    )
+    table = pa.table({"text": [text, "  "], "date": ["2024-03-11", "2024-03-12"], "source": ["Parquet Wire", None]})
+    pq.write_table(table, path)
+
+
 def rows(con: Any, sql: str) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in con.execute(sql).fetchall()]
 
@@ -86,7 +101,7 @@ def table_rows(con: Any, table: str) -> list[tuple[Any, ...]]:
 
 
 def test_ray_events_identical_to_local_engine(runs: dict[str, Any]) -> None:
-    assert runs["ray"].articles == runs["local"].articles == 14
+    assert runs["ray"].articles == runs["local"].articles == 15
     store = connect(runs["local_db"], read_only=True)
     dataset = open_dataset(runs["out"])
     try:
@@ -121,15 +136,16 @@ def test_failing_records_go_to_the_errors_dataset(runs: dict[str, Any]) -> None:
     assert (f"{corpus}/broken/binary.txt", None, "binary data, not text") in got
     assert (f"{corpus}/broken/empty.txt", None, "empty input") in got
     assert any(o == f"{corpus}/wire.jsonl" and line == 3 for o, line, _ in got)
+    assert (f"{corpus}/extra.parquet", 2, "empty text") in got
     assert len(runs["ray"].errors) == len(got)
 
 
 def test_load_gives_the_store_local_ingest_gives(runs: dict[str, Any]) -> None:
     db = runs["root"] / "loaded.duckdb"
     report = load(runs["out"], db)
-    assert report.articles == 14
+    assert report.articles == 15
     again = load(runs["out"], db)
-    assert again.articles == 0 and again.skipped == 14
+    assert again.articles == 0 and again.skipped == 15
     local, loaded = connect(runs["local_db"], read_only=True), connect(db, read_only=True)
     try:
         for table in COMPARED:
@@ -163,9 +179,9 @@ def _raw_counts(out: Path) -> dict[str, int]:
 def test_rerun_adds_no_duplicates_and_resumes_after_a_crash(runs: dict[str, Any]) -> None:
     out: Path = runs["out"]
     before_files, before_rows = _files(out), _raw_counts(out)
-    assert before_rows["articles"] == 14
+    assert before_rows["articles"] == 15
     rerun = ingest_ray([runs["corpus"]], out, workers=2, batch_size=4)
-    assert rerun.articles == 0 and rerun.skipped == 14
+    assert rerun.articles == 0 and rerun.skipped == 15
     assert set(_files(out)) == set(before_files)
     assert _raw_counts(out) == before_rows
 
@@ -180,11 +196,11 @@ def test_rerun_adds_no_duplicates_and_resumes_after_a_crash(runs: dict[str, Any]
     dataset.close()
     # ... is repaired by running again: only the uncommitted articles are analysed, nothing is doubled.
     resumed = ingest_ray([runs["corpus"]], out, workers=2, batch_size=4)
-    assert 0 < resumed.articles < 14
+    assert 0 < resumed.articles < 15
     dataset = open_dataset(out)
     try:
         assert rows(dataset, EVENT_SQL) == expected_events
-        assert rows(dataset, "SELECT count(*), count(DISTINCT id) FROM articles") == [(14, 14)]
+        assert rows(dataset, "SELECT count(*), count(DISTINCT id) FROM articles") == [(15, 15)]
     finally:
         dataset.close()
 
