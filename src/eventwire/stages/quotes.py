@@ -311,12 +311,19 @@ class _Finder:
         cue = self.cues.get(verb.i)
         if cue is None:
             return None
+        nominal = None
         for c in verb.children:
-            if c.dep_ in cue.complements and c.dep_ != "parataxis":
-                if c.dep_ == "xcomp" and c.i < verb.i:
-                    continue
-                toks = list(self.doc[c.left_edge.i : c.right_edge.i + 1])
-                return _trim(toks)
+            if c.dep_ not in cue.complements or c.dep_ == "parataxis":
+                continue
+            if c.dep_ == "xcomp" and c.i < verb.i:
+                continue
+            if c.dep_ == "dobj":
+                if nominal is None and c.i > verb.i and c.pos_ not in {"PRON", "NUM"}:
+                    nominal = c  # a noun-phrase content only when there is no clause
+                continue
+            return _trim(list(self.doc[c.left_edge.i : c.right_edge.i + 1]))
+        if nominal is not None:
+            return _trim(list(self.doc[nominal.left_edge.i : nominal.right_edge.i + 1]))
         return None
 
 
