@@ -318,3 +318,17 @@ def test_target_inside_object_phrase() -> None:
     assert ev and ev[0].root == "12" and ev[0].target and ev[0].target.code == "MEX"
     ev = code_text("Germany offered its soldiers to help Japan.")
     assert ev and all(e.target is None or e.target.code != "MIL" for e in ev)
+
+
+def test_purpose_clause_is_part_of_the_main_event() -> None:
+    """'X did A to do B' is one event: A, unless A only sends people or things (then B is the news)."""
+    ev = code_text("Germany telephoned Japan to discuss the trade dispute.")
+    assert {e.trigger.text for e in ev} == {"telephoned"}
+    ev = code_text("Germany sent experts to Japan to investigate the accident.")
+    assert [e.root for e in ev] == ["09"] and ev[0].target and ev[0].target.code == "JPN"
+
+
+def test_background_clause_needs_a_specific_pattern() -> None:
+    """A relative clause's verb with only a default code is not an event of the sentence."""
+    ev = code_text("Germany praised Japan, which supports the plan.")
+    assert codes(ev) == [("DEU", "051", "JPN")]

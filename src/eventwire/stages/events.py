@@ -341,6 +341,39 @@ def _inner_target_heads(verb: Token, complement: Token | None, match: Match, sub
     return out
 
 
+#: Verbs of sending or moving whose purpose clause carries the news ('sent inspectors to investigate').
+_CONVEYANCE = frozenset(
+    {"send", "dispatch", "despatch", "deploy", "mobilize", "mobilise", "travel", "go", "come", "fly", "arrive"}
+)
+
+
+def _fold_purpose(cands: list[Cand]) -> list[Cand]:
+    """One action, one event: a purpose infinitive ('telephoned X to discuss', 'staged rallies to demand')
+    is part of its governor's event when both have the same source.  The governor's event is kept, unless
+    the governor only conveys people or things ('sent inspectors to investigate', 'mobilized groups to
+    support'): then the purpose is the event and inherits the governor's target."""
+    by_tok = {c.trigger.i: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        t = c.anchor or c.trigger
+        if not _purpose(t):
+            continue
+        g = by_tok.get(t.head.i)
+        if g is None or g.trigger.i in drop:
+            continue
+        src_c = {s.actor_id for s in c.sources if s.actor_id}
+        src_g = {s.actor_id for s in g.sources if s.actor_id}
+        if src_c and src_g and not src_c & src_g:
+            continue
+        if g.trigger.lemma_.lower() in _CONVEYANCE and g.match.noun is None:
+            if not any(x.actor_id for x in c.targets):
+                c.targets = list(g.targets)
+            drop.add(g.trigger.i)
+        else:
+            drop.add(c.trigger.i)
+    return [c for c in cands if c.trigger.i not in drop]
+
+
 def _locative_objects(verb: Token, match: Match, complement: Token | None) -> list[Token]:
     """Objects of in/into/from attached to the verb, its complement or their objects (last-resort targets)."""
     holders = [verb] + ([complement] if complement is not None else []) + ([match.noun] if match.noun else [])
@@ -424,8 +457,10 @@ class Coder:
                 out.append(c)
         out = _drop_subsumed(out)
         main = [c for c in out if not _in_background(c.anchor or c.trigger)]
-        if main:
-            out = main  # background clauses (relative, participial, 'after/since/when ...') only when nothing else
+        # background clauses (relative, participial, 'after/since/when ...'): only specific patterns, and only
+        # when the sentence has no main-clause event
+        out = main or [c for c in out if c.match.weight >= 1]
+        out = _fold_purpose(out)
         out.sort(key=lambda c: -c.match.weight)
         return sorted(out[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
 
@@ -616,6 +651,8 @@ class Coder:
         heads = _target_heads(t, c.match, subj)
         if c.complement is not None:
             heads += _target_heads(c.complement, c.match, subj)
+        if _purpose(t) and t.head.lemma_.lower() in _CONVEYANCE:  # 'sent experts to X to investigate'
+            heads += [h for h in _target_heads(t.head, c.match, subj) if h.i < t.i]
         flat: list[Token] = []
         for h in heads:  # an event noun is not a target, but its with/against/on/between objects may be
             if noun_code(h, self.lex) is None:
