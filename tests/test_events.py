@@ -332,3 +332,10 @@ def test_background_clause_needs_a_specific_pattern() -> None:
     """A relative clause's verb with only a default code is not an event of the sentence."""
     ev = code_text("Germany praised Japan, which supports the plan.")
     assert codes(ev) == [("DEU", "051", "JPN")]
+
+
+def test_complement_of_a_coded_verb_is_not_asserted() -> None:
+    """'urged Y to stop supplying X': the supplying is not an asserted action of Y."""
+    ev = code_text("France urged Russia to stop supplying Iran with weapons.")
+    assert ev and all(e.trigger.text != "supplying" for e in ev)
+    assert {e.source.code for e in ev if e.source} == {"FRA"}

@@ -449,6 +449,7 @@ class Coder:
             if i in light_nouns and cands[i].match.rule.startswith("nominal"):
                 del cands[i]
         self._frames(sent, cands)
+        self._fold_complements(cands)
         out: list[Cand] = []
         for c in cands.values():
             if c.absorbed or c.match.code in ("01", "010"):
@@ -463,6 +464,17 @@ class Coder:
         out = _fold_purpose(out)
         out.sort(key=lambda c: -c.match.weight)
         return sorted(out[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
+
+    def _fold_complements(self, cands: dict[int, Cand]) -> None:
+        """An infinitive/gerund complement of a coded verb is part of that verb's event, not an asserted action
+        of its own ('stop supplying X' is the stopping; 'urged Y to stop supplying X' is the appeal)."""
+        for c in cands.values():
+            t = c.trigger
+            if c.absorbed or t.dep_ != "xcomp":
+                continue
+            head = t.head
+            if head.i in cands and head.i != t.i and head.lemma_.lower() not in self.lex.frames:
+                c.absorbed = True
 
     def _nominal(self, noun: Token) -> Match | None:
         nc = noun_code(noun, self.lex)
