@@ -302,3 +302,13 @@ def test_beijing_talks_quotes(shared_dir: Path, run: Callable[[str], Analysis]) 
         assert actor_name(a, disruptions) == "Wang Yi"
         assert actor_name(a, view) in {"Antony Blinken", "Anthony Blinken"}
         assert actor_name(a, ukraine) == "China Daily"
+
+
+def test_reported_speech_inside_reported_speech_is_nested(run: Callable[[str], Analysis]) -> None:
+    a = run("The senator said that the minister had told him the deal with the rebels was dead.")
+    outer = only(a, "the minister had told him")
+    assert outer.speaker_text == "The senator" and outer.parent_id is None
+    inner = [q for q in a.quotes if q.parent_id == outer.id]
+    assert len(inner) == 1
+    assert inner[0].cue == "tell" and inner[0].speaker_text == "the minister"
+    assert "deal with the rebels was dead" in inner[0].text

@@ -38,7 +38,7 @@ _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_PLURAL = {"they", "them", "we"}
 _PRONOUNS_THING = {"it"}
 _RELATIVE = {"who", "that", "which", "whom"}
-_WINDOW_AFTER = 8
+_WINDOW_AFTER = 20
 _WINDOW_BEFORE = 6
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 _NOT_SPEECH = {"be", "have", "include", "follow", "read"}
@@ -192,8 +192,10 @@ class _Finder:
                     return None
                 # everything between the quote and the cue must be the subject or adverbs/auxiliaries
                 lo = j
+                subtree = {t.i for t in subj.root.subtree} if subj.root.i < k else set()
                 ok = all(
                     subj.start <= m < subj.end
+                    or m in subtree
                     or doc[m].is_punct
                     or (doc[m].head.i == tok.i and doc[m].dep_ in {"advmod", "aux", "neg", "npadvmod"})
                     for m in range(lo, k)
@@ -504,7 +506,26 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     quotes.sort(key=lambda q: (q.start, q.end))
     _continue_speakers(quotes, text)
 
-    # 5: nested quotes inside direct quotes
+    # 5: reported speech inside another quote's content is nested in it ("reports alleging that she claimed ...")
+    for q in quotes:
+        if q.cue_span is None or q.parent is not None:
+            continue
+        host = next(
+            (
+                h
+                for h in quotes
+                if h is not q
+                and h.parent is None
+                and h.start <= q.cue_span[0] < h.end
+                and h.start <= q.start
+                and q.end <= h.end
+            ),
+            None,
+        )
+        if host is not None and host.cue_span != q.cue_span:
+            q.parent = id(host)
+            q.confidence = min(q.confidence, 0.7)
+    # nested quotation marks inside direct quotes
     for m in marked:
         if not m.nested:
             continue
