@@ -339,3 +339,9 @@ def test_complement_of_a_coded_verb_is_not_asserted() -> None:
     ev = code_text("France urged Russia to stop supplying Iran with weapons.")
     assert ev and all(e.trigger.text != "supplying" for e in ev)
     assert {e.source.code for e in ev if e.source} == {"FRA"}
+
+
+def test_scorer_reads_old_cameo_country_codes() -> None:
+    from eventwire.evaluate.events import _side_ok
+
+    assert _side_ok("JPNGOV", ("JAP", "GOV")) and _side_ok("ROU", ("ROM", "")) and not _side_ok("JPN", ("KOR", ""))
