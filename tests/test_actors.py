@@ -439,3 +439,37 @@ def test_country_after_the_name_and_title_adjectives(analyze: Analyze) -> None:
     hadded = actor_of(r, "Lebanon's new President Karim Hadded")
     assert (hadded.code, hadded.role) == ("LBNGOV", "President (head of state)")
     assert actor_of(r, "ousted President Omar Dessu").role_status == "former"
+
+
+# -- evaluator ---------------------------------------------------------------------------------
+
+
+def test_eval_code_conventions() -> None:
+    from eventwire.evaluate.actors import GoldActor, country_ok, head_part, locate, sector_ok
+
+    romania = Actor(id="A1", name="Romanian officials", kind="group", country="ROM", sectors=["GOV"], confidence=0.7)
+    assert country_ok(GoldActor("x", "ROU", "GOV"), romania)  # ISO ROU is CAMEO ROM
+    assert sector_ok(GoldActor("x", "ROU", "GOV"), romania)
+    assert not sector_ok(GoldActor("x", "ROU", ""), romania)  # gold without sector: bare country expected
+    assert sector_ok(GoldActor("x", "ROU", None), romania) is None  # *** is not scored
+    un = Actor(id="A2", name="United Nations", kind="organization", country="UNO", sectors=["IGO"], confidence=0.9)
+    assert country_ok(GoldActor("x", "IGO", ""), un) and sector_ok(GoldActor("x", "IGO", "GOV"), un)
+    assert not country_ok(GoldActor("x", "IGO", ""), romania)
+    reporters = Actor(id="A3", name="journalists", kind="group", country="FRA", sectors=["MED"], confidence=0.7)
+    assert sector_ok(GoldActor("x", "FRA", "JRN"), reporters)  # PLOVER JRN is CAMEO MED
+    text = "Rebels in the north and U.S. and Russian negotiators met."
+    span = locate(text, "Rebels in the north")
+    assert span is not None and text[slice(*head_part(text, span, "Rebels in the north"))] == "Rebels"
+    gap = locate(text, "U.S. ... negotiators")
+    assert gap is not None and text[slice(*head_part(text, gap, "U.S. ... negotiators"))] == "U.S."
+
+
+def test_eval_actors_on_synthetic_gold(pipeline: Pipeline) -> None:
+    from eventwire.evaluate.actors import evaluate
+
+    report = evaluate(FIXTURES / "gold_small.json", pipeline)
+    assert report.documents == 2
+    assert report.metric("mention found") == pytest.approx(1.0)  # "ghost actor" is not in its sentence
+    assert report.metric("country/IGO code accuracy") == pytest.approx(4 / 5)  # the smugglers get no country
+    assert report.metric("sector accuracy") == pytest.approx(1.0)
+    assert "gold text not in the sentence (not scored)" in [r[0] for r in report.tables["Outcomes"]]

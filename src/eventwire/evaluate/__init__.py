@@ -17,7 +17,7 @@ from typing import Protocol
 
 from eventwire.pipeline import Pipeline
 
-TASKS: tuple[str, ...] = ("quotes", "time", "places", "events")
+TASKS: tuple[str, ...] = ("quotes", "time", "places", "events", "actors")
 
 
 @dataclass

@@ -1212,11 +1212,19 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver) -> 
 
 
 def actor_for_span(analysis: Analysis, start: int, end: int) -> Actor | None:
-    """The actor of the tightest mention overlapping the character range [start, end), or None."""
+    """The actor mentioned at the character range [start, end), or None.
+
+    Among the mentions overlapping the range, the one covering most of it wins, then the tightest; so a
+    range "Israeli right-winger Ariel Sharon" is Sharon (not "Israeli"), and a single token inside a long
+    mention is that mention's actor.
+    """
     best: Mention | None = None
+    best_key = (0, 0)
     for m in analysis.mentions:
-        if m.start < end and start < m.end and (best is None or (m.end - m.start) < (best.end - best.start)):
-            best = m
+        if m.start < end and start < m.end:
+            key = (min(end, m.end) - max(start, m.start), -(m.end - m.start))
+            if best is None or key > best_key:
+                best, best_key = m, key
     return analysis.actor(best.actor_id) if best is not None else None
 
 
