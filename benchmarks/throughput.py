@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import corpus  # noqa: E402
+from synthetic import corpus
 
 
 def _run(mode: str, n: int, repeat: int, stages: list[str] | None, queue: mp.Queue) -> None:  # type: ignore[type-arg]

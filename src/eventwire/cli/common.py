@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import NoReturn
 
 import typer
 from rich.console import Console
 
-out = Console(soft_wrap=True)
+#: Piped output (make demo, logs) gets wide tables instead of Rich's 80-column default.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
 
