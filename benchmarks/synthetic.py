@@ -44,7 +44,7 @@ def article(rng: random.Random, sentences: int = 8) -> str:
     """One synthetic article of about ``sentences`` sentences."""
     out = []
     for _ in range(max(1, sentences // 2)):
-        (adj_a, _land_a, _city_a), (adj_b, land_b, city_b) = rng.sample(COUNTRIES, 2)
+        (adj_a, _land_a, _city_a), (_adj_b, land_b, city_b) = rng.sample(COUNTRIES, 2)
         name = person(rng)
         lead = f"{adj_a} {rng.choice(OFFICES)} {name}"
         verb = rng.choice(VERBS).format(b=land_b, city=city_b, when=rng.choice(WHEN))
