@@ -24,7 +24,7 @@ import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -36,10 +36,10 @@ from eventwire.ingest import IngestReport, ProgressFn
 from eventwire.readers.errors import InputError
 from eventwire.readers.fields import FieldMap
 from eventwire.records import Analysis, Article
-from eventwire.store.writer import BatchResult, Processed, _record_rows, event_rows, utcnow
+from eventwire.store.rows import Processed, article_rows
+from eventwire.store.schema import RECORD_TABLES, arrow_schemas, columns
+from eventwire.store.writer import BatchResult, utcnow
 
-#: Article-level record tables, as in the store.
-RECORD_TABLES: tuple[str, ...] = ("actors", "mentions", "quotes", "times", "places", "sources")
 #: Every dataset under the root, in the order a batch writes them (``articles`` last: it commits the batch).
 DATASETS: tuple[str, ...] = (*RECORD_TABLES, "events", "articles", "errors")
 #: Bookkeeping columns on every row: run key, input file number and record number within the file.
@@ -64,17 +64,9 @@ def filesystem(root: str | Path) -> tuple[Any, str]:
 @lru_cache(maxsize=1)
 def schemas() -> dict[str, pa.Schema]:
     """Arrow schema of each dataset, from the store's DDL (same names and types) plus bookkeeping columns."""
-    import duckdb
 
-    from eventwire.store.schema import create_schema
-
-    con = duckdb.connect()
-    create_schema(con)
-
-    def of(table: str) -> pa.Schema:  # table names come from this module's fixed list
-        result: Any = con.sql(f'SELECT * FROM "{table}" LIMIT 0')
-        schema: pa.Schema = result.to_arrow_table().schema
-        return schema
+    def of(table: str) -> pa.Schema:
+        return arrow_schemas()[table]
 
     order = [pa.field("ew_run", pa.string()), pa.field("ew_file", pa.int32()), pa.field("ew_record", pa.int32())]
     day = pa.field("date", pa.date32())
@@ -96,7 +88,6 @@ def schemas() -> dict[str, pa.Schema]:
     out["errors"] = pa.schema(
         [*(f for f in err if f.name != "run_id"), pa.field("kind", pa.string()), pa.field("ew_run", pa.string())]
     )
-    con.close()
     return out
 
 
@@ -130,40 +121,19 @@ def batch_rows(
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows of every dataset for analysed articles given as (processed, file number, record number).
 
-    Built with the store writer's own row functions, so the Parquet rows are the store's rows.
+    Built with the store's own row builder (:func:`eventwire.store.rows.article_rows`), so the Parquet rows are
+    the store's rows.
     """
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in DATASETS if name != "errors"}
     for p, file_no, record_no in items:
         assert p.analysis is not None
-        an, art = p.analysis, p.analysis.article
+        published = p.analysis.article.published
         order = {"ew_run": run, "ew_file": file_no, "ew_record": record_no}
-        tables["articles"].append(
-            {
-                "id": art.id,
-                "title": art.title,
-                "published": art.published,
-                "published_from": art.published_from,
-                "source": art.source,
-                "url": art.url,
-                "language": art.language,
-                "origin": art.origin,
-                "n_chars": len(art.text),
-                "text": art.text,
-                "n_shingles": p.n_shingles,
-                "minhash": p.minhash,
-                "ingested_at": now,
-                "eventwire_version": an.pipeline.eventwire if an.pipeline else None,
-                "model": an.pipeline.model if an.pipeline else None,
-                "stages": an.pipeline.stages if an.pipeline else None,
-                "date": art.published,
-                "analysis": _analysis_json(an),
-                **order,
-            }
-        )
-        for name, rows in _record_rows(an).items():
-            tables[name] += [{**r, "date": art.published, **order} for r in rows]
-        events, mentions = event_rows(an, now)
-        for seq, (ev, mention) in enumerate(zip(events, mentions, strict=True)):
+        rows = article_rows(p, now)
+        tables["articles"].append({**rows.article, "date": published, "analysis": _analysis_json(p.analysis), **order})
+        for name, records in rows.records.items():
+            tables[name] += [{**r, "date": published, **order} for r in records]
+        for seq, (ev, mention) in enumerate(zip(rows.events, rows.event_mentions, strict=True)):
             tables["events"].append({**ev, **mention, "ew_seq": seq, **order})
     return tables
 
@@ -432,11 +402,11 @@ def open_dataset(root: str | Path) -> Any:
     for name in RECORD_TABLES:
         cols = ", ".join(f't."{f.name}"' for f in schemas()[name] if f.name not in ("date", *ORDER_COLUMNS))
         con.execute(f"CREATE VIEW {name} AS SELECT {cols} FROM _raw_{name} t {_WINNER}")
-    mention_cols = ", ".join(f't."{c}"' for c in _store_columns("event_mentions"))
+    mention_cols = ", ".join(f't."{c}"' for c in columns("event_mentions"))
     con.execute(f"CREATE VIEW _event_rows AS SELECT t.*, w.source AS article_source FROM _raw_events t {_WINNER}")
     con.execute(f"CREATE VIEW event_mentions AS SELECT {mention_cols} FROM _event_rows t")
     rep_cols = ", ".join(
-        f"rep.{c}" for c in _store_columns("events") if c not in _EVENT_AGGREGATES and c not in ("date", "first_seen")
+        f"rep.{c}" for c in columns("events") if c not in _EVENT_AGGREGATES and c not in ("date", "first_seen")
     )
     con.execute(
         f"""CREATE VIEW events AS
@@ -459,19 +429,6 @@ def open_dataset(root: str | Path) -> Any:
         "FROM _raw_errors GROUP BY origin, line, reason"
     )
     return con
-
-
-@cache
-def _store_columns(table: str) -> tuple[str, ...]:
-    import duckdb
-
-    from eventwire.store.schema import create_schema
-
-    con = duckdb.connect()
-    create_schema(con)
-    cols = tuple(r[0] for r in con.execute(f'DESCRIBE "{table}"').fetchall())
-    con.close()
-    return cols
 
 
 # -- load into a store ---------------------------------------------------------------------------------------------

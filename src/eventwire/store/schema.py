@@ -10,21 +10,23 @@ with its own evidence.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 STORE_SCHEMA_VERSION = "1"
+
+#: Article-level record tables, keyed by ``(article_id, id)`` (one list of rows per Analysis record kind).
+RECORD_TABLES: tuple[str, ...] = ("actors", "mentions", "quotes", "times", "places", "sources")
 
 TABLES: tuple[str, ...] = (
     "meta",
     "runs",
     "articles",
     "article_bands",
-    "actors",
-    "mentions",
-    "quotes",
-    "times",
-    "places",
-    "sources",
+    *RECORD_TABLES,
     "events",
     "event_mentions",
     "errors",
@@ -97,3 +99,22 @@ def create_schema(con: Any) -> None:
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
         [STORE_SCHEMA_VERSION],
     )
+
+
+@lru_cache(maxsize=1)
+def arrow_schemas() -> dict[str, pa.Schema]:
+    """Arrow schema (column names and types) of every store table, read from the DDL above."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        create_schema(con)
+        # Table names come from the fixed TABLES list.
+        return {t: con.sql(f'SELECT * FROM "{t}" LIMIT 0').to_arrow_table().schema for t in TABLES}
+    finally:
+        con.close()
+
+
+def columns(table: str) -> tuple[str, ...]:
+    """Column names of a store table, in DDL order."""
+    return tuple(arrow_schemas()[table].names)

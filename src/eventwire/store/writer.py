@@ -10,29 +10,39 @@ never as SQL text; the few scalar statements use ``?`` parameters.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
 
 from eventwire.readers.errors import InputError
-from eventwire.records import Analysis, Event, Place
 from eventwire.store import dedup
+from eventwire.store.rows import (
+    Processed,
+    article_rows,
+    band_rows,
+    event_date,
+    event_id,
+    event_key,
+    event_rows,
+    place_key,
+    record_rows,
+)
+from eventwire.store.schema import RECORD_TABLES
 
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-@dataclass
-class Processed:
-    """One article after the pipeline: its analysis and wire-copy signature, or the error that stopped it."""
-
-    analysis: Analysis | None
-    minhash: list[int] = field(default_factory=list)
-    n_shingles: int = 0
-    error: InputError | None = None
+__all__ = [
+    "BatchResult",
+    "Processed",
+    "StoreWriter",
+    "event_date",
+    "event_id",
+    "event_key",
+    "event_rows",
+    "place_key",
+    "record_rows",
+    "utcnow",
+]
 
 
 @dataclass
@@ -50,141 +60,6 @@ class BatchResult:
 def utcnow() -> dt.datetime:
     """The current UTC time as a naive timestamp (how the store keeps times)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def event_date(event: Event, analysis: Analysis) -> dt.date | None:
-    """The event's day: its own TIMEX date when resolved to a day, else the article's publication date."""
-    if event.date and _FULL_DATE.match(event.date):
-        try:
-            return dt.date.fromisoformat(event.date[:10])
-        except ValueError:
-            pass
-    return analysis.article.published
-
-
-def place_key(place: Place | None) -> str:
-    """Location part of the event key: GeoNames id, else the lower-cased place name, else ''."""
-    if place is None:
-        return ""
-    if place.geonames_id is not None:
-        return f"g{place.geonames_id}"
-    return "n:" + place.name.lower()
-
-
-def event_key(source_code: str, target_code: str, cameo: str, modality: str, date: dt.date | None, loc: str) -> str:
-    """The cross-article identity of an event."""
-    return "\x1f".join((source_code, target_code, cameo, modality, date.isoformat() if date else "", loc))
-
-
-def event_id(key: str) -> int:
-    """Stable 63-bit event id from the event key (same event, same id, in any store)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") >> 1
-
-
-def _side(event: Event, analysis: Analysis, which: str) -> dict[str, Any]:
-    arg = event.source if which == "source" else event.target
-    actor = analysis.actor(arg.actor_id) if arg is not None else None
-    code = (arg.code if arg is not None else None) or (actor.code if actor else None) or ""
-    return {
-        "code": code,
-        "country": actor.country if actor else None,
-        "name": actor.name if actor else (arg.text if arg is not None else None),
-        "sectors": list(actor.sectors) if actor else [],
-        "arg": arg,
-    }
-
-
-def event_rows(analysis: Analysis, now: dt.datetime) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(event rows keyed by dedup id, event-mention rows) for one analysis."""
-    art = analysis.article
-    places = {p.id: p for p in analysis.places}
-    events: list[dict[str, Any]] = []
-    mentions: list[dict[str, Any]] = []
-    for ev in analysis.events:
-        src, tgt = _side(ev, analysis, "source"), _side(ev, analysis, "target")
-        place = places.get(ev.place_id) if ev.place_id else None
-        day = event_date(ev, analysis)
-        eid = event_id(event_key(src["code"], tgt["code"], ev.cameo, ev.modality, day, place_key(place)))
-        events.append(
-            {
-                "id": eid,
-                "date": day,
-                "source_code": src["code"],
-                "source_country": src["country"],
-                "source_name": src["name"],
-                "source_sectors": src["sectors"],
-                "target_code": tgt["code"],
-                "target_country": tgt["country"],
-                "target_name": tgt["name"],
-                "target_sectors": tgt["sectors"],
-                "cameo": ev.cameo,
-                "base_code": ev.cameo[:3],
-                "root": ev.root,
-                "cameo_name": ev.cameo_name,
-                "quad_class": ev.quad_class,
-                "goldstein": ev.goldstein,
-                "plover_type": ev.plover_type,
-                "plover_mode": ev.plover_mode,
-                "modality": ev.modality,
-                "place_key": place_key(place),
-                "place_name": place.name if place else None,
-                "latitude": place.latitude if place else None,
-                "longitude": place.longitude if place else None,
-                "country_code": place.country_code if place else None,
-                "place_cameo_country": place.cameo_country if place else None,
-                "geonames_id": place.geonames_id if place else None,
-                "feature_class": place.feature_class if place else None,
-                "feature_code": place.feature_code if place else None,
-                "first_seen": now,
-                "source_url": art.url or art.origin,
-            }
-        )
-        sa, ta = src["arg"], tgt["arg"]
-        mentions.append(
-            {
-                "event_id": eid,
-                "article_id": art.id,
-                "local_id": ev.id,
-                "sentence_index": analysis.sentence_of(ev.sentence.start),
-                "sentence_start": ev.sentence.start,
-                "sentence_end": ev.sentence.end,
-                "sentence_text": ev.sentence.text,
-                "trigger_start": ev.trigger.start,
-                "trigger_end": ev.trigger.end,
-                "trigger_text": ev.trigger.text,
-                "source_start": sa.start if sa else None,
-                "source_end": sa.end if sa else None,
-                "source_text": sa.text if sa else None,
-                "source_actor_id": sa.actor_id if sa else None,
-                "target_start": ta.start if ta else None,
-                "target_end": ta.end if ta else None,
-                "target_text": ta.text if ta else None,
-                "target_actor_id": ta.actor_id if ta else None,
-                "date_value": ev.date,
-                "date_from": ev.date_from,
-                "place_id": ev.place_id,
-                "modality": ev.modality,
-                "reported": ev.reported,
-                "quote_id": ev.quote_id,
-                "confidence": ev.confidence,
-                "rule": ev.rule,
-            }
-        )
-    return events, mentions
-
-
-def _record_rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
-    aid = analysis.article.id
-    rows: dict[str, list[dict[str, Any]]] = {}
-    rows["actors"] = [
-        {**a.model_dump(exclude={"evidence"}), "article_id": aid, "code": a.code} for a in analysis.actors
-    ]
-    rows["mentions"] = [{**m.model_dump(), "article_id": aid} for m in analysis.mentions]
-    rows["quotes"] = [{**q.model_dump(exclude={"cue_start", "cue_end"}), "article_id": aid} for q in analysis.quotes]
-    rows["times"] = [{**t.model_dump(), "article_id": aid} for t in analysis.times]
-    rows["places"] = [{**p.model_dump(), "article_id": aid} for p in analysis.places]
-    rows["sources"] = [{**s.model_dump(), "article_id": aid} for s in analysis.sources]
-    return rows
 
 
 # Recompute the per-event counts of the events touched by a batch.  Wire copies form a
@@ -298,17 +173,11 @@ class StoreWriter:
     # -- wire copies ------------------------------------------------------------------------
     def _link_copies(self, items: list[Processed]) -> dict[str, tuple[str, float, str]]:
         """article id -> (duplicate_of, similarity, cluster id) for the wire copies in this batch."""
-        band_rows = []
-        for p in items:
-            assert p.analysis is not None
-            if p.n_shingles:
-                band_rows += [
-                    {"band": b, "bucket": h, "article_id": p.analysis.article.id} for b, h in dedup.bands(p.minhash)
-                ]
+        new_bands = [row for p in items for row in band_rows(p)]
         links: dict[str, tuple[str, float, str]] = {}
-        if not band_rows:
+        if not new_bands:
             return links
-        self.con.register("_new_bands", pa.Table.from_pylist(band_rows))
+        self.con.register("_new_bands", pa.Table.from_pylist(new_bands))
         try:
             found = self.con.execute(
                 "SELECT DISTINCT n.article_id, a.id, a.minhash, coalesce(a.cluster_id, a.id), a.ingested_at "
@@ -371,60 +240,29 @@ class StoreWriter:
                 seen.add(aid)
                 fresh.append(p)
             links = self._link_copies(fresh)
-            tables: dict[str, list[dict[str, Any]]] = {
-                k: []
-                for k in (
-                    "articles",
-                    "article_bands",
-                    "actors",
-                    "mentions",
-                    "quotes",
-                    "times",
-                    "places",
-                    "sources",
-                )
-            }
+            tables: dict[str, list[dict[str, Any]]] = {k: [] for k in ("articles", "article_bands", *RECORD_TABLES)}
             new_events: dict[int, dict[str, Any]] = {}
             ev_mentions: list[dict[str, Any]] = []
             for p in fresh:
-                assert p.analysis is not None
-                an, art = p.analysis, p.analysis.article
-                dup_of, sim, cluster = links.get(art.id, (None, None, art.id))
+                built = article_rows(p, now)
+                aid = built.article["id"]
+                dup_of, sim, cluster = links.get(aid, (None, None, aid))
                 result.duplicates += dup_of is not None
                 tables["articles"].append(
                     {
-                        "id": art.id,
-                        "title": art.title,
-                        "published": art.published,
-                        "published_from": art.published_from,
-                        "source": art.source,
-                        "url": art.url,
-                        "language": art.language,
-                        "origin": art.origin,
-                        "n_chars": len(art.text),
-                        "text": art.text,
-                        "n_shingles": p.n_shingles,
-                        "minhash": p.minhash,
+                        **built.article,
                         "duplicate_of": dup_of,
                         "similarity": sim,
                         "cluster_id": cluster,
                         "run_id": self.run_id,
-                        "ingested_at": now,
-                        "eventwire_version": an.pipeline.eventwire if an.pipeline else None,
-                        "model": an.pipeline.model if an.pipeline else None,
-                        "stages": an.pipeline.stages if an.pipeline else None,
                     }
                 )
-                if p.n_shingles:
-                    tables["article_bands"] += [
-                        {"band": b, "bucket": h, "article_id": art.id} for b, h in dedup.bands(p.minhash)
-                    ]
-                for name, rows in _record_rows(an).items():
-                    tables[name] += rows
-                evs, ems = event_rows(an, now)
-                for e in evs:
+                tables["article_bands"] += band_rows(p)
+                for name, records in built.records.items():
+                    tables[name] += records
+                for e in built.events:
                     new_events.setdefault(e["id"], e)
-                ev_mentions += ems
+                ev_mentions += built.event_mentions
             for name, rows in tables.items():
                 self._insert(name, rows)
             if new_events:
