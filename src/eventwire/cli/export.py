@@ -3,41 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from eventwire.cli import app
 from eventwire.cli.common import fail, out
-from eventwire.cli.query import (
-    ActorOpt,
-    CodeOpt,
-    DbOpt,
-    QuadOpt,
-    RootOpt,
-    SinceOpt,
-    SourceCountry,
-    TargetCountry,
-    UntilOpt,
-    build_filter,
-    open_db,
-)
+from eventwire.cli.query import DbOpt, filter_options, open_db
 from eventwire.store import DEFAULT_DB
 
 
 @app.command("export")
+@filter_options(limit=None)
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="gdelt, plover, csv, parquet, geojson (or a plug-in).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file (a directory for parquet).")],
-    source_country: SourceCountry = None,
-    target_country: TargetCountry = None,
-    actor: ActorOpt = None,
-    code: CodeOpt = None,
-    root: RootOpt = None,
-    quad: QuadOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    limit: Annotated[int | None, typer.Option(min=0, help="At most N events.")] = None,
+    flt: Any,
     db: DbOpt = Path(DEFAULT_DB),
 ) -> None:
     """Export the stored events matching the filters."""
@@ -47,7 +28,6 @@ def export_command(
         exporter = get_exporter(fmt)
     except UnknownFormatError as exc:
         fail(str(exc))
-    flt = build_filter(source_country, target_country, actor, code, root, quad, since, until, limit)
     con = open_db(db)
     try:
         if output.parent and not output.parent.exists():

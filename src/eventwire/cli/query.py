@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -42,33 +44,6 @@ class Period(StrEnum):
     year = "year"
 
 
-def build_filter(
-    source_country: str | None,
-    target_country: str | None,
-    actor: str | None,
-    code: str | None,
-    root: str | None,
-    quad: int | None,
-    since: str | None,
-    until: str | None,
-    limit: int | None,
-) -> Any:
-    """An EventFilter from CLI option values."""
-    from eventwire.store.queries import EventFilter
-
-    return EventFilter(
-        source_country=source_country,
-        target_country=target_country,
-        actor=actor,
-        code=code,
-        root=root,
-        quad=quad,
-        since=parse_cli_date(since, "--since"),
-        until=parse_cli_date(until, "--until"),
-        limit=limit,
-    )
-
-
 def open_db(db: Path) -> Any:
     """A read-only store connection (a Parquet dataset directory is queried in place), or a clean failure."""
     from eventwire.parquet_dataset import is_dataset, open_dataset
@@ -92,6 +67,75 @@ QuadOpt = Annotated[int | None, typer.Option(min=1, max=4, help="Quad class 1-4.
 SinceOpt = Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")]
 DbOpt = Annotated[Path, typer.Option(help="DuckDB store file, or a Parquet dataset directory (ingest --output).")]
+LimitOpt = Annotated[int | None, typer.Option(min=0, help="At most N events.")]
+
+#: The event filter options every filtering command takes: (parameter, CLI annotation), in help order.
+FILTER_OPTIONS: tuple[tuple[str, Any], ...] = (
+    ("source_country", SourceCountry),
+    ("target_country", TargetCountry),
+    ("actor", ActorOpt),
+    ("code", CodeOpt),
+    ("root", RootOpt),
+    ("quad", QuadOpt),
+    ("since", SinceOpt),
+    ("until", UntilOpt),
+    ("limit", LimitOpt),
+)
+
+
+def build_filter(
+    source_country: str | None = None,
+    target_country: str | None = None,
+    actor: str | None = None,
+    code: str | None = None,
+    root: str | None = None,
+    quad: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> Any:
+    """An EventFilter from CLI option values."""
+    from eventwire.store.queries import EventFilter
+
+    return EventFilter(
+        source_country=source_country,
+        target_country=target_country,
+        actor=actor,
+        code=code,
+        root=root,
+        quad=quad,
+        since=parse_cli_date(since, "--since"),
+        until=parse_cli_date(until, "--until"),
+        limit=limit,
+    )
+
+
+def filter_options(limit: int | None) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the shared event filter options (:data:`FILTER_OPTIONS`, ``--limit`` defaulting to
+    ``limit``) in place of its ``flt`` parameter, which receives the EventFilter built from them."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        sig = inspect.signature(command, eval_str=True)
+        params = list(sig.parameters.values())
+        at = [p.name for p in params].index("flt")
+        options = [
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, annotation=ann, default=limit if name == "limit" else None
+            )
+            for name, ann in FILTER_OPTIONS
+        ]
+        rest = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in params]
+
+        @functools.wraps(command)
+        def run(**kwargs: Any) -> None:
+            values = {name: kwargs.pop(name) for name, _ in FILTER_OPTIONS}
+            command(**kwargs, flt=build_filter(**values))
+
+        run.__signature__ = sig.replace(parameters=[*rest[:at], *options, *rest[at + 1 :]])  # type: ignore[attr-defined]
+        return run
+
+    return decorate
+
 
 _TABLE_COLUMNS = (
     "date",
@@ -110,23 +154,15 @@ _TABLE_COLUMNS = (
 
 
 @app.command()
+@filter_options(limit=50)
 def events(
-    source_country: SourceCountry = None,
-    target_country: TargetCountry = None,
-    actor: ActorOpt = None,
-    code: CodeOpt = None,
-    root: RootOpt = None,
-    quad: QuadOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    limit: Annotated[int | None, typer.Option(min=0, help="At most N events.")] = 50,
+    flt: Any,
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
     db: DbOpt = Path(DEFAULT_DB),
 ) -> None:
     """List stored events matching the filters, newest first."""
     from eventwire.store.queries import select_events
 
-    flt = build_filter(source_country, target_country, actor, code, root, quad, since, until, limit)
     con = open_db(db)
     result = select_events(con, flt)
     names = [d[0] for d in result.description]
