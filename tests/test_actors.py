@@ -473,3 +473,57 @@ def test_eval_actors_on_synthetic_gold(pipeline: Pipeline) -> None:
     assert report.metric("country/IGO code accuracy") == pytest.approx(4 / 5)  # the smugglers get no country
     assert report.metric("sector accuracy") == pytest.approx(1.0)
     assert "gold text not in the sentence (not scored)" in [r[0] for r in report.tables["Outcomes"]]
+
+
+# -- groups and unnamed actors -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "kind"),
+    [
+        ("Bosnian Serbs rejected the new map on Monday.", "Bosnian Serbs", "BIH", "group"),
+        ("Iraqi Shiites marched to the shrine.", "Iraqi Shiites", "IRQREL", "group"),
+        ("Afghan forces retook the district.", "Afghan forces", "AFGMIL", "group"),
+        ("Palestinian militants fired rockets overnight.", "Palestinian militants", "PSEUAF", "group"),
+        ("Serb forces shelled the hills.", "Serb forces", "SRBMIL", "group"),
+        ("Opposition groups in Zimbabwe called a strike.", "Opposition groups", "ZWEOPP", "group"),
+        ("Students in Iran protested against the ruling.", "Students", "IRNEDU", "group"),
+        ("The people of Gaza waited for aid trucks.", "The people", "PSECVL", "group"),
+        ("Zambian people voted on Thursday.", "Zambian people", "ZMBCVL", "group"),
+        ("The Indian parliament passed the bill.", "The Indian parliament", "INDLEG", "organization"),
+        ("The Iranian judiciary sentenced two men.", "The Iranian judiciary", "IRNJUD", "organization"),
+        ("Japan's defence ministry tracked the missile.", "Japan's defence ministry", "JPNGOV", "organization"),
+    ],
+)
+def test_group_and_unnamed_actors(analyze: Analyze, text: str, mention: str, code: str, kind: str) -> None:
+    actor = actor_of(analyze(text), mention)
+    assert actor.code == code and actor.kind == kind
+
+
+def test_generic_group_nouns_need_a_modifier_or_country(analyze: Analyze) -> None:
+    result = analyze("The party said the group would meet the people soon.")
+    assert result.mentions == []  # no agent modifier and no country: nobody in particular
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("APEC", ""),
+        ("ASEAN", "ASN"),
+        ("OPEC", "OPC"),
+        ("NATO", "NAT"),
+        ("EU", "EUR"),
+        ("UN Security Council", "UNO"),
+        ("African Union", "AFR"),
+        ("IAEA", "IAE"),
+        ("European Community", "EUR"),
+    ],
+)
+def test_igo_names_and_acronyms(analyze: Analyze, name: str, code: str) -> None:
+    actor = actor_of(analyze(f"Envoys said the {name} would send a mission next week."), name)
+    assert actor.country == (code or None) and "IGO" in actor.sectors
+
+
+@pytest.mark.parametrize(("name", "code"), [("Hamas", "PSEREB"), ("Hezbollah", "LBNREB"), ("Taliban", "AFGREB")])
+def test_known_non_state_groups(analyze: Analyze, name: str, code: str) -> None:
+    assert actor_of(analyze(f"A statement from the {name} denied the report on Sunday."), name).code == code

@@ -131,6 +131,17 @@ ORG_NAME_WORDS = frozenset(
         "front",
     }
 )
+#: Collective nouns that name a group only through an agent modifier ("opposition groups", "armed
+#: factions", "the peace movement"); alone they are too generic to be actors.
+GROUP_NOUNS = frozenset(
+    {"group", "party", "movement", "faction", "coalition", "alliance", "bloc", "organization", "organisation"}
+)
+#: Nouns for a population; an actor only with a country ("the people of Gaza", "Zambian people").
+POPULATION_NOUNS = frozenset({"people", "population", "public", "community", "inhabitant", "populace"})
+#: The agent given to a population noun: the country's civilians (CAMEO CVL, as Phoenix codes "population").
+POPULATION_AGENT = Agent(phrase="people", sectors=("CVL",), kind="any", source="rule")
+#: Agent words for peoples and faiths that may follow a country adjective ("Iraqi Shiites").
+PEOPLE_AGENT_WORDS = frozenset({"shiite", "shia", "sunni", "muslim", "moslem", "christian", "jew", "catholic"})
 #: Minimum population for a single-word model ORG/PERSON to be read as a place name instead.
 PLACE_MIN_POPULATION = 20_000
 
@@ -363,6 +374,40 @@ def _is_place(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _place_country(name: str) -> str | None:
+    """CAMEO country of a place named in a group's complement or modifier ("rebels in Darfur", "Gaza").
+
+    Countries themselves come first; otherwise the most populous gazetteer town or administrative area
+    of that name (at least ``PLACE_MIN_POPULATION`` people, or a first-level division).
+    """
+    form = _country_form(name)
+    if form is not None and form.type in ("name", "adj", "capital"):
+        return form.code
+    if not name[:1].isupper() or len(name) > 40:
+        return None
+    try:
+        from eventwire.knowledge.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        hits = gaz.lookup(name)
+    except (FileNotFoundError, ImportError, OSError):
+        return None
+    best = None
+    for e, how in hits:
+        if how not in ("name", "alt") or e.feature_class not in ("P", "A") or not e.country_code:
+            continue
+        if e.population < PLACE_MIN_POPULATION and e.feature_code != "ADM1":
+            continue
+        if best is None or e.population > best.population:
+            best = e
+    if best is None:
+        return None
+    iso3 = gaz.iso3.get(best.country_code or "")
+    code = ISO3_TO_CAMEO.get(iso3 or "", iso3)
+    return code if code and code in country_kinds() else None
+
+
 def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None) -> int:
     """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega)."""
     tw = title_words()
@@ -408,6 +453,8 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         form = _country_form(text) if gazetteer_ok else lookup_country(text)
         if form is not None:
             cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
+        elif e - s >= 2 and _is_people_phrase(doc, s, e):
+            continue  # "Bosnian Serbs" tagged PERSON: the demonym + people noun pass builds the group
         elif ent.label_ in ("PERSON", "ORG") and e - s == 1 and not table.exact(text) and _is_place(text):
             cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent.label_))  # "strikes on Kharkiv" tagged ORG
         elif ent.label_ == "PERSON" and any(t.lower_ in ORG_NAME_WORDS for t in doc[s:e]):
@@ -421,6 +468,58 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         else:
             cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent.label_))
     return cands
+
+
+def _people_noun(tok: Token) -> bool:
+    """Whether a token is a plural noun for a people or faith ("Serbs", "Kurds", "Shiites", "Muslims")."""
+    if not tok.is_title or (tok.tag_ not in ("NNS", "NNPS") and not tok.lower_.endswith("s")):
+        return False
+    form = country_forms().get(tok.text)
+    if form is not None:
+        return form.type == "people"
+    return tok.ent_type_ == "NORP" or _word(tok) in PEOPLE_AGENT_WORDS
+
+
+def _is_people_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens are a country adjective followed by one people noun ("Bosnian Serbs", "Iraqi Kurds")."""
+    if end - start != 2:
+        return False
+    form = country_forms().get(doc[start].text)
+    return form is not None and form.type == "adj" and _people_noun(doc[start + 1])
+
+
+def _people_groups(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Merge a country adjective with the people noun after it into one people group of that country.
+
+    "Bosnian Serbs" is BIH (the adjective names the country; the noun the people), "Iraqi Shiites" IRQ.
+    """
+    owner = {i: c for c in cands for i in range(c.start, c.end)}
+    out: list[Cand] = []
+    drop: set[int] = set()
+    for c in cands:
+        if id(c) in drop:
+            continue
+        nxt = c.end
+        if (
+            c.type == "country"
+            and c.form is not None
+            and c.form.type == "adj"
+            and c.length == 1
+            and nxt < len(doc)
+            and _is_people_phrase(doc, c.start, nxt + 1)
+            and doc[c.start].head.i == nxt
+        ):
+            other = owner.get(nxt)
+            if other is not None and (other.type == "person" or other.entries):
+                out.append(c)
+                continue
+            if other is not None:
+                drop.add(id(other))
+            form = CountryForm(c.form.code, doc[c.start : nxt + 1].text, "people")
+            out.append(Cand(c.start, nxt + 1, "country", P_COUNTRY, label=c.label, form=form))
+            continue
+        out.append(c)
+    return [c for c in out if id(c) not in drop]
 
 
 def _select(cands: Iterable[Cand], n: int) -> list[Cand]:
@@ -587,6 +686,61 @@ def _head_hashes() -> frozenset[int]:
     return frozenset(hash_string(w) for w in agent_heads())
 
 
+@lru_cache(maxsize=1)
+def _collective_hashes() -> frozenset[int]:
+    return frozenset(hash_string(w) for w in GROUP_NOUNS | POPULATION_NOUNS)
+
+
+def _collective_title(
+    doc: Doc, tok: Token, title: Title | None, left: int, right: int, owner: dict[int, Cand]
+) -> Title | None:
+    """The title of a collective noun phrase: its agent must come from a modifier, else it is a population.
+
+    "opposition groups", "Palestinian armed groups", "the Israeli peace movement" take the modifier's agent
+    ("opposition" OPP, "armed group" UAF); "the people of Gaza", "Zambian people" are populations (no sector).
+    """
+    lemma = tok.lemma_.lower()
+    if title is not None and title.agent is not None and title.agent.sectors and title.agent.phrase != lemma:
+        return title  # a modifier ("opposition") or a phrase headed by the noun ("armed group")
+    if lemma not in POPULATION_NOUNS:
+        return None
+    country = title.country if title is not None else None
+    country_text = title.country_text if title is not None else None
+    if country is None:
+        for i in range(left, right):
+            c = owner.get(i)
+            if c is not None and c.type == "country" and c.form is not None and not c.form.is_government:
+                country, country_text = c.form.code, doc[c.start : c.end].text
+                break
+    return Title(text=doc[tok.i].text, agent=POPULATION_AGENT, country=country, country_text=country_text, plural=True)
+
+
+def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: int) -> None:
+    """Country of a description from its place complement or place modifier.
+
+    "the foreign ministry in Beijing", "officials in Kyiv", "rebels in Darfur", "the people of Gaza",
+    "Gaza residents": a country, capital or sizeable gazetteer place gives its country.
+    """
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout", "across") and prep.i >= right:
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                place = doc[obj.left_edge.i : obj.i + 1].text
+                code = _place_country(place.removeprefix("the ").removeprefix("The "))
+                if code is None and obj.ent_type_ in ("GPE", "LOC") and obj.i > obj.left_edge.i:
+                    code = _place_country(obj.text)
+                if code is not None:
+                    title.country, title.country_text = code, place
+                    return
+    for ch in tok.lefts:
+        if ch.dep_ == "compound" and ch.ent_type_ in ("GPE", "LOC") and left <= ch.i < right:
+            code = _place_country(doc[ch.left_edge.i : ch.i + 1].text)
+            if code is not None:
+                title.country, title.country_text = code, doc[ch.left_edge.i : ch.i + 1].text
+                return
+
+
 def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) -> list[Cand]:
     """Noun phrases headed by an agent noun ("the US diplomat", "Chinese companies", "state media")."""
     heads = agent_heads()
@@ -596,7 +750,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     hits = [
         i
         for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
-        if low in head_hashes or lem in head_hashes
+        if low in head_hashes or lem in head_hashes or lem in _collective_hashes()
     ]
     for i in hits:
         tok = doc[i]
@@ -609,7 +763,9 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             and not (occupied.type == "org" and not occupied.entries)
         ):
             continue
-        if _word(tok) not in heads and tok.lemma_.lower() not in heads:
+        lemma = tok.lemma_.lower()
+        collective = lemma in GROUP_NOUNS or lemma in POPULATION_NOUNS
+        if _word(tok) not in heads and lemma not in heads and not collective:
             continue
         left = tok.i
         for child in tok.lefts:
@@ -640,21 +796,20 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         if doc[left].lower_ in ("a", "an", "the") and left + 1 < right:
             pass
         title = _title_from_tokens(doc, list(range(left, right)), owner, head=tok.i)
+        if collective:
+            title = _collective_title(doc, tok, title, left, right, owner)
         if title is None or title.agent is None:
             continue
         if title.country is None:
-            # "the foreign ministry in Beijing", "officials in Kyiv": the country from a place complement
-            for prep in tok.rights:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from") and prep.i >= right:
-                    for obj in prep.children:
-                        place = doc[obj.left_edge.i : obj.i + 1].text
-                        form = _country_form(place) if obj.dep_ == "pobj" else None
-                        if form is not None:
-                            title.country, title.country_text = form.code, place
+            _place_title_country(doc, tok, title, left, right)
+        if title.agent is POPULATION_AGENT and title.country is None:
+            continue  # "the people", "the public": no particular actor without a country
         agent = title.agent
-        if not agent.sectors and agent.ref is None:
+        if not agent.sectors and agent.ref is None and agent is not POPULATION_AGENT:
             continue
-        if agent.phrase not in table or agent.phrase.split()[-1] not in (_word(tok), tok.lemma_.lower()):
+        if collective:
+            pass  # the agent comes from a modifier ("opposition groups") or is the population agent
+        elif agent.phrase not in table or agent.phrase.split()[-1] not in (_word(tok), tok.lemma_.lower()):
             # the agent phrase must be headed by this noun (e.g. not "state" inside "state media")
             if (
                 tok.i < right - 1
@@ -666,7 +821,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                 continue
         dets = [ch for ch in tok.lefts if ch.dep_ in ("det", "poss")]
         definite = any(d.lower_ in DEFINITE for d in dets)
-        plural = tok.tag_ in ("NNS", "NNPS") or _word(tok) in COLLECTIVE
+        plural = tok.tag_ in ("NNS", "NNPS") or _word(tok) in COLLECTIVE or collective
         has_modifier = title.country is not None or right - left > 1
         if not plural and not has_modifier and not dets:
             continue  # a bare singular noun ("as minister") names no one in particular
@@ -947,9 +1102,21 @@ class _Resolver:
             self.mention(c, d, "metonym")
             return
         if form.type == "people":
-            d = self.draft(f"people:{form.code}", name=text, kind="group", country=form.code, confidence=0.7)
+            noun = self.doc[c.end - 1]
+            key = f"people:{form.code}" + (f":{noun.lower_}" if c.length > 1 else "")
+            agent = agent_table().get(_word(noun)) if c.length > 1 else None
+            d = self.draft(
+                key,
+                name=text,
+                kind="group",
+                country=form.code,
+                sectors=list(agent.sectors) if agent is not None else [],
+                confidence=0.7,
+            )
             if d.count == 0:
                 d.evidence.append(f"people noun '{text}' -> {form.code}")
+                if agent is not None:
+                    d.evidence.append(f"'{noun.text}' -> agent '{agent.phrase}' {' '.join(agent.sectors)}")
             self.mention(c, d, "group")
             return
         d = self.country_draft(form.code, text)
@@ -1086,6 +1253,7 @@ def find_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> lis
     _, sent_start = _sentence_starts(doc)
     selected = _select(_base_candidates(doc, table, files), len(doc))
     selected = _select(_mark_surnames(doc, selected, table), len(doc))
+    selected = _people_groups(doc, selected)
     owner = {i: c for c in selected for i in range(c.start, c.end)}
     # titles to the left of person names
     for c in selected:
