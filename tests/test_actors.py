@@ -527,3 +527,11 @@ def test_igo_names_and_acronyms(analyze: Analyze, name: str, code: str) -> None:
 @pytest.mark.parametrize(("name", "code"), [("Hamas", "PSEREB"), ("Hezbollah", "LBNREB"), ("Taliban", "AFGREB")])
 def test_known_non_state_groups(analyze: Analyze, name: str, code: str) -> None:
     assert actor_of(analyze(f"A statement from the {name} denied the report on Sunday."), name).code == code
+
+
+def test_titled_surname_resolves_through_the_table_only_when_unique(analyze: Analyze) -> None:
+    result = analyze("President Mugabe met Minister Okonkwo-Baptiste in the capital.", published="2000-01-01")
+    mugabe = actor_of(result, "President Mugabe")
+    assert mugabe.code == "ZWEGOV" and mugabe.kb_id is not None  # one table bearer whose sector agrees
+    unknown = actor_of(result, "Minister Okonkwo-Baptiste")
+    assert unknown.country is None and unknown.kb_id is None  # no bearer: the title alone, never a guess

@@ -995,6 +995,11 @@ class _Resolver:
                 d = self.person_from_rows(rows, c, evidence, conf)
                 self.mention(c, d, kind)
                 return
+        titled = self.titled_surname(tokens, c)
+        if titled is not None:
+            d = self.person_from_rows(titled, c, f"titled surname '{name}' unique among table persons", 0.7)
+            self.mention(c, d, "surname")
+            return
         if len(tokens) >= 2:
             fz = self.table.fuzzy(name)
             if fz is not None and not self.title_conflicts(fz[0], c.title):
@@ -1009,6 +1014,31 @@ class _Resolver:
             d.evidence.append(f"person '{name}' not in the actor table")
             self.apply_title(d, c.title)
         self.mention(c, d, "surname" if len(tokens) == 1 else "name")
+
+    def titled_surname(self, tokens: list[str], c: Cand) -> list[ActorEntry] | None:
+        """Rows of the one table person a titled surname can be ("President Mugabe"), or None.
+
+        The title must give a sector; bearers of the surname must share it (and the title's country, when
+        given); with several such bearers those in office on the publication date are preferred.
+        """
+        title = c.title
+        if len(tokens) != 1 or title is None or title.agent is None or not title.agent.sectors:
+            return None
+        wanted = set(title.agent.sectors)
+        bearers = [
+            e
+            for e in self.table.surname(tokens[0])
+            if e.kind == "person"
+            and wanted & set(e.sectors)
+            and (title.country is None or title.country == e.country)
+            and (not title.agent.office or not e.office or e.office == title.agent.office)
+        ]
+        ids = {e.id for e in bearers}
+        if len(ids) > 1:
+            ids = {e.id for e in bearers if e.status_on(self.date) == "current"}
+        if len(ids) != 1:
+            return None
+        return self.table.rows_of[ids.pop()]
 
     @staticmethod
     def title_conflicts(rows: list[ActorEntry], title: Title | None) -> bool:
