@@ -32,7 +32,7 @@ import numpy as np
 import pyarrow as pa
 
 from eventwire.config import Settings
-from eventwire.ingest import IngestReport, ProgressFn
+from eventwire.ingest import IngestReport, ProgressFn, chunked, drive, unseen
 from eventwire.readers.errors import InputError
 from eventwire.readers.fields import FieldMap
 from eventwire.records import Analysis, Article
@@ -290,8 +290,7 @@ def ingest_to_parquet(
     ordinals: dict[str, tuple[int, int]] = {}
     events_seen: set[int] = set()
 
-    def articles() -> Iterator[list[Article]]:
-        batch: list[Article] = []
+    def articles() -> Iterator[Article]:
         for file_no, item in numbered_inputs(paths):
             if isinstance(item, InputError):
                 report.errors.append(item)
@@ -299,50 +298,41 @@ def ingest_to_parquet(
                 continue
             errors: list[InputError] = []
             stream = discover([item], fmt, fields, settings.max_bytes, stdin=stdin)
-            for record_no, got in enumerate(stream, start=1):
-                if isinstance(got, InputError):
-                    errors.append(got)
-                    continue
-                report.read += 1
-                if got.id in seen or is_committed(got.id, committed):
-                    report.skipped += 1
-                    continue
-                seen.add(got.id)
+            for record_no, got in unseen(stream, report, seen, errors.append, lambda a: is_committed(a.id, committed)):
                 ordinals[got.id] = (file_no, record_no)
-                batch.append(got)
-                if len(batch) >= batch_size:
-                    yield batch
-                    batch = []
+                yield got
             sink.write_input_errors("<stdin>" if item == "-" else item, errors, run)
             report.errors += errors
-        if batch:
-            yield batch
+
+    def write(batch: Sequence[Article], processed: list[Processed]) -> BatchResult:
+        written = sink.write_batch([(a, *ordinals.pop(a.id)) for a in batch], processed, run)
+        return batch_result(report, written, events_seen)
 
     with LocalEngine(workers, settings, batch_size) as engine:
-        for batch, processed in engine.map(articles()):
-            items = [(a, *ordinals.pop(a.id)) for a in batch]
-            written = sink.write_batch(items, processed, run)
-            account(report, written, started, progress, events_seen)
+        drive(engine, chunked(articles(), batch_size), write, report, started, progress)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def batch_result(report: IngestReport, written: Written, events_seen: set[int]) -> BatchResult:
+    """What a batch wrote as a BatchResult (events new to this run: not in ``events_seen``, which is updated);
+    the batch's failed records are added to ``report``."""
+    result = BatchResult(
+        articles=written.articles,
+        events_new=len(written.event_ids - events_seen),
+        event_mentions=written.event_mentions,
+        errors=len(written.errors),
+    )
+    events_seen |= written.event_ids
+    report.errors += written.errors
+    return result
 
 
 def account(
     report: IngestReport, written: Written, started: float, progress: ProgressFn | None, events_seen: set[int]
 ) -> None:
     """Add what a batch wrote to a run's report and tell the progress callback."""
-    report.articles += written.articles
-    report.event_mentions += written.event_mentions
-    report.events_new += len(written.event_ids - events_seen)
-    events_seen |= written.event_ids
-    report.errors += written.errors
-    report.batches += 1
-    report.seconds = time.perf_counter() - started
-    if progress is not None:
-        result = BatchResult(
-            articles=written.articles, event_mentions=written.event_mentions, errors=len(written.errors)
-        )
-        progress(report, result)
+    report.add_batch(batch_result(report, written, events_seen), started, progress)
 
 
 # -- reading: DuckDB views over the dataset ------------------------------------------------------------------------
@@ -485,27 +475,9 @@ def load(
                 if aid not in stored
             ]
             report.skipped += len(rows) - len(fresh)
-            result = writer.write_batch(fresh)
-            report.articles += result.articles
-            report.skipped += result.skipped
-            report.duplicates += result.duplicates
-            report.events_new += result.events_new
-            report.event_mentions += result.event_mentions
-            report.batches += 1
-            report.seconds = time.perf_counter() - started
-            if progress is not None:
-                progress(report, result)
+            report.add_batch(writer.write_batch(fresh), started, progress)
         report.seconds = time.perf_counter() - started
-        writer.finish_run(
-            BatchResult(
-                articles=report.articles,
-                skipped=report.skipped,
-                duplicates=report.duplicates,
-                events_new=report.events_new,
-                event_mentions=report.event_mentions,
-                errors=len(report.errors),
-            )
-        )
+        writer.finish_run(report.totals())
     finally:
         store.close()
         src.close()
