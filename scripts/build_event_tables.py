@@ -90,7 +90,7 @@ class Dictionary:
     def __init__(self, lines: list[str]) -> None:
         self.synsets: dict[str, list[str]] = {}
         self.verbs: list[tuple[str, str, str, str, str, str]] = []  # lemma, prt, code, block, forms, inherited
-        self.patterns: list[tuple[str, str, str, str, str]] = []  # block, code, rev, elements, pre
+        self.patterns: list[tuple[str, str, str, str, str, str]] = []  # block, code, rev, elements, pre, verbs
         self.skipped = 0
         self._parse(lines)
 
@@ -138,7 +138,8 @@ class Dictionary:
                 block_verbs = []
                 continue
             if line.startswith("-"):
-                self._pattern(line[1:], block_name, block_verbs)
+                comment = raw.split("#", 1)[1] if "#" in raw else ""
+                self._pattern(line[1:], block_name, block_verbs, comment)
                 continue
             m = re.match(r"^\+?([A-Z][A-Z0-9'_-]*)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?", line.strip())
             if not m:
@@ -153,7 +154,7 @@ class Dictionary:
             block_verbs.append((lemma, prt))
             self.verbs.append((lemma, prt, code, block_name, forms, "" if own_code else "1"))
 
-    def _pattern(self, body: str, block: str, verbs: list[tuple[str, str]]) -> None:
+    def _pattern(self, body: str, block: str, verbs: list[tuple[str, str]], comment: str = "") -> None:
         m = re.match(r"^(.*?)\[([^\]]*)\]", body)
         if not m or "*" not in m.group(1):
             self.skipped += 1
@@ -186,7 +187,12 @@ class Dictionary:
             self.skipped += 1
             return
         pre_s = " ; ".join("w:" + "|".join(a) for a in pre)
-        self.patterns.append((block, fwd, rev, " ; ".join(elements), pre_s))
+        # the comment names the verb(s) of the block the pattern was written for ("# RUSH"); kept so that
+        # verb-specific prepositional idioms ("call on" = appeal) are not applied to the block's synonyms
+        lemmas = {v for v, _p in verbs}
+        found = [w.lower().split("_")[0] for w in re.findall(r"[A-Z][A-Z_]+", comment)]
+        src = " ".join(dict.fromkeys(w for w in found if w in lemmas))
+        self.patterns.append((block, fwd, rev, " ; ".join(elements), pre_s, src))
 
 
 def build_patterns(shared: Path) -> None:
@@ -205,7 +211,7 @@ def build_patterns(shared: Path) -> None:
             seen.add((row[0], row[1]))
             out.write("\t".join(row) + "\n")
     with (OUT / "verb_patterns.tsv").open("w", encoding="utf-8") as out:
-        out.write(head + "block\tcode\trev_code\telements\tpre\n")
+        out.write(head + "block\tcode\trev_code\telements\tpre\tverbs\n")
         seen2 = set()
         for p in d.patterns:
             if p in seen2:

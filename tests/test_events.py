@@ -345,3 +345,22 @@ def test_scorer_reads_old_cameo_country_codes() -> None:
     from eventwire.evaluate.events import _side_ok
 
     assert _side_ok("JPNGOV", ("JAP", "GOV")) and _side_ok("ROU", ("ROM", "")) and not _side_ok("JPN", ("KOR", ""))
+
+
+def test_noun_constraints_match_the_verbs_own_noun_phrases() -> None:
+    """A PETRARCH2 noun constraint matches the object's head or its modifiers, not words in a clause on it;
+    at equal weight the pattern naming more words wins ('military intelligence' 072 over 'intelligence' 010)."""
+    from eventwire.stages.events_match import core_tokens, region
+
+    doc = load_nlp()("Germany approved a law that bans weapons sales to Iran.")
+    verb = doc[1]
+    core = {doc[i].lower_ for i in core_tokens(verb, region(verb))}
+    assert "law" in core and not {"weapons", "sales", "bans"} & core
+    assert codes(code_text("Japan provided military intelligence to Sri Lanka.")) == [("JPN", "072", "LKA")]
+    assert codes(code_text("Japan provided intelligence to Sri Lanka.")) == []  # information = statement (010)
+
+
+def test_prepositional_idioms_stay_with_their_verb() -> None:
+    """'call on' is an appeal; a synonym of its block ('telephone') with a temporal 'on' is not."""
+    assert {c for _s, c, _t in codes(code_text("Germany telephoned Japan on Tuesday."))} == {"041"}
+    assert [e.root for e in code_text("Germany called on Japan to release the prisoners.")] == ["02"]

@@ -59,9 +59,14 @@ class Pattern:
     origin: str  # "own" or "petrarch2:<BLOCK>"
     weight: int = field(init=False, default=0)  # specificity of the pattern
     keys: tuple[frozenset[str], ...] = field(init=False, default=())  # of the elements after the verb
+    #: words the pattern requires (a slot counts its shortest alternative): breaks ties between patterns of
+    #: equal weight, so "military intelligence" (072) beats "intelligence" (010)
+    words: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weight", sum(e.weight for e in self.elements) + sum(e.weight for e in self.pre))
+        n = sum(min((len(a) for a in slot), default=0) for e in (*self.elements, *self.pre) for slot in e.slots)
+        object.__setattr__(self, "words", n)
         object.__setattr__(self, "keys", tuple(k for e in self.elements for k in e.keys))
 
 
@@ -146,6 +151,57 @@ def _split_code(code: str) -> tuple[str, str]:
     return fwd.strip(), rev.strip()
 
 
+#: Prepositions, particles and adverbs: a pattern made only of these ("CALL * (ON)", "BEAT * (WITH)",
+#: "ORDER * TO") is an idiom of the verb it was written for, not of every verb in its PETRARCH2 block.
+_FUNCTION_WORDS = frozenset(
+    [
+        "about",
+        "after",
+        "against",
+        "along",
+        "among",
+        "around",
+        "as",
+        "at",
+        "away",
+        "back",
+        "before",
+        "between",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "over",
+        "through",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "up",
+        "upon",
+        "with",
+        "within",
+        "without",
+    ]
+)
+
+
+def _verb_specific(pat: Pattern) -> bool:
+    """Whether a PETRARCH2 pattern only names function words (then it applies to its source verb only)."""
+    for e in (*pat.elements, *pat.pre):
+        for slot in e.slots:
+            if any(w not in _FUNCTION_WORDS for alt in slot for w in alt):
+                return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled verb/noun lexicon (PETRARCH2-derived plus eventwire's own patterns)."""
@@ -173,7 +229,10 @@ def lexicon() -> Lexicon:
         pat = Pattern(
             fwd, rev, parse_elements(r["elements"] or ""), parse_elements(r["pre"] or ""), "petrarch2:" + r["block"]
         )
+        only = set((r.get("verbs") or "").split()) if _verb_specific(pat) else set()
         for lemma, prt in block_verbs.get(r["block"], []):
+            if only and lemma not in only:
+                continue
             entry(lemma).patterns.setdefault(prt, []).append(pat)
 
     nouns: dict[str, tuple[str, bool]] = {}

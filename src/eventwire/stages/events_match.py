@@ -49,8 +49,38 @@ def _forms(t: Token) -> tuple[str, str]:
     return t.lower_, t.lemma_.lower()
 
 
-def _phrase_at(tokens: list[Token], k: int, phrase: tuple[str, ...]) -> bool:
+#: Modifiers that belong to a noun phrase's head word ("military intelligence", "arms shipment").
+_CLAUSAL = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "parataxis", "appos", "conj", "cc", "punct"})
+
+
+def core_tokens(verb: Token, tokens: list[Token]) -> frozenset[int]:
+    """Indices of region tokens a bare pattern word may match: the verb's noun phrases (object, particle,
+    adverb, complement, prepositional objects) with their modifiers and prepositional dependents, and the
+    objects of an infinitive complement ("promised to continue military aid").  A word inside a clause that
+    hangs on a noun ("the law recognizing victories", "demands that Y grant rights", relative clauses) or on a
+    conjoined phrase is not part of the verb's argument, so it does not satisfy a PETRARCH2 noun constraint."""
+    heads: list[Token] = [c for c in verb.children if c.i > verb.i and c.dep_ not in _SEPARATE]
+    core: set[int] = set()
+    while heads:
+        h = heads.pop()
+        if h.i in core:
+            continue
+        core.add(h.i)
+        for c in h.children:
+            if c.dep_ in _CLAUSAL:
+                continue
+            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("xcomp", "pcomp") and c.dep_ != "prep":
+                continue  # a verb below the trigger: its own arguments are not the trigger's
+            heads.append(c)
+    idx = {t.i for t in tokens}
+    idx = {t.i for t in tokens}
+    return frozenset(core & idx)
+
+
+def _phrase_at(tokens: list[Token], k: int, phrase: tuple[str, ...], core: frozenset[int] | None = None) -> bool:
     if k + len(phrase) > len(tokens):
+        return False
+    if core is not None and tokens[k + len(phrase) - 1].i not in core:
         return False
     for j, w in enumerate(phrase):
         tok = tokens[k + j]
@@ -61,22 +91,28 @@ def _phrase_at(tokens: list[Token], k: int, phrase: tuple[str, ...]) -> bool:
     return True
 
 
-def _find_slot(tokens: list[Token], start: int, alts: tuple[tuple[str, ...], ...]) -> int:
-    """Index just past the first alternative found at or after ``start``; -1 if none."""
+def _find_slot(
+    tokens: list[Token], start: int, alts: tuple[tuple[str, ...], ...], core: frozenset[int] | None = None
+) -> int:
+    """Index just past the first alternative found at or after ``start``; -1 if none (with ``core``: the
+    alternative's last word must be one of those token indices)."""
     for k in range(start, len(tokens)):
         for phrase in alts:
-            if _phrase_at(tokens, k, phrase):
+            if _phrase_at(tokens, k, phrase, core):
                 return k + len(phrase)
     return -1
 
 
-def match_elements(tokens: list[Token], elements: tuple[Element, ...]) -> tuple[bool, Token | None]:
-    """Whether all elements occur in order in ``tokens``; also the target token of a '+' preposition."""
+def match_elements(
+    tokens: list[Token], elements: tuple[Element, ...], core: frozenset[int] | None = None
+) -> tuple[bool, Token | None]:
+    """Whether all elements occur in order in ``tokens``; also the target token of a '+' preposition.
+    With ``core`` (see :func:`core_tokens`), a bare word element must end on one of those tokens."""
     pos = 0
     target: Token | None = None
     for el in elements:
         if not el.preps:
-            nxt = _find_slot(tokens, pos, el.slots[0])
+            nxt = _find_slot(tokens, pos, el.slots[0], core)
             if nxt < 0:
                 return False, None
             pos = nxt
@@ -219,37 +255,38 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     light_noun = _light_noun(verb, lex)
     if lemma is None and light_noun is None:
         return None
-    best: tuple[float, int, Pattern, Token | None, str] | None = None
+    best: tuple[float, int, int, Pattern, Token | None, str] | None = None
     if lemma is not None:
         entry = lex.verbs[lemma]
         prts = _particles(verb, sorted(set(entry.patterns) | set(entry.defaults)))
         toks = region(verb)
+        core = core_tokens(verb, toks)
         present = {f for t in toks for f in _forms(t)}
         pre = _subject_words(verb)
         for prt in [*prts, ""]:
             bonus = 1 if prt else 0
             for pat in _candidates(lemma, prt, present, lex):
-                if pat.weight + bonus <= (best[0] if best else -1):
+                if pat.weight + bonus + 0.5 < (best[0] if best else -1):
                     continue
                 if not all(k & present for k in pat.keys):
                     continue
-                ok, tgt = match_elements(toks, pat.elements)
+                ok, tgt = match_elements(toks, pat.elements, core)
                 if ok and pat.pre:
                     ok = match_elements(pre, pat.pre)[0]
                 if ok:
                     own = 1 if pat.origin == "own" else 0
-                    cand = (pat.weight + bonus + 0.5 * own, own, pat, tgt, prt)
-                    if best is None or cand[:2] > best[:2]:
+                    cand = (pat.weight + bonus + 0.5 * own, own, pat.words, pat, tgt, prt)
+                    if best is None or cand[:3] > best[:3]:
                         best = cand
     if light_noun is not None and (best is None or best[1] == 0 or best[0] < 1):
         noun, (code, sym) = light_noun
         return Match(code, code if sym else "", 1.5, f"light:{verb_lemma(verb, lex)}+{noun.lower_}", None, noun, sym)
     if best is not None and lemma is not None and best[1] == 0 and best[0] <= 1.0:
-        own_default = lex.verbs[lemma].defaults.get(best[4]) or lex.verbs[lemma].defaults.get("")
+        own_default = lex.verbs[lemma].defaults.get(best[5]) or lex.verbs[lemma].defaults.get("")
         if own_default is not None and own_default[2] == "own":
             best = None  # a hand-checked default beats a one-word PETRARCH2 pattern
     if best is not None:
-        w, _own, pat, tgt, prt = best
+        w, _own, _words, pat, tgt, prt = best
         if pat.code == "---":
             return None
         code = pat.code or ""
