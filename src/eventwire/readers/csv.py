@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from eventwire.config import DEFAULT_MAX_BYTES
 from eventwire.readers.errors import InputError
-from eventwire.readers.fields import FieldMap, article_from_record
+from eventwire.readers.fields import FieldMap, article_or_error
 from eventwire.readers.validate import decode
 from eventwire.records import Article
 
@@ -54,7 +54,4 @@ def iter_csv(
         if None in row:
             yield InputError(origin, "row has more cells than the header", line=line)
             continue
-        try:
-            yield article_from_record(row, origin, line, fields, max_bytes)
-        except InputError as exc:
-            yield exc
+        yield article_or_error(row, origin, line, fields, max_bytes)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eventwire.config import DEFAULT_MAX_BYTES
 from eventwire.readers.errors import InputError
+from eventwire.readers.text import parse_date
 from eventwire.readers.validate import check_text
 from eventwire.records import Article
 
@@ -54,13 +54,8 @@ def article_from_record(
         check_text(raw, origin, language)
     except InputError as exc:
         raise InputError(origin, exc.reason, line=line) from None
-    published = None
     date_value = _str(record.get(fields.date))
-    if date_value:
-        try:
-            published = dt.date.fromisoformat(date_value[:10])
-        except ValueError:
-            raise InputError(origin, f"bad date {date_value!r} (expected YYYY-MM-DD)", line=line) from None
+    published = parse_date(date_value, origin, line) if date_value else None
     return Article.from_text(
         raw,
         title=_str(record.get(fields.title)),
@@ -71,3 +66,13 @@ def article_from_record(
         language=language,
         origin=locator,
     )
+
+
+def article_or_error(
+    record: Mapping[str, object], origin: str, line: int, fields: FieldMap, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article | InputError:
+    """:func:`article_from_record`, with a bad record returned as its InputError (for record iterators)."""
+    try:
+        return article_from_record(record, origin, line, fields, max_bytes)
+    except InputError as exc:
+        return exc

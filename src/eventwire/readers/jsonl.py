@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from eventwire.config import DEFAULT_MAX_BYTES
 from eventwire.readers.errors import InputError
-from eventwire.readers.fields import FieldMap, article_from_record
+from eventwire.readers.fields import FieldMap, article_or_error
 from eventwire.records import Article
 
 
@@ -37,9 +37,6 @@ def iter_jsonl(
         if not isinstance(record, dict):
             yield InputError(origin, "record is not a JSON object", line=n)
             continue
-        try:
-            yield article_from_record(record, origin, n, fields, max_bytes)
-        except InputError as exc:
-            yield exc
+        yield article_or_error(record, origin, n, fields, max_bytes)
     if not seen_any:
         yield InputError(origin, "empty input")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from eventwire.config import DEFAULT_MAX_BYTES
 from eventwire.readers.errors import InputError
-from eventwire.readers.fields import FieldMap, article_from_record
+from eventwire.readers.fields import FieldMap, article_or_error
 from eventwire.records import Article
 
 #: Rows decoded at a time (memory stays bounded for large files).
@@ -45,10 +45,7 @@ def iter_parquet(
                 row += 1
                 if record.get(fields.date) is not None and not isinstance(record[fields.date], str):
                     record[fields.date] = str(record[fields.date])  # a DATE/TIMESTAMP column: ISO text
-                try:
-                    yield article_from_record(record, origin, row, fields, max_bytes)
-                except InputError as exc:
-                    yield exc
+                yield article_or_error(record, origin, row, fields, max_bytes)
     except (pa.ArrowException, OSError) as exc:
         yield InputError(origin, f"broken Parquet data after row {row} ({str(exc)[:200]})", line=row + 1)
     if row == 0:

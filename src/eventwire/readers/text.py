@@ -24,12 +24,12 @@ from eventwire.records import Article
 _KEYS = {"title", "published", "date", "source", "url", "language"}
 
 
-def parse_date(value: str, origin: str) -> dt.date:
-    """A YYYY-MM-DD (optionally with a time part) date, or an InputError."""
+def parse_date(value: str, origin: str, line: int | None = None) -> dt.date:
+    """A YYYY-MM-DD (optionally with a time part) date, or an InputError naming ``origin`` (and ``line``)."""
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise InputError(origin, f"bad date {value!r} (expected YYYY-MM-DD)") from None
+        raise InputError(origin, f"bad date {value!r} (expected YYYY-MM-DD)", line=line) from None
 
 
 def split_front_matter(text: str, origin: str) -> tuple[dict[str, str], str]:
@@ -90,16 +90,7 @@ def read_text_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     """Read one text file as an Article (see :func:`article_from_bytes`)."""
-    origin = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(origin, f"too large ({size:,} bytes; limit {max_bytes:,})")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(origin, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(origin, "is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(origin, "permission denied") from None
-    return article_from_bytes(data, origin, published=published, source=source, max_bytes=max_bytes)
+    from eventwire.readers.discover import read_bytes
+
+    data = read_bytes(path, max_bytes)
+    return article_from_bytes(data, str(path), published=published, source=source, max_bytes=max_bytes)
