@@ -312,3 +312,76 @@ def test_reported_speech_inside_reported_speech_is_nested(run: Callable[[str], A
     assert len(inner) == 1
     assert inner[0].cue == "tell" and inner[0].speaker_text == "the minister"
     assert "deal with the rebels was dead" in inner[0].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The union called for a ban on night shifts.", "call for", "a ban on night shifts"),
+        ("Senator Varga called on the ministry to publish the audit.", "call on", "the ministry to publish the audit"),
+        ("The mayor spoke of a crisis in the city hospitals.", "speak of", "a crisis in the city hospitals"),
+        ("The committee called the proposal reckless.", "call", "the proposal reckless"),
+        ("Several deputies questioned whether the budget was legal.", "question", "whether the budget was legal"),
+    ],
+)
+def test_prepositional_and_predicate_contents(
+    run: Callable[[str], Analysis], sentence: str, cue: str, content: str
+) -> None:
+    q = only(run(sentence), content)
+    assert q.cue == cue
+    assert q.kind == "indirect"
+    assert q.speaker_text is not None
+    assert q.cue_class in {"speech", "stance"}
+
+
+def test_call_without_object_predicate_or_with_a_date_is_no_cue(run: Callable[[str], Analysis]) -> None:
+    a = run("The prime minister called the president on Tuesday.")
+    assert a.quotes == []
+
+
+def test_beliefs_intentions_and_findings_carry_their_class(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "Ms. Okafor believes the treaty will hold. The ministry plans to open two new consulates. "
+        "A survey by the institute shows that most farmers oppose the tariff."
+    )
+    assert only(a, "the treaty will hold").cue_class == "belief"
+    assert only(a, "to open two new consulates").cue_class == "intention"
+    survey = only(a, "most farmers oppose the tariff")
+    assert survey.cue_class == "evidence"
+    assert survey.speaker_text is not None and "survey" in survey.speaker_text
+    said = run("Ms. Okafor said the treaty would hold.")
+    assert only(said, "the treaty would hold").cue_class == "speech"
+
+
+def test_negated_attitude_attributes_nothing(run: Callable[[str], Analysis]) -> None:
+    a = run("The governor did not unveil a plan for the harbour. The council does not want to raise taxes.")
+    assert a.quotes == []
+
+
+def test_outer_reporting_verb_speaks_for_the_inner_cue(run: Callable[[str], Analysis]) -> None:
+    a = run("Minister Halvorsen urged Belgrade to reopen the border crossing, a government spokeswoman said.")
+    top = [q for q in a.quotes if q.parent_id is None]
+    assert len(top) == 1
+    assert top[0].cue == "say" and top[0].speaker_text == "a government spokeswoman"
+    assert "Halvorsen urged Belgrade" in top[0].text
+    inner = [q for q in a.quotes if q.parent_id == top[0].id]
+    assert [q.cue for q in inner] == ["urge"]
+
+
+def test_quoted_words_inside_a_reported_clause_make_it_mixed(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "Dr. Lindqvist said she expects the agency “to keep publishing the figures.” "
+        "Mr. Arslan says the new rules are “a step backwards.”"
+    )
+    first = only(a, "she expects the agency")
+    assert first.kind == "mixed" and first.cue == "say" and first.speaker_text == "Dr. Lindqvist"
+    second = only(a, "the new rules are")
+    assert second.kind == "mixed" and second.speaker_text == "Mr. Arslan"
+
+
+def test_cue_after_a_full_stop_reports_its_own_clause(run: Callable[[str], Analysis]) -> None:
+    a = run("Ms. Duarte called the vote “a disgrace.” Mr. Pohl says the vote was fair.")
+    pohl = only(a, "the vote was fair")
+    assert pohl.speaker_text == "Mr. Pohl"
+    disgrace = only(a, "a disgrace")
+    assert disgrace.speaker_text == "Ms. Duarte"

@@ -163,6 +163,11 @@ class Quote(Spanned):
     cue_end: int | None = None
     parent_id: str | None = Field(default=None, description="Enclosing quote, for nested quotes.")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    cue_class: str | None = Field(
+        default=None,
+        description="Class of the cue: speech, writing, stance, announce, according (what was said); "
+        "belief, intention, evidence (what someone thinks or wants, what a poll or document shows).",
+    )
 
 
 class TimeExpression(Spanned):

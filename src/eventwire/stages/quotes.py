@@ -28,11 +28,11 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, Mention, Quote, QuoteKind
 from eventwire.stages.base import Context, register_component
-from eventwire.stages.quotes_cues import COVERED_CLASSES, CueTable, VerbCue, cue_table, phrase_matcher
+from eventwire.stages.quotes_cues import ATTITUDE_CLASSES, COVERED_CLASSES, CueTable, VerbCue, cue_table, phrase_matcher
 from eventwire.stages.quotes_marks import QuotedSpan, find_quoted_spans, paragraph_starts
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep_skip"}
+_SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep_skip", "npadvmod"}
 _BETWEEN_OK = {"dobj", "dative", "iobj", "advmod", "npadvmod", "prep", "punct", "mark", "prt", "neg", "aux", "agent"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_PLURAL = {"they", "them", "we"}
@@ -43,6 +43,7 @@ _WINDOW_BEFORE = 6
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 _NOT_SPEECH = {"be", "have", "include", "follow", "read"}
 _LABEL_SEPARATORS = {":", "―", "—"}
+_NEGATABLE = ATTITUDE_CLASSES | {"announce"}
 _LEAD_PUNCT = {":", ",", "—", "–", "-", "(", "["}
 
 
@@ -60,11 +61,13 @@ class _Quote:
     inherited: bool = False
     parent: int | None = None
     span: QuotedSpan | None = None
+    cls: str | None = None
     absorbed: list[QuotedSpan] = field(default_factory=list)
 
 
 def _particles(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    """Particles and prepositions of a verb: ``point out``, ``call for``, ``speak of`` are cues in their own right."""
+    return {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
 
 
 def _is_cue(tok: Token, table: CueTable) -> VerbCue | None:
@@ -204,8 +207,46 @@ class _Finder:
                     return None
                 if subj.start > k and subj.start > k + 6:
                     return None
+                own = self.content_of(tok)
+                if own is not None and own[0] > tok.idx and self._ends_sentence(q):
+                    return None  # '"…." She says X is Y': the cue reports its own clause, not the quote before
                 return tok
         return None
+
+    @staticmethod
+    def _ends_sentence(q: Span) -> bool:
+        """Whether a quoted span ends with a full stop, question or exclamation mark inside its marks."""
+        words = [t for t in q if not t.is_space and not _is_mark(t)]
+        return bool(words) and words[-1].text in {".", "!", "?"}
+
+    def outer_cue(self, cue: Token) -> Token:
+        """The reporting verb that governs a cue's clause: in ``X said she expects …`` / ``A urged B …, C said``
+        the outer speaker is the source of the whole statement, the inner cue is part of what is reported."""
+        for _ in range(3):
+            head = cue.head
+            if cue.dep_ not in {"ccomp", "xcomp"} or head.i == cue.i or head.i not in self.cues:
+                break
+            if self.content_of(head) is None:
+                break
+            cue = head
+        return cue
+
+    def reports_more(self, cue: Token, m: QuotedSpan) -> bool:
+        """Whether the quoted span is only part of what ``cue`` reports: the cue's clause holds it and at least
+        two more words (``She says his temperament is "dangerous"``), or the cue is itself reported by an
+        outer cue (``Ditto said she expects the campaign "to continue …"``)."""
+        outer = self.outer_cue(cue)
+        if outer.i != cue.i:
+            return True
+        content = self.content_of(cue)
+        if content is None or not (content[0] <= m.open_start and m.close_end <= content[1] + 1):
+            return False
+        words = sum(
+            1
+            for t in self.doc[cue.i + 1 :]
+            if content[0] <= t.idx < content[1] and not t.is_punct and not (m.open_start <= t.idx < m.close_end)
+        )
+        return words >= 2
 
     def _dash_byline(self, q: Span, j: int) -> Token | None:
         """``“...” ― Azucena Gonzalez`` ending the paragraph: the dash is the cue, the name the speaker."""
@@ -313,6 +354,9 @@ class _Finder:
         cue = self.cues.get(verb.i)
         if cue is None:
             return None
+        doc = self.doc
+        if cue.particle is not None and "pobj" in cue.complements:
+            return self._particle_content(verb, cue.particle)
         nominal = None
         for c in verb.children:
             if c.dep_ not in cue.complements or c.dep_ == "parataxis":
@@ -323,10 +367,41 @@ class _Finder:
                 if nominal is None and c.i > verb.i and c.pos_ not in {"PRON", "NUM"}:
                     nominal = c  # a noun-phrase content only when there is no clause
                 continue
-            return _trim(list(self.doc[c.left_edge.i : c.right_edge.i + 1]))
+            if c.dep_ == "oprd":
+                # "called the charges unsubstantiated": object and its predicate
+                obj = next((o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
+                if obj is None:
+                    continue
+                return _trim(list(doc[obj.left_edge.i : c.right_edge.i + 1]))
+            return _trim(list(doc[c.left_edge.i : c.right_edge.i + 1]))
         if nominal is not None:
-            return _trim(list(self.doc[nominal.left_edge.i : nominal.right_edge.i + 1]))
+            return _trim(list(doc[nominal.left_edge.i : self._secondary_end(verb, nominal.right_edge.i) + 1]))
         return None
+
+    def _particle_content(self, verb: Token, particle: str) -> tuple[int, int] | None:
+        """``called for X``, ``called on X to Y``, ``spoke of X``: the object of the cue's preposition."""
+        doc = self.doc
+        prep = next((c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle), None)
+        if prep is None or not 0 < prep.i - verb.i <= 3:
+            return None  # "called Putin on Tuesday" is no "called on"
+        if prep.dep_ == "prep":
+            objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        else:
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > prep.i]
+        if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
+            return None
+        lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs)
+        return _trim(list(doc[lo : self._secondary_end(verb, hi) + 1]))
+
+    @staticmethod
+    def _secondary_end(verb: Token, hi: int) -> int:
+        """Extend a nominal content over the verb's secondary predicate: ``urged X to Y``, ``described X as Y``."""
+        for c in verb.children:
+            if c.i <= hi:
+                continue
+            if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ in {"as", "of"} and c.i == hi + 1):
+                hi = max(hi, c.right_edge.i)
+        return hi
 
 
 def _is_mark(tok: Token) -> bool:
@@ -388,7 +463,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 while start < m.end and text[start].isspace():
                     start += 1
             q = _Quote(start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.8)
-            q.speaker, q.cue_span = lab[0], (lab[1].idx, lab[1].idx + len(lab[1].text), lab[1].text)
+            q.speaker, q.cue_span, q.cls = lab[0], (lab[1].idx, lab[1].idx + len(lab[1].text), lab[1].text), "speech"
             quotes.append(q)
             labelled.add(m.paragraph)
     for par, (who, sep) in labels.items():
@@ -403,7 +478,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         if end - start < 10:
             continue
         q = _Quote(start, end, "direct", par, closed=False, confidence=0.8)
-        q.speaker, q.cue_span = who, (sep.idx, sep.idx + len(sep.text), sep.text)
+        q.speaker, q.cue_span, q.cls = who, (sep.idx, sep.idx + len(sep.text), sep.text), "speech"
         quotes.append(q)
         labelled.add(par)
     label_spans = [(q.start, q.end) for q in quotes]
@@ -435,6 +510,9 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                         pending.append((rest, rspan))
                 continue
         cue = finder.governing_cue(span)
+        if cue is not None and finder.reports_more(cue, m):
+            pending.append((m, span))  # a quoted part of a reported clause: the indirect pass makes it mixed
+            continue
         if cue is not None:
             q = _Quote(m.start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.9)
             _set_cue(q, cue, finder.bylines)
@@ -453,6 +531,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         tok = doc[i]
         if any(s <= tok.idx < e for s, e in inside_direct):
             continue
+        if finder.cues[i].cls in _NEGATABLE and any(c.dep_ == "neg" for c in tok.children):
+            continue  # "did not unveil plans", "don't want to": nothing is attributed
         content = finder.content_of(tok)
         contents = [content] if content is not None else finder.parenthetical_content(tok)
         if not contents:
@@ -571,6 +651,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 cue_end=cue_end,
                 parent_id=ids.get(q.parent) if q.parent is not None else None,
                 confidence=q.confidence,
+                cue_class=q.cls,
             )
         )
 
@@ -629,8 +710,10 @@ def _set_cue(q: _Quote, cue: Token, bylines: dict[int, Span] | None = None) -> N
     q.cue = cue
     lemma = cue.lemma_.lower()
     end = cue.idx + len(cue.text)
+    row = _is_cue(cue, cue_table())
+    q.cls = row.cls if row is not None else "speech"
     for c in cue.children:
-        if c.dep_ == "prt" and c.i == cue.i + 1:
+        if c.i == cue.i + 1 and (c.dep_ == "prt" or (row is not None and c.lower_ == row.particle)):
             end = c.idx + len(c.text)
             lemma = f"{lemma} {c.lower_}"
     q.cue_span = (cue.idx, end, lemma)
@@ -666,6 +749,7 @@ def _according_to(doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct
             continue
         q = _Quote(content[0], content[1], "indirect", _paragraph_of(doc.text, first.idx), confidence=0.8)
         q.cue_span = (first.idx, doc[e - 1].idx + len(doc[e - 1].text), phrase)
+        q.cls = finder.table.phrases[phrase]
         q.speaker = speaker
         quotes.append(q)
 
@@ -684,7 +768,7 @@ def _continue_speakers(quotes: list[_Quote], text: str) -> None:
             and nxt.paragraph == q.paragraph + 1
             and _starts_paragraph(text, nxt)
         ):
-            q.speaker, q.inherited, q.confidence = nxt.speaker, True, 0.6
+            q.speaker, q.inherited, q.confidence, q.cls = nxt.speaker, True, 0.6, nxt.cls
     # backward: the statement continued
     for n, q in enumerate(quotes):
         if q.speaker is not None or q.cue is not None or q.parent is not None:
@@ -693,7 +777,7 @@ def _continue_speakers(quotes: list[_Quote], text: str) -> None:
             if prev.parent is not None:
                 continue
             if prev.speaker is not None and prev.kind != "indirect" and q.paragraph - prev.paragraph <= 1:
-                q.speaker, q.inherited, q.confidence = prev.speaker, True, 0.6
+                q.speaker, q.inherited, q.confidence, q.cls = prev.speaker, True, 0.6, prev.cls
                 if prev.paragraph == q.paragraph and prev.cue_span is not None:
                     # '"A," he said. "B."': B is the second part of the same attribution
                     q.cue_span, q.confidence = prev.cue_span, 0.7

@@ -11,8 +11,15 @@ from spacy.vocab import Vocab
 
 from eventwire.knowledge import read_tsv
 
+#: Cue classes of what someone said or wrote ("who said what").
+SPEECH_CLASSES: frozenset[str] = frozenset({"speech", "writing", "stance", "announce", "according"})
+
+#: Cue classes of attitudes and findings (X thinks, X wants to, a poll shows); emitted with their class
+#: in ``Quote.cue_class`` so that consumers wanting speech only can leave them out.
+ATTITUDE_CLASSES: frozenset[str] = frozenset({"belief", "intention", "evidence"})
+
 #: Cue classes the quotes stage emits; the others in the table are kept for evaluation bookkeeping.
-COVERED_CLASSES: frozenset[str] = frozenset({"speech", "writing", "stance", "announce", "according"})
+COVERED_CLASSES: frozenset[str] = SPEECH_CLASSES | ATTITUDE_CLASSES
 
 DEFAULT_COMPLEMENTS: frozenset[str] = frozenset({"ccomp", "parataxis"})
 
