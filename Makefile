@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.eventwire-installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint typecheck pytest install bench eval clean browser serve
+.PHONY: demo test lint typecheck pytest install bench eval clean browser serve screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ pytest: $(STAMP)
 	$(BIN)/pytest -q
 
 test: browser lint typecheck pytest
+
+screenshots: browser $(STAMP)
+	EVENTWIRE_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_browser.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py

@@ -1,13 +1,16 @@
 """The dashboard in a real browser: Debian's Chromium driven headless by Playwright.
 
 The app runs under uvicorn on a free loopback port in a background thread, over a store
-ingested from the bundled example corpus.  Screenshots go to docs/screenshots/.
+ingested from the bundled example corpus.  Screenshots go to $EVENTWIRE_SCREENSHOTS, else to a
+temporary folder; ``make screenshots`` refreshes the committed ones in docs/screenshots/.
 Skipped only when /usr/bin/chromium is absent (``make test`` installs it).
 """
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +24,7 @@ from eventwire.pipeline import Pipeline
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("EVENTWIRE_SCREENSHOTS") or Path(tempfile.gettempdir()) / "eventwire-screenshots")
 
 pytestmark = [
     pytest.mark.slow,
