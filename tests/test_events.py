@@ -364,3 +364,18 @@ def test_prepositional_idioms_stay_with_their_verb() -> None:
     """'call on' is an appeal; a synonym of its block ('telephone') with a temporal 'on' is not."""
     assert {c for _s, c, _t in codes(code_text("Germany telephoned Japan on Tuesday."))} == {"041"}
     assert [e.root for e in code_text("Germany called on Japan to release the prisoners.")] == ["02"]
+
+
+def test_announced_future_action_is_a_statement_of_intent() -> None:
+    """CAMEO codes an actor's announced future action as intent (03x), threat (13x) or rejection (12x)."""
+    assert codes(code_text("Japan will provide food aid to Sri Lanka.")) == [("JPN", "0333", "LKA")]
+    assert codes(code_text("Germany will visit Poland in June.")) == [("DEU", "036", "POL")]
+    assert codes(code_text("France plans to impose sanctions on Iran.")) == [("FRA", "1312", "IRN")]
+    ev = code_text("Japan will not accept the proposal from Iran.")
+    assert [e.root for e in ev] == ["12"] and ev[0].modality == "negated"
+    # a conditional offer stays an offer; a negated one is a rejection
+    assert codes(code_text("Iran said it would meet Russia if the talks resume.")) == [("IRN", "036", "RUS")]
+    assert [e.root for e in code_text("Iran says it will not accept any more refugees from Turkey.")] == ["12"]
+    # a forecast by others keeps the action code
+    ev = code_text("Talks between India and Pakistan are expected to be held next week.")
+    assert ev and all(e.root == "04" and e.modality == "future" for e in ev)

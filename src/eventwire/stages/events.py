@@ -235,6 +235,12 @@ _REPORT_VERBS = frozenset(
 _DEMAND_STATEMENT_VERBS = frozenset({"conclude", "reiterate", "warn", "urge", "demand", "insist", "declare"})
 
 
+#: Auxiliaries of an announced future action.
+_FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
+#: Frames of the subject's own intention (as opposed to forecasts: expected, likely, scheduled, due).
+_INTENT_FRAMES = frozenset({"plan", "intend", "aim", "hope"})
+
+
 def _speaker_for_pronoun(verb: Token) -> Token | None:
     """For a pronoun subject in reported speech ('Syria says it will ...'), the reporting verb's subject."""
     cur = verb
@@ -449,6 +455,7 @@ class Coder:
             if i in light_nouns and cands[i].match.rule.startswith("nominal"):
                 del cands[i]
         self._frames(sent, cands)
+        self._intent_statements(cands)
         self._fold_complements(cands)
         out: list[Cand] = []
         for c in cands.values():
@@ -576,13 +583,51 @@ class Coder:
                 c.absorbed = True
                 break
 
+    def _intent_statements(self, cands: dict[int, Cand]) -> None:
+        """The CAMEO codebook codes an actor's announced future action as the statement of intent, not the
+        action: "X will provide aid / visit Y" is 033 / 036 (03x mirrors 04-08), "X will impose sanctions" a
+        threat (13x mirrors 14-20), "X will not accept Y" a rejection (12x).  Applies to the actor's own
+        future ('will', 'shall', or an intention frame: plan, intend, aim, hope); forecasts by others
+        ('is expected / likely / scheduled to') keep the action code with modality "future"."""
+        for c in cands.values():
+            if c.absorbed or c.match.rule.startswith(("frame:", "statement:", "light:")) or "+frame" in c.match.rule:
+                continue
+            t = c.trigger
+            root = int(c.match.code[:2]) if c.match.code[:2].isdigit() else 0
+            head_free = t.head.i not in cands or cands[t.head.i].absorbed
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT_FRAMES and head_free:
+                anchor = t.head
+            elif t.dep_ not in ("xcomp", "pcomp", "acl", "relcl", "advcl", "amod"):
+                anchor = t
+            else:
+                continue
+            auxes = {a.lower_ for a in anchor.children if a.dep_ in ("aux", "auxpass")}
+            negated = any(a.dep_ == "neg" for a in anchor.children)
+            if anchor is t and not auxes & _FUTURE_WORDS:
+                continue
+            subj, _ = _subject(anchor)
+            if subj is None or not self.res.sides(subj, allow_text=False):
+                continue  # an actor announces its own plans; "aid will reach ..." is no statement of intent
+            if negated:
+                kind = "reject" if 3 <= root <= 8 else ""
+            else:
+                kind = "intent" if 4 <= root <= 8 else ("threat" if root >= 14 else "")
+            new = mirror_code(kind, c.match.code) if kind else None
+            if not new:
+                continue
+            c.match.code, c.match.rev_code, c.match.symmetric = new, "", False
+            c.match.rule += f"+{kind}:{'will' if anchor is t else anchor.lemma_.lower()}"
+            c.modality = "negated" if negated else "future"
+
     def _reported_statement(self, c: Cand, head: Token, cands: dict[int, Cand]) -> None:
         """'X said Y must ...' = demand/appeal by X; 'X said it will ...' = intent/threat by X (CAMEO)."""
         t = c.trigger
         auxes = {a.lower_ for a in t.children if a.dep_ in ("aux", "auxpass")}
         subj, _ = _subject(t)
         speaker, _ = _subject(head)
-        if speaker is None or c.match.code[:2] in ("01", "02", "03", "10", "11", "12", "13"):
+        negated = any(a.dep_ == "neg" for a in t.children)
+        closed = ("01", "02", "10", "11", "12", "13") if negated else ("01", "02", "03", "10", "11", "12", "13")
+        if speaker is None or c.match.code[:2] in closed:
             return
         root = int(c.match.code[:2])
         kind = ""
@@ -594,13 +639,14 @@ class Coder:
         elif auxes & {"will", "would", "shall", "'ll", "wo"}:
             if subj is not None and not self._same_side(subj, speaker):
                 return
-            conditional = any(
-                g.dep_ == "mark" and g.lower_ in ("unless", "if")
-                for a in t.children
-                if a.dep_ == "advcl"
-                for g in a.children
+            # "unless" makes a coercive condition (threat); "if" only qualifies an offer (CAMEO 03x stays)
+            coercive = any(
+                g.dep_ == "mark" and g.lower_ == "unless" for a in t.children if a.dep_ == "advcl" for g in a.children
             )
-            kind = "threat" if root >= 14 or conditional else ("intent" if root >= 4 else "")
+            if negated:
+                kind = "reject" if 3 <= root <= 8 else ""
+            else:
+                kind = "threat" if root >= 14 or coercive else ("intent" if root >= 4 else "")
         if not kind:
             return
         new = mirror_code(kind, c.match.code)
