@@ -91,3 +91,29 @@ def test_analyze_many_matches_analyze() -> None:
     arts = [Article.from_text(t, published=dt.date(2024, 4, 26)) for t in ("One. Two.", "Three.")]
     many = list(p.analyze_many(arts))
     assert [r.sentences for r in many] == [p.analyze(a).sentences for a in arts]
+
+
+def test_stages_run_inside_a_plain_spacy_pipeline() -> None:
+    """Another spaCy pipeline can reuse eventwire stages as components by name."""
+    import eventwire.stages.actors
+    import eventwire.stages.time  # noqa: F401  (importing registers the factories)
+    from eventwire.nlp import resolve_model_name
+    from eventwire.stages.base import Context
+
+    nlp = spacy.load(resolve_model_name())
+    nlp.add_pipe("eventwire_actors")
+    nlp.add_pipe("eventwire_time")
+    text = "Indian Prime Minister Narendra Modi met Japanese officials in Tokyo yesterday."
+
+    # plain call: the analysis is on doc._.eventwire, dated today
+    result = nlp(text)._.eventwire
+    modi = [a for a in result.actors if a.name == "Narendra Modi"]
+    assert modi and modi[0].country == "IND" and "GOV" in modi[0].sectors
+    assert result.article.text == text
+
+    # with a publication date: set the context before the components run
+    doc = nlp.make_doc(text)
+    doc._.eventwire_ctx = Context(published=dt.date(2024, 5, 2))
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [t.value for t in doc._.eventwire.times] == ["2024-05-01"]

@@ -35,11 +35,17 @@ def sentences_of(doc: Doc) -> list[Sentence]:
     return [Sentence(start=s.start_char, end=s.end_char, text=s.text, index=i) for i, s in enumerate(doc.sents)]
 
 
-def ensure_analysis(doc: Doc) -> tuple[Analysis, Context]:
-    """The Analysis/Context attached to a doc, creating them for stand-alone spaCy use."""
+def register_extensions() -> None:
+    """Register ``Doc._.eventwire`` (the Analysis) and ``Doc._.eventwire_ctx`` (its Context)."""
     if not Doc.has_extension("eventwire"):
         Doc.set_extension("eventwire", default=None)
+    if not Doc.has_extension("eventwire_ctx"):
         Doc.set_extension("eventwire_ctx", default=None)
+
+
+def ensure_analysis(doc: Doc) -> tuple[Analysis, Context]:
+    """The Analysis/Context attached to a doc, creating them for stand-alone spaCy use."""
+    register_extensions()
     analysis: Analysis | None = doc._.eventwire
     ctx: Context | None = doc._.eventwire_ctx
     if analysis is None:
@@ -74,6 +80,7 @@ class StageComponent:
 
 def register_component(stage_name: str, fn: StageFn) -> None:
     """Register ``fn`` as spaCy factory ``eventwire_<stage_name>`` (idempotent)."""
+    register_extensions()
     factory = f"eventwire_{stage_name}"
     if Language.has_factory(factory):
         return
