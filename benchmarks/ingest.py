@@ -5,7 +5,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/ingest.py                       # 1k and 10k articles, 1 and 2 workers; 1M, 10M events
     .venv/bin/python benchmarks/ingest.py --articles 1000 --events 1000000 10000000
 
-Articles are generated from sentence templates with random slots (project-written, no
+Articles come from tests/synthetic.py (sentence templates with random slots, project-written, no
 external text); each configuration runs ``eventwire ingest`` as a subprocess on a fresh
 store, and peak RSS is sampled over the whole process tree (main process + workers).
 Events for the query benchmark are inserted directly with SQL (no NLP).
@@ -15,68 +15,27 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-COUNTRIES = [
-    ("France", "Paris"),
-    ("Germany", "Berlin"),
-    ("Japan", "Tokyo"),
-    ("India", "New Delhi"),
-    ("Brazil", "Brasilia"),
-    ("Kenya", "Nairobi"),
-    ("Canada", "Ottawa"),
-    ("Egypt", "Cairo"),
-    ("Turkey", "Ankara"),
-    ("Mexico", "Mexico City"),
-    ("China", "Beijing"),
-    ("the United States", "Washington"),
-    ("Russia", "Moscow"),
-    ("Ukraine", "Kyiv"),
-]
-SENTENCES = [
-    "{a} and {b} signed an agreement on {topic} in {city} on {day}, officials said.",
-    "The foreign minister of {a} met her counterpart from {b} in {city} to discuss {topic}.",
-    "{a} accused {b} of breaking a promise on {topic}, a government spokesman told reporters.",
-    "Officials from {b} said talks with {a} about {topic} would continue in {month}.",
-    "{a} threatened to impose sanctions on {b} unless progress on {topic} was made by {month}.",
-    "About {n} protesters gathered outside the embassy of {b} in {city} on {day}.",
-    "The president of {a} praised {b} for its help with {topic} during a visit to {city}.",
-    "{b} rejected the criticism from {a} and said it would defend its interests on {topic}.",
-    "Both governments agreed to send delegations to {city} in {month} for further negotiations.",
-    "Analysts in {city} said relations between {a} and {b} had improved since {month}.",
-]
-TOPICS = ["trade", "energy security", "fisheries", "migration", "climate finance", "border security", "debt relief"]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-MONTHS = ["March", "April", "May", "June", "July"]
+# The synthetic corpus generator lives with the tests (tests/synthetic.py), which use it too.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-
-def synthetic_article(rng: random.Random, n: int) -> str:
-    """One ~100-word article with front matter, from templates with random slots."""
-    (a, _), (b, city) = rng.sample(COUNTRIES, 2)
-    slots = {"a": a, "b": b, "city": city, "topic": rng.choice(TOPICS), "day": rng.choice(DAYS)}
-    body = " ".join(
-        s.format(**slots, month=rng.choice(MONTHS), n=rng.randint(100, 9000)) for s in rng.sample(SENTENCES, 5)
-    )
-    body = body[0].upper() + body[1:]
-    return f"---\npublished: 2024-{1 + n % 12:02d}-{1 + n % 28:02d}\nsource: Synthetic {n % 7}\n---\n{body}\n"
+from synthetic import corpus
 
 
 def make_corpus(root: Path, n: int) -> Path:
-    """Write ``n`` synthetic articles as a JSONL file (one file: no per-file overhead)."""
+    """Write ``n`` synthetic articles (tests/synthetic.py) as a JSONL file (one file: no per-file overhead)."""
     import json
 
-    rng = random.Random(n)
     path = root / f"synthetic-{n}.jsonl"
     with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            text = synthetic_article(rng, i).split("---\n", 2)[2]
-            rec = {"text": text, "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", "source": f"Synthetic {i % 7}"}
-            fh.write(json.dumps(rec) + "\n")
+        for i, text in enumerate(corpus(n, seed=n, sentences=6)):
+            rec = {"text": f"{text} (Ref {i}.)", "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"}
+            fh.write(json.dumps({**rec, "source": f"Synthetic {i % 7}"}) + "\n")
     return path
 
 

@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+# The synthetic corpus generator lives with the tests (tests/synthetic.py), which use it too.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from synthetic import corpus
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -16,52 +15,18 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.readers.fields import FieldMap
+from synthetic import corpus
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 EVENTWIRE = [sys.executable, "-m", "eventwire"]
 
-COUNTRIES = [
-    ("France", "Paris"),
-    ("Germany", "Berlin"),
-    ("Japan", "Tokyo"),
-    ("India", "New Delhi"),
-    ("Brazil", "Brasilia"),
-    ("Kenya", "Nairobi"),
-    ("Canada", "Ottawa"),
-    ("Egypt", "Cairo"),
-    ("Turkey", "Ankara"),
-    ("Mexico", "Mexico City"),
-]
-SENTENCES = [
-    "{a} and {b} signed an agreement on {topic} in {city} on {day}, officials said.",
-    "The foreign minister of {a} met her counterpart from {b} in {city} to discuss {topic}.",
-    "{a} accused {b} of breaking a promise on {topic}, a government spokesman told reporters.",
-    "Officials from {b} said talks with {a} about {topic} would continue in {month}.",
-    "{a} threatened to impose sanctions on {b} unless progress on {topic} was made by {month}.",
-    "About {n} protesters gathered outside the embassy of {b} in {city} on {day}.",
-    "The president of {a} praised {b} for its help with {topic} during a visit to {city}.",
-]
-TOPICS = ["trade", "energy security", "fisheries", "migration", "climate finance", "border security", "debt relief"]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-MONTHS = ["March", "April", "May", "June", "July"]
-
-
-def synthetic_article(rng: random.Random, n: int) -> str:
-    """A short project-written article from sentence templates with random slots."""
-    (a, _), (b, city) = rng.sample(COUNTRIES, 2)
-    picks = rng.sample(SENTENCES, 4)
-    slots = {"a": a, "b": b, "city": city, "topic": rng.choice(TOPICS), "day": rng.choice(DAYS)}
-    body = " ".join(s.format(**slots, month=rng.choice(MONTHS), n=rng.randint(100, 9000)) for s in picks)
-    return (
-        f"---\npublished: 2024-{1 + n % 12:02d}-{1 + n % 28:02d}\nsource: Synthetic {n % 5}\n---\n{body} (Ref {n}.)\n"
-    )
-
 
 def make_corpus(root: Path, n: int, seed: int = 7) -> Path:
-    rng = random.Random(seed)
+    """``n`` distinct short synthetic articles (tests/synthetic.py), one text file each, with front matter."""
     root.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        (root / f"article-{i:03d}.txt").write_text(synthetic_article(rng, i), encoding="utf-8")
+    for i, body in enumerate(corpus(n, seed=seed, sentences=4)):
+        meta = f"published: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}\nsource: Synthetic {i % 5}"
+        (root / f"article-{i:03d}.txt").write_text(f"---\n{meta}\n---\n{body} (Ref {i}.)\n", encoding="utf-8")
     return root
 
 

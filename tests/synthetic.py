@@ -1,4 +1,4 @@
-"""Project-written synthetic news articles for benchmarks (deterministic, seedable).
+"""Project-written synthetic news articles for tests and benchmarks (deterministic, seedable).
 
 Articles are assembled from sentence templates over a small cast of countries, offices
 and verbs, so they exercise every stage (titles, names, quotes, dates, places, sources).
