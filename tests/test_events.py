@@ -379,3 +379,10 @@ def test_announced_future_action_is_a_statement_of_intent() -> None:
     # a forecast by others keeps the action code
     ev = code_text("Talks between India and Pakistan are expected to be held next week.")
     assert ev and all(e.root == "04" and e.modality == "future" for e in ev)
+
+
+def test_killings_by_irregular_groups_are_unconventional_violence() -> None:
+    """CAMEO 18x: guerrillas or militias killing or wounding people; their attacks and states' force stay 19x."""
+    assert [e.root for e in code_text("The rebels killed two officials in the capital.")] == ["18"]
+    assert [e.root for e in code_text("The rebels attacked the capital.")] == ["19"]
+    assert [e.root for e in code_text("Turkey killed two rebels.")] == ["19"]

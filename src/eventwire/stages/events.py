@@ -821,8 +821,11 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             pairs = _pairs(c)
             if not pairs:
                 continue
-            if code == "190" and not _armed(pairs, analysis):
-                code, info = "180", codes["180"]  # CAMEO: force by non-armed actors is unconventional violence
+            irregular = c.trigger.lemma_.lower() in _HARM_VERBS and _irregular(pairs, analysis)
+            if code == "190" and (not _armed(pairs, analysis) or irregular):
+                # CAMEO: force by non-armed actors, and killings/woundings by guerrillas, insurgents or
+                # militias (not battles: their shelling/firing keeps its 19x pattern code), are 18x
+                code, info = "180", codes["180"]
             key_actors = frozenset(
                 a for s, t, _sym in pairs for a in (s.actor_id if s else None, t.actor_id if t else None) if a
             )
@@ -881,6 +884,18 @@ def _armed(pairs: list[tuple[Side | None, Side | None, bool]], analysis: Analysi
         if actor is not None and (set(actor.sectors) & _ARMED or (actor.kind == "country" and not actor.sectors)):
             return True
     return False
+
+
+_IRREGULAR = frozenset({"REB", "INS", "UAF", "SPY"})
+#: Verbs of harming people (not of fighting a battle): by an irregular group they are unconventional violence.
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "murder", "maim", "stab", "behead"})
+
+
+def _irregular(pairs: list[tuple[Side | None, Side | None, bool]], analysis: Analysis) -> bool:
+    """Whether every resolved source is a non-state armed group (rebels, insurgents, militias)."""
+    actors = [analysis.actor(s.actor_id) for s, _t, _sym in pairs if s is not None and s.actor_id]
+    found = [a for a in actors if a is not None]
+    return bool(found) and all(set(a.sectors) & _IRREGULAR and not set(a.sectors) & {"MIL", "COP"} for a in found)
 
 
 def _pairs(c: Cand) -> list[tuple[Side | None, Side | None, bool]]:
