@@ -227,3 +227,22 @@ def test_python_api_records_and_dataframe(tmp_path: Path) -> None:
         assert store.count("articles") == 3
         with pytest.raises(TypeError, match="unknown event filter"):
             store.events(colour="red")
+
+
+def test_every_record_field_has_a_store_column() -> None:
+    """A field added to a record must be added to the store schema too (else ingest would fail)."""
+    from eventwire import records
+    from eventwire.store.schema import columns
+
+    models = {
+        "actors": records.Actor,
+        "mentions": records.Mention,
+        "quotes": records.Quote,
+        "times": records.TimeExpression,
+        "places": records.Place,
+        "sources": records.Source,
+    }
+    for table, model in models.items():
+        fields = set(model.model_fields) | set(model.model_computed_fields)
+        missing = fields - set(columns(table))
+        assert not missing, f"store table {table!r} lacks columns for record fields {sorted(missing)}"

@@ -175,9 +175,9 @@ def record_rows(analysis: Analysis) -> dict[str, list[Row]]:
     """Rows of each article-level record table (:data:`~eventwire.store.schema.RECORD_TABLES`)."""
     aid = analysis.article.id
     rows: dict[str, list[Row]] = {
-        "actors": [{**a.model_dump(exclude={"evidence"}), "article_id": aid, "code": a.code} for a in analysis.actors],
+        "actors": [{**a.model_dump(), "article_id": aid} for a in analysis.actors],
         "mentions": [{**m.model_dump(), "article_id": aid} for m in analysis.mentions],
-        "quotes": [{**q.model_dump(exclude={"cue_start", "cue_end"}), "article_id": aid} for q in analysis.quotes],
+        "quotes": [{**q.model_dump(), "article_id": aid} for q in analysis.quotes],
         "times": [{**t.model_dump(), "article_id": aid} for t in analysis.times],
         "places": [{**p.model_dump(), "article_id": aid} for p in analysis.places],
         "sources": [{**s.model_dump(), "article_id": aid} for s in analysis.sources],

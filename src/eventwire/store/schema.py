@@ -47,7 +47,7 @@ DDL: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS article_bands (band UTINYINT, bucket BIGINT, article_id VARCHAR)",
     """CREATE TABLE IF NOT EXISTS actors (
         article_id VARCHAR, id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sectors VARCHAR[],
-        code VARCHAR, role VARCHAR, role_status VARCHAR, kb_id VARCHAR, confidence DOUBLE,
+        code VARCHAR, role VARCHAR, role_status VARCHAR, kb_id VARCHAR, confidence DOUBLE, evidence VARCHAR[],
         PRIMARY KEY (article_id, id))""",
     """CREATE TABLE IF NOT EXISTS mentions (
         article_id VARCHAR, actor_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, kind VARCHAR,
@@ -55,7 +55,8 @@ DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS quotes (
         article_id VARCHAR, id VARCHAR, kind VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
         speaker_actor_id VARCHAR, speaker_text VARCHAR, speaker_start INTEGER, speaker_end INTEGER,
-        cue VARCHAR, parent_id VARCHAR, confidence DOUBLE, PRIMARY KEY (article_id, id))""",
+        cue VARCHAR, cue_start INTEGER, cue_end INTEGER, cue_class VARCHAR, parent_id VARCHAR, confidence DOUBLE,
+        PRIMARY KEY (article_id, id))""",
     """CREATE TABLE IF NOT EXISTS times (
         article_id VARCHAR, id VARCHAR, type VARCHAR, value VARCHAR, granularity VARCHAR, anchor VARCHAR,
         start INTEGER, "end" INTEGER, text VARCHAR, sentence INTEGER, PRIMARY KEY (article_id, id))""",
@@ -91,9 +92,20 @@ DDL: tuple[str, ...] = (
 )
 
 
+#: Columns added after a table was first released: applied to stores created by older versions.
+MIGRATIONS: tuple[str, ...] = (
+    "ALTER TABLE actors ADD COLUMN IF NOT EXISTS evidence VARCHAR[]",
+    "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_start INTEGER",
+    "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_end INTEGER",
+    "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_class VARCHAR",
+)
+
+
 def create_schema(con: Any) -> None:
-    """Create every table (idempotent) and record the store schema version."""
+    """Create every table (idempotent), bring older stores up to date, record the schema version."""
     for statement in DDL:
+        con.execute(statement)
+    for statement in MIGRATIONS:
         con.execute(statement)
     con.execute(
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
