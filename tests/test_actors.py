@@ -292,6 +292,27 @@ def test_groups_from_agent_nouns(analyze: Analyze) -> None:
     assert codes["state media"] == "MED"
 
 
+def test_outlets_come_from_the_one_outlet_table(analyze: Analyze) -> None:
+    from eventwire.knowledge.outlets import outlet_list, outlets
+
+    # actors.csv lists no outlets: every MED organisation of the actor table is a row of media_outlets.tsv
+    table = actor_table(())
+    outlet_ids = {o.id for o in outlet_list()}
+    assert not [e for e in table.entries if e.source == "actors.csv" and "MED" in e.sectors]
+    assert {e.id for e in table.entries if e.source == "media_outlets.tsv"} == outlet_ids
+    assert outlets()["Associated Press"].name == "AP"
+    r = analyze(
+        "Kommersant reported that the Associated Press had filed a report. Voice of America and Xinhua "
+        "said the same. The Atlantic Ocean stayed calm."
+    )
+    assert (actor_of(r, "Kommersant").country, actor_of(r, "Kommersant").sectors) == ("RUS", ["MED"])
+    ap = actor_of(r, "Associated Press")
+    assert (ap.name, ap.country, ap.sectors) == ("AP", None, ["MED"])  # a worldwide wire: no country
+    assert actor_of(r, "Voice of America").sectors == ["MED", "GOV"]  # state-funded
+    assert actor_of(r, "Xinhua").code == "CHNMED"
+    assert not [m for m in r.mentions if "Atlantic" in m.text]  # start of a longer name, not the magazine
+
+
 # -- user actor files --------------------------------------------------------------------------
 
 

@@ -3,9 +3,10 @@
 Sources, later ones overriding earlier ones:
 
 1. ``organizations.tsv`` (generated from the Phoenix dictionaries and CAMEO known groups);
-2. ``actors.csv`` (hand-maintained: heads of state/government, foreign and defence ministers,
-   IGO heads, media organisations ...);
-3. user files (``Settings.actor_files`` / ``--actors FILE`` / ``EVENTWIRE_ACTORS``) in the
+2. ``media_outlets.tsv`` (the one table of news outlets, see :mod:`eventwire.knowledge.outlets`);
+3. ``actors.csv`` (hand-maintained: heads of state/government, foreign and defence ministers,
+   IGO heads, IGOs and armed groups the generated tables lack ...);
+4. user files (``Settings.actor_files`` / ``--actors FILE`` / ``EVENTWIRE_ACTORS``) in the
    ``actors.csv`` format: a row with the same name and role as an existing row replaces it,
    other rows are added.
 
@@ -28,6 +29,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from eventwire.knowledge import data_path, read_tsv
+from eventwire.knowledge.outlets import OUTLET_SOURCE, outlet_list
 from eventwire.records import RoleStatus
 
 #: Columns of an actor file (actors.csv format).
@@ -226,6 +228,19 @@ def _organizations() -> Iterator[ActorEntry]:
         )
 
 
+def _outlets() -> Iterator[ActorEntry]:
+    for o in outlet_list():
+        yield ActorEntry(
+            id=o.id,
+            name=o.name,
+            kind="organization",
+            country=o.actor_country,
+            sectors=o.sectors,
+            aliases=o.aliases,
+            source=OUTLET_SOURCE,
+        )
+
+
 #: The Phoenix country dictionary ends around 2016: open-ended roles after this are of unknown status.
 PHOENIX_AS_OF = dt.date(2016, 12, 31)
 
@@ -263,7 +278,8 @@ def _merge(base: list[ActorEntry], extra: Iterable[ActorEntry]) -> list[ActorEnt
 @lru_cache(maxsize=16)
 def actor_table(files: tuple[Path, ...] = ()) -> ActorTable:
     """The actor table for a set of user files (cached per distinct tuple)."""
-    shipped = list(_rows_from_csv(data_path("actors.csv").read_text(encoding="utf-8").splitlines(), "actors.csv"))
+    shipped = list(_outlets())
+    shipped += _rows_from_csv(data_path("actors.csv").read_text(encoding="utf-8").splitlines(), "actors.csv")
     shipped_names = {normalise_name(f) for e in shipped for f in e.forms}
     orgs = [e for e in _organizations() if not ({normalise_name(f) for f in e.forms} & shipped_names)]
     persons = [e for e in _persons() if normalise_name(e.name) not in shipped_names]

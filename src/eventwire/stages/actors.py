@@ -42,6 +42,7 @@ from spacy.vocab import Vocab
 from eventwire.knowledge.actors import ActorEntry, ActorTable, actor_table, normalise_name
 from eventwire.knowledge.agents import OFFICE_LABELS, Agent, agent_heads, agent_table, best_agent, title_words
 from eventwire.knowledge.countries import CountryForm, country_forms, country_kinds, country_name, lookup_country
+from eventwire.knowledge.outlets import OUTLET_SOURCE
 from eventwire.records import Actor, ActorKind, Analysis, Mention, MentionKind, RoleStatus
 from eventwire.stages.base import Context, register_component
 
@@ -247,7 +248,10 @@ def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, Phr
         if e.source == "phoenix-countries":
             continue  # ~20k historical names: found through the model's PERSON entities instead
         for form in e.forms:
-            if e.kind == "person":
+            if e.source == OUTLET_SOURCE:
+                # outlet names are often common words ("The Hill", "Channel One"): case-sensitive only
+                org_exact.add(form)
+            elif e.kind == "person":
                 if " " in form.strip():
                     person_forms.add(form)
             elif " " in form.strip():
@@ -423,6 +427,11 @@ def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None =
     return start
 
 
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are followed by more words of the same model entity."""
+    return end < len(doc) and doc[end].ent_iob_ == "I" and doc[end - 1].ent_iob_ != "O"
+
+
 def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> list[Cand]:
     orth, lower = _matchers(doc.vocab, files)
     cands: list[Cand] = []
@@ -436,6 +445,8 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
                 cands.append(Cand(s, e, "country", P_COUNTRY, form=form))
         elif label == "O":
             entries = [x for x in table.exact(text) if x.kind != "person"]
+            if entries and all(x.source == OUTLET_SOURCE for x in entries) and _inside_longer_name(doc, s, e):
+                continue  # "The Atlantic Ocean": the start of a longer name, not the magazine
             if entries:
                 cands.append(Cand(s, e, "org", P_ORG, entries=entries))
         elif label == "P":
@@ -1073,7 +1084,8 @@ class _Resolver:
     # -- organisations, countries, roles
     def resolve_org(self, c: Cand) -> None:
         if c.entries:
-            e = sorted(c.entries, key=lambda x: x.source != "actors.csv" and not x.source.endswith(".csv"))[0]
+            hand = (OUTLET_SOURCE, "actors.csv")
+            e = sorted(c.entries, key=lambda x: x.source not in hand and not x.source.endswith(".csv"))[0]
             d = self.draft(
                 "kb:" + e.id,
                 name=e.name,

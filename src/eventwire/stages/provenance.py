@@ -19,7 +19,8 @@ Cues are found with a spaCy :class:`~spacy.matcher.Matcher` (cue lemmas from
 
 Outlets are recognised, in this order, from the actors stage (actors with sector MED,
 or any actor mentioned at the outlet's position for its id), from the small table
-``data/media_outlets.tsv``, from ORG entities whose name carries a media word
+``data/media_outlets.tsv`` (through :mod:`eventwire.knowledge.outlets`, shared with the actors stage),
+from ORG entities whose name carries a media word
 ("Post", "News", "TV"), and from constructions that only an outlet fills (datelines,
 ``..., reported X``).  See ``docs/provenance.md`` for the rules and their limits.
 """
@@ -36,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from eventwire.knowledge import read_tsv
+from eventwire.knowledge.outlets import outlets
 from eventwire.records import Analysis, Source
 from eventwire.stages.base import Context, register_component
 
@@ -120,28 +122,6 @@ def cues() -> Cues:
         audience=get("audience"),
         dash=get("dash"),
     )
-
-
-@dataclass(frozen=True)
-class Outlet:
-    """One row of ``media_outlets.tsv``."""
-
-    name: str
-    aliases: tuple[str, ...]
-    country: str
-    type: str
-
-
-@lru_cache(maxsize=1)
-def outlets() -> dict[str, Outlet]:
-    """Outlet table keyed by every spelling (canonical name and aliases), loaded once."""
-    table: dict[str, Outlet] = {}
-    for row in read_tsv("media_outlets.tsv"):
-        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-        outlet = Outlet(row["name"].strip(), aliases, row["country"].strip(), row["type"].strip())
-        for spelling in (outlet.name, *aliases):
-            table.setdefault(spelling, outlet)
-    return table
 
 
 @lru_cache(maxsize=1)
