@@ -386,3 +386,8 @@ def test_killings_by_irregular_groups_are_unconventional_violence() -> None:
     assert [e.root for e in code_text("The rebels killed two officials in the capital.")] == ["18"]
     assert [e.root for e in code_text("The rebels attacked the capital.")] == ["19"]
     assert [e.root for e in code_text("Turkey killed two rebels.")] == ["19"]
+
+
+def test_required_agreement_is_a_demand() -> None:
+    """'X said Y must agree' is X's demand on Y (an intent code of Y is not asserted)."""
+    assert codes(code_text("Egypt said Israel must agree to the plan.")) == [("EGY", "100", "ISR")]

@@ -626,7 +626,10 @@ class Coder:
         subj, _ = _subject(t)
         speaker, _ = _subject(head)
         negated = any(a.dep_ == "neg" for a in t.children)
-        closed = ("01", "02", "10", "11", "12", "13") if negated else ("01", "02", "03", "10", "11", "12", "13")
+        # an intent code (03x) is already a statement, except when negated (rejection) or required of another
+        # side ("X said Y must agree / ensure ..." is X's demand)
+        open_03 = negated or bool(auxes & {"must", "should", "ought"})
+        closed = ("01", "02", "10", "11", "12", "13") if open_03 else ("01", "02", "03", "10", "11", "12", "13")
         if speaker is None or c.match.code[:2] in closed:
             return
         root = int(c.match.code[:2])
