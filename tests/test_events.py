@@ -391,3 +391,16 @@ def test_killings_by_irregular_groups_are_unconventional_violence() -> None:
 def test_required_agreement_is_a_demand() -> None:
     """'X said Y must agree' is X's demand on Y (an intent code of Y is not asserted)."""
     assert codes(code_text("Egypt said Israel must agree to the plan.")) == [("EGY", "100", "ISR")]
+
+
+def test_deverbal_event_nouns_after_light_verbs() -> None:
+    """'issued a condemnation' is the condemning (a coded verb's own code), 'issued a report' no event."""
+    assert codes(code_text("Germany issued a condemnation of Iran.")) == [("DEU", "111", "IRN")]
+    assert codes(code_text("Germany made a visit to Poland.")) == [("DEU", "042", "POL")]
+    assert codes(code_text("Germany issued a report on Poland.")) == []
+
+
+def test_prepositions_inside_a_clause_on_the_object_are_not_the_verbs() -> None:
+    """'issued a reminder that Y must cooperate with inspectors of weapons': no '(WITH &WEAPON)' arms deal."""
+    ev = code_text("France issued a reminder to Iran that it must cooperate with inspectors of weapons sites.")
+    assert all(not e.cameo.startswith("072") for e in ev)

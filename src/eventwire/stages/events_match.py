@@ -120,8 +120,8 @@ def match_elements(
         found = False
         for k in range(pos, len(tokens)):
             p = tokens[k]
-            if p.lower_ not in el.preps:
-                continue
+            if p.lower_ not in el.preps or (core is not None and p.i not in core):
+                continue  # a preposition inside a clause on a noun is not the verb's
             sub = [t for t in tokens[k + 1 :] if p.is_ancestor(t)]
             sp = 0
             ok = True
@@ -278,8 +278,9 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
                     cand = (pat.weight + bonus + 0.5 * own, own, pat.words, pat, tgt, prt)
                     if best is None or cand[:3] > best[:3]:
                         best = cand
-    if light_noun is not None and (best is None or best[1] == 0 or best[0] < 1):
-        noun, (code, sym) = light_noun
+    # a listed event noun beats a PETRARCH2 pattern; a derived one only a bare default
+    if light_noun is not None and (best is None or (best[1] == 0 and not light_noun[2]) or best[0] < 1):
+        noun, (code, sym), _derived = light_noun
         return Match(code, code if sym else "", 1.5, f"light:{verb_lemma(verb, lex)}+{noun.lower_}", None, noun, sym)
     if best is not None and lemma is not None and best[1] == 0 and best[0] <= 1.0:
         own_default = lex.verbs[lemma].defaults.get(best[5]) or lex.verbs[lemma].defaults.get("")
@@ -308,7 +309,8 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     return None
 
 
-def _light_noun(verb: Token, lex: Lexicon) -> tuple[Token, tuple[str, bool]] | None:
+def _light_noun(verb: Token, lex: Lexicon) -> tuple[Token, tuple[str, bool], bool] | None:
+    """(noun, (code, symmetric), derived) for a light verb's event-noun object (derived: a deverbal noun)."""
     lemma = verb_lemma(verb, lex)
     if lemma not in lex.light:
         return None
@@ -321,7 +323,33 @@ def _light_noun(verb: Token, lex: Lexicon) -> tuple[Token, tuple[str, bool]] | N
     for c in objs:
         nc = noun_code(c, lex)
         if nc is not None:
-            return c, nc
+            return c, nc, False
+    for c in objs:
+        nc = deverbal_code(c, lex)
+        if nc is not None:
+            return c, nc, True
+    return None
+
+
+#: Noun suffixes that derive an event noun from a verb ("condemnation", "agreement", "refusal", "warning").
+_DERIVATIONS = (("ation", ""), ("ation", "e"), ("ment", ""), ("al", "e"), ("ing", ""), ("ion", ""), ("ion", "e"))
+
+
+def deverbal_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
+    """(code, False) for an event noun that names a coded verb: the same word ("an appeal", "a visit", "a
+    pledge") or a regular derivation ("condemnation", "refusal", "warning").  Only a verb's own code counts
+    (eventwire's table or the verb's own PETRARCH2 line), not a code inherited from a broad block, and not
+    statement codes (01x), so "made a change" or "issued a report" stay uncoded."""
+    word = noun.lemma_.lower()
+    cands = [word] + [word[: -len(suf)] + rep for suf, rep in _DERIVATIONS if word.endswith(suf) and len(word) > 6]
+    for lemma in cands:
+        entry = lex.verbs.get(lemma)
+        if entry is None or "" not in entry.defaults:
+            continue
+        code, _rev, origin = entry.defaults[""]
+        if origin.startswith("petrarch2-block") or not code or code == "---" or code.startswith("01"):
+            continue
+        return code, False
     return None
 
 
