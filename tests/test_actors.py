@@ -556,3 +556,77 @@ def test_titled_surname_resolves_through_the_table_only_when_unique(analyze: Ana
     assert mugabe.code == "ZWEGOV" and mugabe.kb_id is not None  # one table bearer whose sector agrees
     unknown = actor_of(result, "Minister Okonkwo-Baptiste")
     assert unknown.country is None and unknown.kb_id is None  # no bearer: the title alone, never a guess
+
+
+# -- pronouns ----------------------------------------------------------------------------------
+
+
+def pronoun_links(result: Analysis) -> list[tuple[str, str]]:
+    out = []
+    for m in result.mentions:
+        if m.kind == "pronoun":
+            actor = result.actor(m.actor_id)
+            assert actor is not None and m.confidence is not None and m.confidence <= actor.confidence
+            out.append((m.text, actor.name))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        # the subject of the previous sentence, not its object
+        (
+            "Defence Minister Tomas Ferreira met Lena Okafor on Monday. He said the talks were useful.",
+            [("He", "Tomas Ferreira")],
+        ),
+        # same sentence first, possessive included
+        ("Tomas Ferreira said the deal was signed on his behalf.", [("his", "Tomas Ferreira")]),
+        # a courtesy title gives the gender
+        ("Mr Ferreira met Mrs Okafor in the morning. She said the meeting had gone well.", [("She", "Mrs Okafor")]),
+        # a pronoun already linked to an actor fixes its gender for the next pronoun
+        (
+            "Lena Okafor met Tomas Ferreira. Ferreira said his team would help her.",
+            [("his", "Tomas Ferreira"), ("her", "Lena Okafor")],
+        ),
+        # a chain: the second pronoun follows the first
+        (
+            "Tomas Ferreira arrived late. He apologised. Later he left.",
+            [("He", "Tomas Ferreira"), ("he", "Tomas Ferreira")],
+        ),
+        # plural: exactly one group in the window
+        (
+            "Chilean companies said they would invest more. Their plans were welcomed.",
+            [("they", "Chilean companies"), ("Their", "Chilean companies")],
+        ),
+    ],
+)
+def test_pronouns_resolve_to_the_salient_compatible_actor(
+    analyze: Analyze, text: str, links: list[tuple[str, str]]
+) -> None:
+    assert pronoun_links(analyze(text)) == links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two persons, neither a subject: equally salient
+        "The award went to Tomas Ferreira and Lena Okafor. He was not present.",
+        # conjoined subjects: equally salient
+        "Tomas Ferreira and Pedro Alves arrived late. He apologised.",
+        # the title says the person is a man
+        "Mr Ferreira arrived late on Monday. She apologised.",
+        # an object pronoun is not the subject of its own verb
+        "Tomas Ferreira praised him.",
+        # too far back (three sentences)
+        "Tomas Ferreira arrived. The talks began. The rain stopped. The day ended. He left.",
+        # inside a quotation the speaker may mean anyone
+        '"He is wrong," Tomas Ferreira said on Monday.',
+        # 'they' with two candidate groups, or with two persons (a plural of persons)
+        "Chilean companies met Peruvian unions. They signed a deal.",
+        "Tomas Ferreira and Lena Okafor visited Chile. They signed a deal.",
+        # no earlier actor at all
+        "He said the talks were useful.",
+    ],
+)
+def test_pronouns_are_left_alone_when_unclear(analyze: Analyze, text: str) -> None:
+    assert pronoun_links(analyze(text)) == []

@@ -147,6 +147,9 @@ class Mention(Spanned):
     kind: MentionKind
     sentence: int
     label: str | None = Field(default=None, description="Entity label the NLP model gave, if any.")
+    confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Confidence of the link to the actor, when below the actor's own."
+    )
 
 
 class Quote(Spanned):

@@ -26,14 +26,16 @@ Results: ``analysis.actors`` (ids A1, A2 ...), ``analysis.mentions`` and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import spacy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IS_QUOTE, IS_SPACE, LEMMA, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
@@ -146,6 +148,20 @@ PEOPLE_AGENT_WORDS = frozenset({"shiite", "shia", "sunni", "muslim", "moslem", "
 #: Minimum population for a single-word model ORG/PERSON to be read as a place name instead.
 PLACE_MIN_POPULATION = 20_000
 
+#: Third-person personal pronouns that refer to one person, with the gender they require.
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+#: Plural pronouns that may refer to a group, organisation or country.
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+#: Courtesy titles that give a person's gender (the only source of gender: never first names).
+GENDER_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+#: Confidence of a pronoun's link to its actor (person pronouns; plural pronouns).
+PRONOUN_CONFIDENCE, PLURAL_PRONOUN_CONFIDENCE = 0.6, 0.5
+#: How many sentences before its own a person pronoun may look for its referent.
+PRONOUN_SENTENCES = 2
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
+
 #: Priorities for overlapping candidates of equal length (lower wins).
 P_TABLE_PERSON, P_ORG, P_COUNTRY, P_ENT_PERSON, P_ENT_ORG, P_ENT_OTHER = range(6)
 
@@ -223,6 +239,10 @@ class Draft:
     last: int = -1
     count: int = 0
     id: str = ""
+    #: 'm' / 'f' when a courtesy title in the text gives it ("Mr", "Mrs", "Ms"); '?' when titles disagree
+    gender: str | None = None
+    #: the gender of the pronouns already linked to this actor ('?' when they disagree)
+    pronoun_gender: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -873,6 +893,8 @@ class _Resolver:
         self.drafts: list[Draft] = []
         self.by_key: dict[str, Draft] = {}
         self.mentions: list[tuple[int, int, Draft, MentionKind, str | None]] = []
+        #: start token of a mention -> confidence of its link, when below the actor's own (pronouns)
+        self.link_confidence: dict[int, float] = {}
 
     # -- drafts
     def draft(self, key: str, **kwargs: object) -> Draft:
@@ -892,6 +914,13 @@ class _Resolver:
         self.mentions.append((c.start, c.end, d, kind, c.label or label))
         d.last = c.end
         d.count += 1
+        if d.kind == "person" and kind != "pronoun":
+            first = c.start if c.name_start < 0 else min(c.start, c.name_start)
+            for i in (first - 1, first, c.name_start - 1):
+                g = GENDER_TITLES.get(self.doc[i].lower_) if 0 <= i < len(self.doc) else None
+                if g is not None:
+                    d.gender = g if d.gender in (None, g) else "?"
+                    break
 
     # -- persons
     def pick_row(self, rows: list[ActorEntry], title: Title | None) -> ActorEntry:
@@ -1264,6 +1293,110 @@ class _Resolver:
 
 
 # ---------------------------------------------------------------------------------------------
+# Pronouns
+
+
+@lru_cache(maxsize=1)
+def _pronoun_hashes() -> frozenset[int]:
+    return frozenset(hash_string(w) for w in (*PERSON_PRONOUNS, *PLURAL_PRONOUNS))
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens inside double quotation marks (a line break closes an open quotation: unbalanced marks stay local)."""
+    inside: set[int] = set()
+    opened: int | None = None
+    arr = doc.to_array([IS_QUOTE, IS_SPACE])
+    for i in np.flatnonzero(arr.any(axis=1)).tolist():
+        text = doc[i].text
+        if doc[i].is_space:
+            if "\n" in text:
+                opened = None
+            continue
+        if text not in _DOUBLE_QUOTES:
+            continue
+        if opened is None or text == "\u201c":
+            opened = None if text == "\u201d" else i
+        else:
+            inside.update(range(opened + 1, i))
+            opened = None
+    return inside
+
+
+def _clause(tok: Token) -> tuple[bool, int]:
+    """(whether a mention head is a subject, the token index of its clause's verb)."""
+    first = _first_conjunct(tok)
+    while first.dep_ == "appos" and first.head.i != first.i:
+        first = _first_conjunct(first.head)
+    return first.dep_ in _SUBJECT_DEPS, first.head.i
+
+
+def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draft], sent_idx: list[int]) -> None:
+    """Link third-person pronouns to the most salient compatible earlier actor (docs/actors.md, Pronouns).
+
+    "he"/"she"/"his"/"her"/"him": a person in the same sentence before the pronoun, else in the previous one
+    or two sentences; several persons -> the subject of the nearest previous clause; skipped when two are
+    equally salient, or when a courtesy title gives a different gender.  "they"/"their"/"them": the one
+    group, organisation or country of the window, else nothing.
+    """
+    wanted = _pronoun_hashes()
+    hits = [i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in wanted]
+    if not hits or not resolver.mentions:
+        return
+    quoted = _quoted_tokens(doc)
+    earlier = sorted(resolver.mentions, key=lambda m: m[0])
+    for i in hits:
+        tok = doc[i]
+        if i in token_owner or i in quoted or tok.tag_ not in ("PRP", "PRP$"):
+            continue
+        low = tok.lower_
+        n = sent_idx[i]
+        person = low in PERSON_PRONOUNS
+        gender = PERSON_PRONOUNS.get(low)
+        # binding: an object pronoun is not the subject of its own verb ("Blinken praised him")
+        own_verb = tok.head.i if tok.dep_ in _OBJECT_DEPS and tok.tag_ == "PRP" else -1
+        if tok.dep_ == "pobj":
+            own_verb = tok.head.head.i
+        chosen: Draft | None = None
+        for w in range(n, n - (PRONOUN_SENTENCES if person else 1) - 1, -1):
+            window = [m for m in earlier if sent_idx[m[0]] == w and m[1] <= i]
+            if not window:
+                continue
+            if person:
+                found = [
+                    (m, _clause(doc[m[0] : m[1]].root))
+                    for m in window
+                    if m[2].kind == "person" and m[2].gender in (None, gender) and m[2].pronoun_gender in (None, gender)
+                ]
+                found = [(m, cl) for m, cl in found if not (cl[0] and cl[1] == own_verb)]
+                if not found:
+                    continue
+                if len({id(m[2]) for m, _ in found}) == 1:
+                    chosen = found[0][0][2]
+                    break
+                subjects = [(m, cl) for m, cl in found if cl[0]]
+                if not subjects:
+                    break  # several persons, none a subject: equally salient
+                nearest = max(subjects, key=lambda x: x[0][0])
+                same = {id(m[2]) for m, cl in subjects if cl[1] == nearest[1][1]}
+                chosen = nearest[0][2] if len(same) == 1 else None
+                break
+            groups = {id(m[2]): m[2] for m in window if m[2].kind in ("group", "organization", "country")}
+            persons = {id(m[2]) for m in window if m[2].kind == "person"}
+            if groups or len(persons) >= 2:
+                chosen = next(iter(groups.values())) if len(groups) == 1 and len(persons) < 2 else None
+                break
+        if chosen is None:
+            continue
+        conf = PRONOUN_CONFIDENCE if person else PLURAL_PRONOUN_CONFIDENCE
+        resolver.mention(Cand(i, i + 1, "pronoun", P_ENT_OTHER), chosen, "pronoun")
+        resolver.link_confidence[i] = min(conf, chosen.confidence)
+        token_owner[i] = chosen
+        if gender is not None:
+            chosen.pronoun_gender = gender if chosen.pronoun_gender in (None, gender) else "?"
+        bisect.insort(earlier, resolver.mentions[-1], key=lambda m: m[0])
+
+
+# ---------------------------------------------------------------------------------------------
 # The stage
 
 
@@ -1372,6 +1505,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         for s, e, d, _k, _l in resolver.mentions[before:]:
             for i in range(s, e):
                 token_owner[i] = d
+    sent_idx, _ = _sentence_starts(doc)
+    _resolve_pronouns(doc, resolver, token_owner, sent_idx)
     _finish(doc, analysis, ctx, resolver)
 
 
@@ -1412,6 +1547,7 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver) -> 
                 kind=kind,
                 sentence=sent_idx[s] if s < len(sent_idx) else analysis.sentence_of(span.start_char),
                 label=label,
+                confidence=resolver.link_confidence.get(s),
             )
         )
         for i in range(s, e):
