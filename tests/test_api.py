@@ -22,6 +22,7 @@ from eventwire.records import (
     Mention,
     Place,
     Quote,
+    Source,
     Spanned,
     TimeExpression,
 )
@@ -376,6 +377,62 @@ def test_article_round_trips_from_the_store(client: TestClient, analyses: list[A
     ]
     assert stored.quotes[0].text == "Ties are stable,"
     assert stored.places[0].geonames_id == 1816670
+
+
+def _with_evidence_and_cues(analysis: Analysis) -> Analysis:
+    """The analysis with actor evidence notes, a quote cue with offsets and class, and a provenance source."""
+    text = analysis.article.text
+    actors = [a.model_copy(update={"evidence": [f"table row {a.name}", "title before name"]}) for a in analysis.actors]
+    said = text.index("said")
+    quotes = [
+        q.model_copy(update={"cue": "say", "cue_start": said, "cue_end": said + 4, "cue_class": "speech"})
+        for q in analysis.quotes
+    ]
+    sources = [Source(**_span(text, "Wang", 2), id="S1", name="Wang", role="cited", order=1, actor_id="A1", cue="say")]  # type: ignore[arg-type]
+    return analysis.model_copy(update={"actors": actors, "quotes": quotes, "sources": sources})
+
+
+def test_article_keeps_actor_evidence_and_quote_cues_through_the_store(
+    tmp_path: Path, analyses: list[Analysis], pipeline: Pipeline
+) -> None:
+    """Every stored record field comes back: actor evidence, quote cue offsets and cue class included."""
+    original = _with_evidence_and_cues(analyses[0])
+    assert original.quotes and original.quotes[0].cue_class == "speech"
+    path = tmp_path / "cues.duckdb"
+    build_store(path, [original])
+    with TestClient(create_app(path, pipeline=pipeline)) as c:
+        stored = Analysis.model_validate(c.get(f"/articles/{original.article.id}").json())  # drops derived code
+    assert stored.actors == original.actors
+    assert stored.actors[0].evidence == ["table row Blinken", "title before name"]
+    assert stored.quotes == original.quotes
+    assert (stored.quotes[0].cue_start, stored.quotes[0].cue_end, stored.quotes[0].cue_class) == (
+        original.article.text.index("said"),
+        original.article.text.index("said") + 4,
+        "speech",
+    )
+    for field in ("mentions", "times", "places", "sources"):
+        assert getattr(stored, field) == getattr(original, field), field
+    assert stored.sentences == []  # sentences are not stored
+
+
+def test_stored_nulls_take_the_record_defaults(tmp_path: Path, analyses: list[Analysis], pipeline: Pipeline) -> None:
+    """NULL in a column whose field has a default (a store from before the column existed) gives the default."""
+    original = _with_evidence_and_cues(analyses[0])
+    path = tmp_path / "old.duckdb"
+    build_store(path, [original])
+    con = connect(path)
+    try:
+        con.execute("UPDATE actors SET evidence = NULL, sectors = NULL, role_status = NULL")
+        con.execute("UPDATE quotes SET confidence = NULL, cue_class = NULL")
+    finally:
+        con.close()
+    with TestClient(create_app(path, pipeline=pipeline)) as c:
+        body = c.get(f"/articles/{original.article.id}").json()
+    assert [(a["evidence"], a["sectors"], a["role_status"]) for a in body["actors"]] == [
+        ([], [], "unknown") for _ in original.actors
+    ]
+    assert body["quotes"][0]["confidence"] == 1.0 and body["quotes"][0]["cue_class"] is None
+    assert body["quotes"][0]["cue_start"] == original.quotes[0].cue_start
 
 
 def test_article_view_highlights_every_record_type(client: TestClient, analyses: list[Analysis]) -> None:

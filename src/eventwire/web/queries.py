@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel
 
 from eventwire.records import (
     Actor,
@@ -31,6 +34,7 @@ from eventwire.records import (
 )
 from eventwire.store.queries import EventFilter as StoreFilter
 from eventwire.store.queries import where_clause
+from eventwire.store.schema import RECORD_TABLES
 
 Period = Literal["day", "week", "month", "year"]
 NodeKey = Literal["name", "code", "country"]
@@ -362,131 +366,78 @@ def _span(start: Any, end: Any, text: Any) -> Spanned | None:
     return Spanned(start=int(start), end=int(end), text=text or "")
 
 
+M = TypeVar("M", bound=BaseModel)
+
+#: The record model and the ORDER BY (a fixed SQL fragment) of each article-level record table.
+_RECORD_MODELS: dict[str, tuple[type[BaseModel], str]] = {
+    "actors": (Actor, "id"),
+    "mentions": (Mention, "start"),
+    "quotes": (Quote, "start"),
+    "times": (TimeExpression, "start"),
+    "places": (Place, "start"),
+    "sources": (Source, '"order"'),
+}
+
+
+@cache
+def _defaulted(model: type[BaseModel]) -> frozenset[str]:
+    """Fields of ``model`` whose default is not None: a NULL column there means "use the default"."""
+    return frozenset(
+        name
+        for name, info in model.model_fields.items()
+        if not info.is_required() and (info.default_factory is not None or info.default is not None)
+    )
+
+
+def model_from_row(model: type[M], row: dict[str, Any]) -> M:
+    """A record from a store row (column name → value).
+
+    Columns that are not fields of ``model`` (``article_id``, the derived actor ``code``,
+    store bookkeeping) are dropped, and so are NULLs in fields with a non-None default, so
+    the model's default applies (e.g. a store written before a list column existed).
+    """
+    defaulted = _defaulted(model)
+    fields = model.model_fields
+    return model.model_validate({k: v for k, v in row.items() if k in fields and not (v is None and k in defaulted)})
+
+
+def _dict_rows(cur: Any) -> list[dict[str, Any]]:
+    """The rows of the cursor's last statement as dicts keyed by column name."""
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def load_records(cur: Any, table: str, article_id: str) -> list[BaseModel]:
+    """One article's rows of a record table (one of ``RECORD_TABLES``), rebuilt as its record model."""
+    if table not in RECORD_TABLES:
+        raise ValueError(f"not a record table: {table!r}")
+    model, order = _RECORD_MODELS[table]
+    # The table name is one of the fixed RECORD_TABLES and the order a fixed fragment above.
+    cur.execute(f'SELECT * FROM "{table}" WHERE article_id = ? ORDER BY {order}', [article_id])
+    return [model_from_row(model, row) for row in _dict_rows(cur)]
+
+
 def load_analysis(cur: Any, article_id: str) -> tuple[Analysis, dict[str, str]] | None:
     """The stored analysis of one article, rebuilt from the store, and its events' store ids.
 
     Returns (analysis, {article-local event id: store event id}) or None when not stored.
-    Sentences and the actor evidence notes are not kept by the store, so they are empty.
+    Every record field has a store column, so actors (with their evidence notes), mentions,
+    quotes (with cue offsets and cue class), times, places and sources come back whole;
+    sentences are not stored, so they are empty.
     """
-    row = cur.execute(
-        "SELECT id, text, title, published, published_from, source, url, language, origin, eventwire_version, "
-        "model, stages FROM articles WHERE id = ?",
-        [article_id],
-    ).fetchone()
-    if row is None:
+    cur.execute("SELECT * FROM articles WHERE id = ?", [article_id])
+    found = _dict_rows(cur)
+    if not found:
         return None
-    article = Article(
-        id=row[0],
-        text=row[1],
-        title=row[2],
-        published=row[3],
-        published_from=row[4],
-        source=row[5],
-        url=row[6],
-        language=row[7] or "en",
-        origin=row[8],
+    row = found[0]
+    article = model_from_row(Article, row)
+    info = PipelineInfo(
+        eventwire=row["eventwire_version"] or "",
+        model=row["model"] or "",
+        model_version="",
+        stages=list(row["stages"] or []),
     )
-    info = PipelineInfo(eventwire=row[9] or "", model=row[10] or "", model_version="", stages=list(row[11] or []))
-    aid = [article_id]
-    actors = [
-        Actor(
-            id=r[0],
-            name=r[1],
-            kind=r[2],
-            country=r[3],
-            sectors=list(r[4] or []),
-            role=r[5],
-            role_status=r[6] or "unknown",
-            kb_id=r[7],
-            confidence=r[8] if r[8] is not None else 1.0,
-        )
-        for r in cur.execute(
-            "SELECT id, name, kind, country, sectors, role, role_status, kb_id, confidence FROM actors "
-            "WHERE article_id = ? ORDER BY id",
-            aid,
-        ).fetchall()
-    ]
-    mentions = [
-        Mention(start=r[0], end=r[1], text=r[2], actor_id=r[3], kind=r[4], sentence=r[5] or 0, label=r[6])
-        for r in cur.execute(
-            'SELECT start, "end", text, actor_id, kind, sentence, label FROM mentions WHERE article_id = ? '
-            "ORDER BY start",
-            aid,
-        ).fetchall()
-    ]
-    quotes = [
-        Quote(
-            id=r[0],
-            kind=r[1],
-            start=r[2],
-            end=r[3],
-            text=r[4],
-            speaker_actor_id=r[5],
-            speaker_text=r[6],
-            speaker_start=r[7],
-            speaker_end=r[8],
-            cue=r[9],
-            parent_id=r[10],
-            confidence=r[11] if r[11] is not None else 1.0,
-        )
-        for r in cur.execute(
-            'SELECT id, kind, start, "end", text, speaker_actor_id, speaker_text, speaker_start, speaker_end, cue, '
-            "parent_id, confidence FROM quotes WHERE article_id = ? ORDER BY start",
-            aid,
-        ).fetchall()
-    ]
-    times = [
-        TimeExpression(
-            id=r[0],
-            type=r[1],
-            value=r[2],
-            granularity=r[3] or "unknown",
-            anchor=r[4],
-            start=r[5],
-            end=r[6],
-            text=r[7],
-            sentence=r[8] or 0,
-        )
-        for r in cur.execute(
-            'SELECT id, type, value, granularity, anchor, start, "end", text, sentence FROM times '
-            "WHERE article_id = ? ORDER BY start",
-            aid,
-        ).fetchall()
-    ]
-    places = [
-        Place(
-            id=r[0],
-            name=r[1],
-            geonames_id=r[2],
-            latitude=r[3],
-            longitude=r[4],
-            country_code=r[5],
-            cameo_country=r[6],
-            feature_class=r[7],
-            feature_code=r[8],
-            population=r[9],
-            actor_id=r[10],
-            start=r[11],
-            end=r[12],
-            text=r[13],
-            sentence=r[14] or 0,
-            confidence=r[15] if r[15] is not None else 1.0,
-        )
-        for r in cur.execute(
-            "SELECT id, name, geonames_id, latitude, longitude, country_code, cameo_country, feature_class, "
-            'feature_code, population, actor_id, start, "end", text, sentence, confidence FROM places '
-            "WHERE article_id = ? ORDER BY start",
-            aid,
-        ).fetchall()
-    ]
-    sources = [
-        Source(id=r[0], name=r[1], role=r[2], order=r[3], actor_id=r[4], cue=r[5], start=r[6], end=r[7], text=r[8])
-        for r in cur.execute(
-            'SELECT id, name, role, "order", actor_id, cue, start, "end", text FROM sources WHERE article_id = ? '
-            'ORDER BY "order"',
-            aid,
-        ).fetchall()
-    ]
+    records = {table: load_records(cur, table, article_id) for table in RECORD_TABLES}
     events: list[Event] = []
     store_ids: dict[str, str] = {}
     for r in cur.execute(
@@ -497,7 +448,7 @@ def load_analysis(cur: Any, article_id: str) -> tuple[Analysis, dict[str, str]] 
         "em.target_start, em.target_end, em.target_text, em.target_actor_id, e.target_code "
         "FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.article_id = ? "
         "ORDER BY em.trigger_start, em.local_id",
-        aid,
+        [article_id],
     ).fetchall():
         trigger = _span(r[15], r[16], r[17])
         sentence = _span(r[18], r[19], r[20])
@@ -530,15 +481,5 @@ def load_analysis(cur: Any, article_id: str) -> tuple[Analysis, dict[str, str]] 
             )
         )
         store_ids[r[0]] = str(r[1])
-    analysis = Analysis(
-        article=article,
-        pipeline=info,
-        actors=actors,
-        mentions=mentions,
-        quotes=quotes,
-        times=times,
-        places=places,
-        sources=sources,
-        events=events,
-    )
+    analysis = Analysis.model_validate({"article": article, "pipeline": info, **records, "events": events})
     return analysis, store_ids
