@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -56,6 +57,27 @@ Period = Literal["day", "week", "month", "year"]
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Page size (1-{MAX_PAGE_SIZE}).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+
+
+@dataclass(frozen=True)
+class Paging:
+    """One page of a listing: its size and how many rows to skip."""
+
+    limit: int
+    offset: int
+
+    def page(self, found: tuple[int, list[dict[str, Any]]]) -> dict[str, Any]:
+        """The response body of a paged listing from (total matching, this page's items)."""
+        total, items = found
+        return {"total": total, "limit": self.limit, "offset": self.offset, "items": items}
+
+
+def paging(limit: Limit = 50, offset: Offset = 0) -> Paging:
+    """The ``limit`` and ``offset`` query parameters of every paged listing (a FastAPI dependency)."""
+    return Paging(limit=limit, offset=offset)
+
+
+Page = Annotated[Paging, Depends(paging)]
 
 
 class InvalidParameterError(HTTPException):
@@ -237,17 +259,15 @@ def post_articles(payload: ArticleIn | ArticlesIn, state: State) -> IngestResult
 def events(
     state: State,
     flt: Annotated[queries.EventFilter, Depends(event_filter)],
+    paged: Page,
     sort: Annotated[
         Literal[tuple(queries.SORTS)],  # type: ignore[valid-type]
         Query(description="Sort key; a leading '-' sorts descending."),
     ] = "-date",
-    limit: Limit = 50,
-    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Events matching the filters (the CLI's, plus country, modality, pair), one page at a time."""
     with state.store.read() as cur:
-        total, items = queries.list_events(cur, flt, sort, limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+        return paged.page(queries.list_events(cur, flt, sort, paged.limit, paged.offset))
 
 
 @api_router.get("/events/{event_id}", response_model=EventDetail, tags=["store"])
@@ -317,50 +337,48 @@ def timeline(
 @api_router.get("/actors", response_model=ActorPage, tags=["store"])
 def actors(
     state: State,
+    paged: Page,
     q: Annotated[str | None, Query(max_length=200, description="Substring of name, code or role.")] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Actors across the store, most widely reported first."""
     with state.store.read() as cur:
-        total, items = queries.search_actors(cur, q or None, limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+        return paged.page(queries.search_actors(cur, q or None, paged.limit, paged.offset))
 
 
 @api_router.get("/articles", response_model=ArticlePage, tags=["store"])
 def articles(
     state: State,
+    paged: Page,
     q: Annotated[str | None, Query(max_length=200, description="Substring of title or source, or an id.")] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Stored articles, newest first."""
     with state.store.read() as cur:
-        total, items = queries.list_articles(cur, q or None, limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+        return paged.page(queries.list_articles(cur, q or None, paged.limit, paged.offset))
 
 
 ArticleId = Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$", description="16 hex digits (content hash).")]
 
 
-@api_router.get("/articles/{article_id}", response_model=Analysis, tags=["store"])
-def article(article_id: ArticleId, state: State) -> Analysis:
-    """The stored analysis of one article (sentences are not stored and come back empty)."""
+def _stored(article_id: str, state: WebState) -> tuple[Analysis, dict[str, str]]:
+    """The stored analysis of one article and its events' store ids; 404 when not stored."""
     with state.store.read() as cur:
         found = queries.load_analysis(cur, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
-    return found[0]
+    return found
+
+
+@api_router.get("/articles/{article_id}", response_model=Analysis, tags=["store"])
+def article(article_id: ArticleId, state: State) -> Analysis:
+    """The stored analysis of one article (sentences are not stored and come back empty)."""
+    return _stored(article_id, state)[0]
 
 
 @api_router.get("/articles/{article_id}/view", response_model=ArticleView, tags=["store"])
 def article_view(article_id: ArticleId, state: State) -> ArticleView:
     """The stored analysis of one article with its highlighted HTML and its events' store ids."""
-    with state.store.read() as cur:
-        found = queries.load_analysis(cur, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id}")
-    return render_view(found[0], found[1], stored=True)
+    analysis, event_ids = _stored(article_id, state)
+    return render_view(analysis, event_ids, stored=True)
 
 
 @api_router.get("/network", response_model=Network, tags=["store"])
