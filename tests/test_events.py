@@ -404,3 +404,9 @@ def test_prepositions_inside_a_clause_on_the_object_are_not_the_verbs() -> None:
     """'issued a reminder that Y must cooperate with inspectors of weapons': no '(WITH &WEAPON)' arms deal."""
     ev = code_text("France issued a reminder to Iran that it must cooperate with inspectors of weapons sites.")
     assert all(not e.cameo.startswith("072") for e in ev)
+
+
+def test_target_three_noun_levels_inside_the_object() -> None:
+    """'suspended part of an aid programme for X': the target is X (object -> of -> for)."""
+    ev = code_text("Canada suspended part of an aid programme for Mexico.")
+    assert [e.root for e in ev] == ["16"] and ev[0].target and ev[0].target.code == "MEX"

@@ -334,7 +334,7 @@ def _inner_target_heads(verb: Token, complement: Token | None, match: Match, sub
         if c.i > verb.i and (_inner_dep(c) or _purpose(c))
     ]
     seen: set[int] = set()
-    for _ in range(4):
+    for _ in range(6):  # three noun levels: a preposition is a level of its own ("part of a program for X")
         nxt: list[Token] = []
         for tok in sorted(frontier, key=lambda x: x.i):
             if tok.i in seen or tok is subj:
