@@ -51,7 +51,7 @@ DDL: tuple[str, ...] = (
         PRIMARY KEY (article_id, id))""",
     """CREATE TABLE IF NOT EXISTS mentions (
         article_id VARCHAR, actor_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, kind VARCHAR,
-        sentence INTEGER, label VARCHAR)""",
+        sentence INTEGER, label VARCHAR, confidence DOUBLE)""",
     """CREATE TABLE IF NOT EXISTS quotes (
         article_id VARCHAR, id VARCHAR, kind VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
         speaker_actor_id VARCHAR, speaker_text VARCHAR, speaker_start INTEGER, speaker_end INTEGER,
@@ -95,6 +95,7 @@ DDL: tuple[str, ...] = (
 #: Columns added after a table was first released: applied to stores created by older versions.
 MIGRATIONS: tuple[str, ...] = (
     "ALTER TABLE actors ADD COLUMN IF NOT EXISTS evidence VARCHAR[]",
+    "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS confidence DOUBLE",
     "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_start INTEGER",
     "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_end INTEGER",
     "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_class VARCHAR",
