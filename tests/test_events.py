@@ -410,3 +410,14 @@ def test_target_three_noun_levels_inside_the_object() -> None:
     """'suspended part of an aid programme for X': the target is X (object -> of -> for)."""
     ev = code_text("Canada suspended part of an aid programme for Mexico.")
     assert [e.root for e in ev] == ["16"] and ev[0].target and ev[0].target.code == "MEX"
+
+
+def test_conditions_and_demanded_content_are_not_events() -> None:
+    """'... if Germany attacks Poland' is a condition; what a refusal or demand is about is its content."""
+    ev = code_text("Russia threatened to stop the talks if Germany attacks Poland.")
+    assert [e.root for e in ev] == ["13"] and ev[0].source and ev[0].source.code == "RUS"
+    ev = code_text("Iran refused to allow planes to land and evacuate the observers.")
+    assert [e.root for e in ev] == ["12"]
+    # a conjoined main-clause action is still an event
+    ev = code_text("Germany refused to meet Poland and urged Japan to leave.")
+    assert sorted(e.root for e in ev) == ["02", "12"]

@@ -235,6 +235,9 @@ _REPORT_VERBS = frozenset(
 _DEMAND_STATEMENT_VERBS = frozenset({"conclude", "reiterate", "warn", "urge", "demand", "insist", "declare"})
 
 
+#: Roots of events whose clausal content is not asserted (appeal, intent, demand, rejection, threat).
+_CONTENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+
 #: Auxiliaries of an announced future action.
 _FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
 #: Frames of the subject's own intention (as opposed to forecasts: expected, likely, scheduled, due).
@@ -457,6 +460,7 @@ class Coder:
         self._frames(sent, cands)
         self._intent_statements(cands)
         self._fold_complements(cands)
+        self._drop_unasserted(cands)
         out: list[Cand] = []
         for c in cands.values():
             if c.absorbed or c.match.code in ("01", "010"):
@@ -471,6 +475,36 @@ class Coder:
         out = _fold_purpose(out)
         out.sort(key=lambda c: -c.match.weight)
         return sorted(out[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
+
+    def _drop_unasserted(self, cands: dict[int, Cand]) -> None:
+        """Actions that are not asserted are no events of their own: the condition of a conditional ("... if war
+        starts", "unless Israel rescinds ...") and the content of a demand, appeal, offer, rejection or threat
+        event ("demanded that Y refuse to recognize Z", "refused to allow planes to land and evacuate ...")."""
+        live = {i: c for i, c in cands.items() if not c.absorbed}
+        for c in live.values():
+            node, clausal = c.trigger, False
+            for _ in range(12):
+                if node.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in node.children
+                ):
+                    c.absorbed = True
+                    break
+                clausal = clausal or node.dep_ in ("ccomp", "xcomp", "acl")
+                head = node.head
+                if head.i == node.i:
+                    break
+                hc = live.get(head.i)
+                if (
+                    clausal
+                    and hc is not None
+                    and hc is not c
+                    and not hc.absorbed
+                    and hc.match.code[:2] in _CONTENT_ROOTS
+                    and (hc.complement is not None or hc.match.rule.startswith(("frame:", "statement:", "own:demand")))
+                ):
+                    c.absorbed = True
+                    break
+                node = head
 
     def _fold_complements(self, cands: dict[int, Cand]) -> None:
         """An infinitive/gerund complement of a coded verb is part of that verb's event, not an asserted action
