@@ -255,18 +255,72 @@ def code_parts(
     return country, list(dict.fromkeys(found_sectors))
 
 
-def is_org_name(name: str, from_milnonstate: bool) -> bool:
-    """Whether a dictionary entry name looks like an organisation (not a person)."""
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+#: Name particles that only personal names carry ("Osama bin Laden", "Abu Talha", "Abdul Turq").
+PERSON_PARTICLES = {"bin", "ibn", "bint", "abu", "abdul", "abd", "commander", "emir"}
+#: Articles that begin group names ("Al Qa'ida"), never a given name here.
+NAME_ARTICLES = {"al", "el", "as", "ad", "an", "ash", "the", "de", "la", "le"}
+
+
+def is_org_name(
+    name: str, from_milnonstate: bool, given_names: frozenset[str] = frozenset(), militant_code: bool = False
+) -> bool:
+    """Whether a dictionary entry name looks like an organisation (not a person).
+
+    The international dictionary mixes organisations with people, so a name there needs an organisation
+    word or a one-word acronym.  The non-state dictionary lists armed groups with a few of their leaders:
+    any of its names is a group ("Boko Haram", "Shining Path", "Al-Shabaab") unless it reads as a personal
+    name - a title first ("Sheikh Ahmed Yassin"), a name particle ("Osama bin Laden"), or a first word that
+    is a given name of a person in the Phoenix country dictionary.  Entries coded ``IMG...`` (the file's
+    KEDS militant-groups section, which lists many individual militants under group codes: "Bashir Ahmed",
+    "Ayman al Zawahiri") still need an organisation word when they have several words.
+    """
     words = name.lower().replace("-", " ").split()
     if any(w in ORG_WORDS for w in words):
         return True
-    return len(words) == 1 and (name.isupper() or from_milnonstate)
+    if len(words) == 1:
+        return name.isupper() or from_milnonstate
+    if not from_milnonstate or militant_code:
+        return False
+    spaced = name.lower().split()
+    title_words = {t.rstrip(".") for t in TITLE_PREFIXES}
+    if spaced[0].rstrip(".") in title_words or PERSON_PARTICLES & set(spaced):
+        return False
+    return spaced[0] not in given_names
+
+
+def given_names(persons: list[list[str]], min_count: int = 1) -> frozenset[str]:
+    """First words of the Phoenix country dictionary's person names used by at least ``min_count`` people."""
+    counts: dict[str, int] = {}
+    for name in {row[1] for row in persons}:
+        first = name.split()[0].lower()
+        counts[first] = counts.get(first, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= min_count and len(w) > 1 and w not in NAME_ARTICLES)
 
 
 def build_organizations(
-    shared: Path, countries: set[str], groups: dict[str, str], sectors: set[str]
+    shared: Path, countries: set[str], groups: dict[str, str], sectors: set[str], names: frozenset[str] = frozenset()
 ) -> list[list[str]]:
-    """Organisation rows: id, name, forms (|-separated), country, sectors, source."""
+    """Organisation rows: id, name, forms (|-separated), country, sectors, source, strict.
+
+    ``strict`` lists the forms (|-separated) that the actors stage matches only as written and only where the
+    model sees a name: plain multi-word names of the non-state dictionary without an organisation word
+    ("Boko Haram", "Shining Path", "Red Line", a leader's name listed as an alias), so "crossed a red line"
+    or "Black Friday" (an event) is no group.  Other forms match in any case, as before.
+    """
     rows: dict[str, list[str]] = {}
     group_set = set(groups)
     for fname, milnon in (("Phoenix.International.actors.txt", False), ("Phoenix.MilNonState.actors.txt", True)):
@@ -277,7 +331,10 @@ def build_organizations(
             forms = [clean_name(n) for n in names if n.strip()]
             # drop forms that are titles of people ("World Bank President"): the stage reads titles itself
             forms = [f for f in dict.fromkeys(forms) if len(f) > 1 and f.split()[-1].lower() not in TITLE_ENDINGS]
-            if not forms or not is_org_name(forms[0], milnon):
+            if milnon:  # "May 15", "21 June", "Omega-7": group names that read as dates or numbers
+                forms = [f for f in forms if not (re.search(r"\d", f) or MONTHS & set(f.lower().split()))]
+            militant = bool(codes) and codes[0].strip().startswith("IMG")
+            if not forms or not is_org_name(forms[0], milnon, names, militant):
                 continue
             country, secs = parsed[0]
             if not country and not secs:
@@ -285,6 +342,7 @@ def build_organizations(
             key = forms[0].lower()
             if key in rows:
                 continue
+            plain = [f for f in forms if milnon and len(f.split()) > 1 and not ORG_WORDS & set(f.lower().split())]
             rows[key] = [
                 "phx-" + re.sub(r"[^a-z0-9]+", "-", key).strip("-"),
                 forms[0],
@@ -292,6 +350,7 @@ def build_organizations(
                 country or "",
                 " ".join(secs),
                 "phoenix-" + ("milnonstate" if milnon else "international"),
+                "|".join(plain),
             ]
     sectors_by_code: dict[str, str] = {}
     for row in rows.values():
@@ -313,6 +372,7 @@ def build_organizations(
             "EUR" if code == "EEC" else code,
             sectors_by_code.get("EUR" if code == "EEC" else code, ""),
             "cameo-knowngroup",
+            "",
         ]
     return sorted(rows.values(), key=lambda r: r[1].lower())
 
@@ -461,14 +521,14 @@ def main() -> None:
         agents,
         "Agent nouns -> CAMEO sectors, from PETRARCH2 Phoenix.agents.txt and PLOVER_agents.txt (MIT).",
     )
-    orgs = build_organizations(data, set(countries), groups, sectors)
+    persons = build_persons(data, set(countries), set(groups), sectors)
+    orgs = build_organizations(data, set(countries), groups, sectors, given_names(persons))
     write_tsv(
         OUT / "organizations.tsv",
-        ["id", "name", "aliases", "country", "sectors", "source"],
+        ["id", "name", "aliases", "country", "sectors", "source", "strict"],
         orgs,
         "Organisations from PETRARCH2 Phoenix international/non-state actor dictionaries (MIT) and CAMEO known groups.",
     )
-    persons = build_persons(data, set(countries), set(groups), sectors)
     write_tsv(
         OUT / "persons.tsv",
         ["id", "name", "aliases", "country", "sectors", "start", "end"],

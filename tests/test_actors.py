@@ -630,3 +630,25 @@ def test_pronouns_resolve_to_the_salient_compatible_actor(
 )
 def test_pronouns_are_left_alone_when_unclear(analyze: Analyze, text: str) -> None:
     assert pronoun_links(analyze(text)) == []
+
+
+# -- generated non-state groups ----------------------------------------------------------------
+
+
+def test_multi_word_non_state_groups_come_from_the_generated_table(analyze: Analyze) -> None:
+    table = actor_table(())
+    for name in ("Boko Haram", "Al-Shabaab", "Shining Path", "Ansar Dine"):
+        rows = [e for e in table.exact(name) if e.kind != "person"]
+        assert rows and rows[0].source == "phoenix-milnonstate", name
+    assert not [e for e in table.entries if e.source == "actors.csv" and e.name in ("Boko Haram", "al-Shabaab")]
+    # leaders listed in the source under a group code are not groups; nor are dates
+    assert not [e for e in table.exact("Bashir Ahmed") if e.kind != "person"]
+    assert not [e for e in table.entries if e.source == "phoenix-milnonstate" and e.name.startswith("May ")]
+    r = analyze("Fighters of Boko Haram attacked a market, and Al Shabaab said it was behind a blast in Somalia.")
+    assert actor_of(r, "Boko Haram").code == "NGAREB"
+    assert actor_of(r, "Al Shabaab").code == "SOMREB"
+
+
+def test_plain_group_names_need_the_model_to_see_a_name(analyze: Analyze) -> None:
+    r = analyze("Shoppers crowded the malls on Black Friday. Critics said the vote crossed a red line.")
+    assert [m.text for m in r.mentions if r.actor(m.actor_id).sectors == ["REB"]] == []  # type: ignore[union-attr]

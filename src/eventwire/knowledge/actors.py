@@ -85,6 +85,8 @@ class ActorEntry:
     source: str = "actors.csv"
     #: the source's own as-of date: an open-ended role after it is of unknown status
     verified_until: dt.date | None = None
+    #: forms to match only as written and only where the model sees a name ("Boko Haram", not "a red line")
+    strict: tuple[str, ...] = ()
 
     def status_on(self, date: dt.date) -> RoleStatus:
         """'current', 'former' or 'unknown' (not yet in office, or beyond the source's date) on ``date``."""
@@ -225,6 +227,7 @@ def _organizations() -> Iterator[ActorEntry]:
             sectors=tuple(row["sectors"].split()),
             aliases=tuple(a for a in row["aliases"].split("|") if a),
             source=row["source"],
+            strict=tuple(a for a in (row.get("strict") or "").split("|") if a),
         )
 
 

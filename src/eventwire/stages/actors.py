@@ -263,12 +263,15 @@ def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, Phr
     orth.add("C", [blank.make_doc(f) for f in sorted(country_forms())])
     org_exact: set[str] = set()
     org_lower: set[str] = set()
+    org_strict: set[str] = set()
     person_forms: set[str] = set()
     for e in table.entries:
         if e.source == "phoenix-countries":
             continue  # ~20k historical names: found through the model's PERSON entities instead
         for form in e.forms:
-            if e.source == OUTLET_SOURCE:
+            if form in e.strict:
+                org_strict.add(form)
+            elif e.source == OUTLET_SOURCE:
                 # outlet names are often common words ("The Hill", "Channel One"): case-sensitive only
                 org_exact.add(form)
             elif e.kind == "person":
@@ -282,6 +285,7 @@ def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, Phr
                     org_exact.add(form.capitalize())
     orth.add("O", [blank.make_doc(f) for f in sorted(org_exact)])
     orth.add("P", [blank.make_doc(f) for f in sorted(person_forms)])
+    orth.add("S", [blank.make_doc(f) for f in sorted(org_strict)])
     lower.add("O", [blank.make_doc(f) for f in sorted(org_lower)])
     _MATCHERS[key] = (orth, lower)
     return orth, lower
@@ -452,6 +456,15 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].ent_iob_ == "I" and doc[end - 1].ent_iob_ != "O"
 
 
+def _seen_as_name(doc: Doc, start: int, end: int, primary: bool) -> bool:
+    """Whether the model reads tokens as a name: inside a name entity (PERSON only for an organisation's own
+    name, not an alias that is a leader's name), or, outside entities, all proper nouns ("Shining Path")."""
+    label = doc[start].ent_type_
+    if label:
+        return label in NAME_LABELS and (label != "PERSON" or primary)
+    return all(doc[i].pos_ == "PROPN" and not doc[i].ent_type_ for i in range(start, end))
+
+
 def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> list[Cand]:
     orth, lower = _matchers(doc.vocab, files)
     cands: list[Cand] = []
@@ -468,6 +481,12 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             if entries and all(x.source == OUTLET_SOURCE for x in entries) and _inside_longer_name(doc, s, e):
                 continue  # "The Atlantic Ocean": the start of a longer name, not the magazine
             if entries:
+                cands.append(Cand(s, e, "org", P_ORG, entries=entries))
+        elif label == "S":
+            entries = [x for x in table.exact(text) if x.kind != "person"]
+            if entries and _seen_as_name(
+                doc, s, e, any(normalise_name(x.name) == normalise_name(text) for x in entries)
+            ):
                 cands.append(Cand(s, e, "org", P_ORG, entries=entries))
         elif label == "P":
             entries = [x for x in table.exact(text) if x.kind == "person"]
