@@ -652,3 +652,15 @@ def test_multi_word_non_state_groups_come_from_the_generated_table(analyze: Anal
 def test_plain_group_names_need_the_model_to_see_a_name(analyze: Analyze) -> None:
     r = analyze("Shoppers crowded the malls on Black Friday. Critics said the vote crossed a red line.")
     assert [m.text for m in r.mentions if r.actor(m.actor_id).sectors == ["REB"]] == []  # type: ignore[union-attr]
+
+
+def test_place_nouns_after_a_preposition_are_places(analyze: Analyze) -> None:
+    r = analyze(
+        "Talks were held in the capital on Monday. Troops returned to the town, and residents of the city "
+        "fled. Later the capital warned against unrest."
+    )
+    texts = [m.text for m in r.mentions]
+    assert "the town" not in texts and "the city" not in texts
+    assert texts.count("the capital") == 1  # only the subject, which stands for the government
+    assert actor_of(r, "the capital").sectors == ["GOV"]
+    assert actor_of(r, "residents").sectors == ["CVL"]

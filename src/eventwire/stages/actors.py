@@ -145,6 +145,12 @@ POPULATION_NOUNS = frozenset({"people", "population", "public", "community", "in
 POPULATION_AGENT = Agent(phrase="people", sectors=("CVL",), kind="any", source="rule")
 #: Agent words for peoples and faiths that may follow a country adjective ("Iraqi Shiites").
 PEOPLE_AGENT_WORDS = frozenset({"shiite", "shia", "sunni", "muslim", "moslem", "christian", "jew", "catholic"})
+#: Nouns that name a place; as agents they stand for its government or people ("the capital warned"), but
+#: as the object of a preposition ("talks in the capital", "returned to the town", "residents of the city")
+#: they are places.
+PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "village", "province", "region", "district", "county", "municipality", "territory"}
+)
 #: Minimum population for a single-word model ORG/PERSON to be read as a place name instead.
 PLACE_MIN_POPULATION = 20_000
 
@@ -814,6 +820,8 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         ):
             continue
         lemma = tok.lemma_.lower()
+        if lemma in PLACE_NOUNS and _first_conjunct(tok).dep_ == "pobj":
+            continue  # "in the capital", "to the town", "residents of the city": a place, not an actor
         collective = lemma in GROUP_NOUNS or lemma in POPULATION_NOUNS
         if _word(tok) not in heads and lemma not in heads and not collective:
             continue
