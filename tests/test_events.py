@@ -421,3 +421,10 @@ def test_conditions_and_demanded_content_are_not_events() -> None:
     # a conjoined main-clause action is still an event
     ev = code_text("Germany refused to meet Poland and urged Japan to leave.")
     assert sorted(e.root for e in ev) == ["02", "12"]
+
+
+def test_block_default_needs_a_fitting_object() -> None:
+    """A code inherited from a broad PETRARCH2 block needs its object to be an actor or an event noun."""
+    assert codes(code_text("France gave a warm welcome to Germany.")) == []  # not GRANT's 060
+    assert codes(code_text("Japan eased emergency measures in Poland.")) == []
+    assert [e.root for e in code_text("Germany will defend Poland.")] == ["03"]  # DEFEND 074 -> intent 0334

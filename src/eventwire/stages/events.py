@@ -794,8 +794,15 @@ class Coder:
                 if sd.actor_id:
                     seen.add(sd.actor_id)
         resolved = [s for s in c.sources + c.targets if s.actor_id or self.res.use_entities]
-        if c.match.rule.startswith("petrarch2-block:") and not any(s.actor_id for s in c.targets):
-            return False  # a code inherited from a broad PETRARCH2 block needs an actor target to be trusted
+        if c.match.rule.startswith("petrarch2-block:"):
+            # a code inherited from a broad PETRARCH2 block needs an actor target to be trusted, and the
+            # verb's object must be that kind of argument: an actor ("defend Saudi Arabia") or an event noun,
+            # not some thing no pattern of the block names ("gave a warm welcome", "eased emergency measures")
+            if not any(s.actor_id for s in c.targets):
+                return False
+            for obj in (o for o in c.trigger.children if o.dep_ == "dobj"):
+                if not self.res.sides(obj, allow_text=False) and noun_code(obj, self.lex) is None:
+                    return False
         return bool(resolved)
 
 
