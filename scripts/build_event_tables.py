@@ -69,6 +69,9 @@ def build_plover(shared: Path, cameo: dict[str, dict[str, str]]) -> None:
             out.write(f"{code}\t{t}\t{mo}\t{cx}\t{'' if hit == code else hit}\n")
 
 
+#: Upper bound on the phrases one {phrase} item expands to (the largest PETRARCH2 product is ~2,000).
+MAX_PHRASES = 5000
+
 TOKEN_RE = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 
 
@@ -92,18 +95,28 @@ class Dictionary:
         self.verbs: list[tuple[str, str, str, str, str, str]] = []  # lemma, prt, code, block, forms, inherited
         self.patterns: list[tuple[str, str, str, str, str, str]] = []  # block, code, rev, elements, pre, verbs
         self.skipped = 0
+        self.truncated = 0
         self._parse(lines)
 
-    def expand(self, item: str) -> list[str]:
-        """Alternatives (lower-case phrases) for one pattern item: word, &SYNSET or {phrase}."""
+    def expand(self, item: str, head: bool = True) -> list[str]:
+        """Alternatives (lower-case phrases) for one pattern item: word, &SYNSET or {phrase}.
+
+        A {phrase} is the full product of its words' alternatives (synonym sets included: "{&MILITARY
+        &AIRCRAFT}" is every military word before every aircraft word); only its last word — the head noun —
+        also gets number variants, modifiers are kept as written."""
         item = item.strip()
         if item.startswith("{"):
-            parts = [self.expand(p) for p in item.strip("{}").split()]
+            words = item.strip("{}").split()
+            parts = [self.expand(p, head=k == len(words) - 1) for k, p in enumerate(words)]
             parts = [p for p in parts if p]
-            combos = itertools.islice(itertools.product(*parts), 60)
-            return [" ".join(c) for c in combos]
+            combos = list(itertools.islice(itertools.product(*parts), MAX_PHRASES + 1))
+            if len(combos) > MAX_PHRASES:
+                self.truncated += 1
+                combos = combos[:MAX_PHRASES]
+            return list(dict.fromkeys(" ".join(c) for c in combos))
         if item.startswith("&"):
-            return [f for w in self.synsets.get(item, []) for f in word_forms(w)]
+            forms = [f for w in self.synsets.get(item, []) for f in (word_forms(w) if head else word_forms(w)[:1])]
+            return list(dict.fromkeys(forms))
         if item in ("$", "+", "^", "%") or not re.search(r"[A-Za-z]", item):
             return []
         return word_forms(item)
@@ -218,7 +231,10 @@ def build_patterns(shared: Path) -> None:
                 continue
             seen2.add(p)
             out.write("\t".join(p) + "\n")
-    print(f"verbs {len(d.verbs)}, patterns {len(seen2)}, skipped lines {d.skipped}, synsets {len(d.synsets)}")
+    print(
+        f"verbs {len(d.verbs)}, patterns {len(seen2)}, skipped lines {d.skipped}, synsets {len(d.synsets)}, "
+        f"truncated phrase sets {d.truncated}"
+    )
 
 
 def main() -> None:

@@ -428,3 +428,8 @@ def test_block_default_needs_a_fitting_object() -> None:
     assert codes(code_text("France gave a warm welcome to Germany.")) == []  # not GRANT's 060
     assert codes(code_text("Japan eased emergency measures in Poland.")) == []
     assert [e.root for e in code_text("Germany will defend Poland.")] == ["03"]  # DEFEND 074 -> intent 0334
+
+
+def test_synonym_phrases_expand_fully() -> None:
+    """'{&MILITARY &AIRCRAFT}' covers every military word before every aircraft word, not a truncated few."""
+    assert [e.cameo for e in code_text("Germany sold army helicopters to Poland.")][:1] == ["062"]
