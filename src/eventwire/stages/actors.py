@@ -1444,15 +1444,18 @@ def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
     sent_idx = [0] * len(doc)
     sent_start = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_idx[i] = n
-            sent_start[i] = sent.start
+        length = sent.end - sent.start
+        sent_idx[sent.start : sent.end] = [n] * length
+        sent_start[sent.start : sent.end] = [sent.start] * length
     return sent_idx, sent_start
 
 
-def find_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> list[Cand]:
-    """All mention candidates of a document, non-overlapping, in order."""
-    _, sent_start = _sentence_starts(doc)
+def find_candidates(
+    doc: Doc, table: ActorTable, files: tuple[Path, ...], sent_start: list[int] | None = None
+) -> list[Cand]:
+    """All mention candidates of a document, non-overlapping, in order (``sent_start``: per-token sentence start)."""
+    if sent_start is None:
+        _, sent_start = _sentence_starts(doc)
     selected = _select(_base_candidates(doc, table, files), len(doc))
     selected = _select(_mark_surnames(doc, selected, table), len(doc))
     selected = _people_groups(doc, selected)
@@ -1516,7 +1519,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """Find and resolve the actors of one document (see the module docstring)."""
     files = tuple(ctx.settings.actor_files)
     table = actor_table(files)
-    cands = find_candidates(doc, table, files)
+    sent_idx, sent_start = _sentence_starts(doc)
+    cands = find_candidates(doc, table, files, sent_start)
     resolver = _Resolver(doc, analysis, ctx, table)
     token_owner: dict[int, Draft] = {}
     for c in cands:
@@ -1532,13 +1536,11 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         for s, e, d, _k, _l in resolver.mentions[before:]:
             for i in range(s, e):
                 token_owner[i] = d
-    sent_idx, _ = _sentence_starts(doc)
     _resolve_pronouns(doc, resolver, token_owner, sent_idx)
-    _finish(doc, analysis, ctx, resolver)
+    _finish(doc, analysis, ctx, resolver, sent_idx)
 
 
-def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver) -> None:
-    sent_idx, _ = _sentence_starts(doc)
+def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sent_idx: list[int]) -> None:
     used = [d for d in resolver.drafts if d.count]
     first: dict[int, int] = {}
     for s, _e, d, _k, _l in resolver.mentions:
