@@ -20,7 +20,7 @@ from eventwire import __version__
 from eventwire.config import Settings
 from eventwire.nlp import load_nlp, model_info
 from eventwire.records import Analysis, Article, PipelineInfo
-from eventwire.stages.base import Context, StageFn, sentences_of
+from eventwire.stages.base import Context, StageFn, doc_text, sentences_of
 
 #: The default order: who, then who said what, when, where, from whom, then what happened.
 DEFAULT_STAGES: tuple[str, ...] = ("actors", "quotes", "time", "places", "provenance", "events")
@@ -112,7 +112,8 @@ class Pipeline:
 
     def _run(self, doc: Doc, article: Article) -> Analysis:
         assert article.published is not None
-        analysis = Analysis(article=article, pipeline=self.info, sentences=sentences_of(doc))
+        sentences = sentences_of(doc, doc_text(doc, article.text))
+        analysis = Analysis(article=article, pipeline=self.info, sentences=sentences)
         ctx = Context(published=article.published, settings=self.settings)
         for _name, fn in self.stages:
             fn(doc, analysis, ctx)

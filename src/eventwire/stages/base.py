@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,9 +31,42 @@ class Context:
     scratch: dict[str, Any] = field(default_factory=dict)
 
 
-def sentences_of(doc: Doc) -> list[Sentence]:
-    """Sentence records for a parsed doc."""
-    return [Sentence(start=s.start_char, end=s.end_char, text=s.text, index=i) for i, s in enumerate(doc.sents)]
+def sentences_of(doc: Doc, text: str | None = None) -> list[Sentence]:
+    """Sentence records for a parsed doc (``text``: the doc's text, when the caller already has it)."""
+    if text is None:
+        text = doc.text
+    return [
+        Sentence(start=s.start_char, end=s.end_char, text=text[s.start_char : s.end_char], index=i)
+        for i, s in enumerate(doc.sents)
+    ]
+
+
+def doc_text(doc: Doc, text: str) -> str:
+    """The text of ``doc`` without rebuilding it: ``text`` (the article's) when it is the doc's, else ``Doc.text``.
+
+    ``Doc.text`` joins every token on each access; ``Article.text`` is the same string whenever the
+    doc was parsed from it (checked on its length and last token), so stages read that instead.
+    """
+    if not len(doc):
+        return str(doc.text)
+    last = doc[-1]
+    tail = last.text_with_ws
+    return text if len(text) == last.idx + len(tail) and text.endswith(tail) else str(doc.text)
+
+
+class SentenceLookup:
+    """``Analysis.sentence_of`` by bisection over the sentence starts (sentences are sorted and disjoint)."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def __call__(self, offset: int) -> int:
+        """Index of the sentence containing a character offset (-1 if none)."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._sentences[i].end:
+            return self._sentences[i].index
+        return -1
 
 
 def register_extensions() -> None:
@@ -52,7 +86,7 @@ def ensure_analysis(doc: Doc) -> tuple[Analysis, Context]:
         article = Article.from_text(doc.text)
         # spaCy docs are not normalised: keep the doc text as-is so spans stay valid.
         article = article.model_copy(update={"text": doc.text})
-        analysis = Analysis(article=article, sentences=sentences_of(doc))
+        analysis = Analysis(article=article, sentences=sentences_of(doc, article.text))
         doc._.eventwire = analysis
     if ctx is None:
         published = analysis.article.published or dt.date.today()
