@@ -24,10 +24,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, Mention, Quote, QuoteKind
-from eventwire.stages.base import Context, register_component
+from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component
 from eventwire.stages.quotes_cues import ATTITUDE_CLASSES, COVERED_CLASSES, CueTable, VerbCue, cue_table, phrase_matcher
 from eventwire.stages.quotes_marks import QuotedSpan, find_quoted_spans, paragraph_starts
 
@@ -73,7 +75,10 @@ def _particles(tok: Token) -> set[str]:
 def _is_cue(tok: Token, table: CueTable) -> VerbCue | None:
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
-    return table.verb_cue(tok.lemma_.lower(), _particles(tok))
+    lemma = tok.lemma_.lower()
+    if lemma not in table.verbs:
+        return None
+    return table.verb_cue(lemma, _particles(tok))
 
 
 def _speaker_span(head: Token) -> Span:
@@ -98,8 +103,9 @@ def _speaker_span(head: Token) -> Span:
 
 def _subject_of(verb: Token, depth: int = 0) -> Span | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or its governing verb's subject."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    for c in verb.children:
+    children = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    for c in children:
         if passive and c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -151,10 +157,13 @@ class _Finder:
         self.cues: dict[int, VerbCue] = {}
         self.quoted: list[tuple[int, int]] = []
         self.bylines: dict[int, Span] = {}
-        for tok in doc:
-            cue = _is_cue(tok, table)
-            if cue is not None:
-                self.cues[tok.i] = cue
+        # token objects only for verbs whose lemma is in the cue table
+        strings = doc.vocab.strings
+        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+            if pos in (VERB, AUX) and strings[lemma].lower() in table.verbs:
+                cue = _is_cue(doc[i], table)
+                if cue is not None:
+                    self.cues[i] = cue
 
     # -- direct quotes -----------------------------------------------------------------
     def governing_cue(self, q: Span) -> Token | None:
@@ -440,7 +449,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """Find the quotes of ``doc`` and add them to ``analysis.quotes``."""
     table = cue_table()
     finder = _Finder(doc, table)
-    text = doc.text
+    text = doc_text(doc, analysis.article.text)
+    par_starts = paragraph_starts(text)
     marked = find_quoted_spans(text)
     tops = [m for m in marked if not m.nested]
     finder.quoted = [(m.open_start, m.close_end) for m in tops]
@@ -449,7 +459,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     pending: list[tuple[QuotedSpan, Span]] = []
 
     # 0: speaker labels opening a paragraph ("PENCE: ...", "Christina Lastra ― “...”")
-    labels = _speaker_labels(doc)
+    labels = _speaker_labels(doc, text, par_starts)
     labelled: set[int] = set()
     for m in tops:
         lab = labels.get(m.paragraph)
@@ -498,7 +508,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 cue_tok, comma = tail
                 q = _Quote(m.start, comma, "direct", m.paragraph, closed=True, span=m, confidence=0.85)
                 q.end = _strip_end(text, m.start, comma)
-                _set_cue(q, cue_tok)
+                _set_cue(q, cue_tok, finder.cues)
                 used_cues.add(cue_tok.i)
                 quotes.append(q)
                 rest_start = cue_tok.sent.end_char
@@ -515,7 +525,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             continue
         if cue is not None:
             q = _Quote(m.start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.9)
-            _set_cue(q, cue, finder.bylines)
+            _set_cue(q, cue, finder.cues, finder.bylines)
             used_cues.add(cue.i)
             quotes.append(q)
         else:
@@ -543,12 +553,12 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         if any(_covered_by(c, direct_spans) for c in contents):
             continue  # reported speech inside a direct quote belongs to the quote
         for c_start, c_end in contents:
-            q = _Quote(c_start, c_end, "indirect", _paragraph_of(text, tok.idx), confidence=0.8)
-            _set_cue(q, tok)
+            q = _Quote(c_start, c_end, "indirect", _paragraph_of(par_starts, tok.idx), confidence=0.8)
             q.speaker = speaker
+            _set_cue(q, tok, finder.cues)
             quotes.append(q)
         used_cues.add(i)
-    _according_to(doc, finder, quotes, inside_direct)
+    _according_to(doc, finder, quotes, inside_direct, par_starts)
 
     # absorb quoted phrases inside indirect content: the quote becomes mixed
     remaining: list[tuple[QuotedSpan, Span]] = []
@@ -656,11 +666,10 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         )
 
 
-def _speaker_labels(doc: Doc) -> dict[int, tuple[Span, Token]]:
+def _speaker_labels(doc: Doc, text: str, par_starts: list[int]) -> dict[int, tuple[Span, Token]]:
     """Paragraph index -> (speaker, separator) for paragraphs opening with a name and ':' or a dash."""
     out: dict[int, tuple[Span, Token]] = {}
-    text = doc.text
-    for par, start in enumerate(paragraph_starts(text)):
+    for par, start in enumerate(par_starts):
         while start < len(text) and text[start] in "\"“'":
             start += 1
         span = doc.char_span(start, min(len(text), start + 60), alignment_mode="contract")
@@ -700,17 +709,17 @@ def _strip_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _paragraph_of(text: str, offset: int) -> int:
-    """Index of the paragraph (line-break run separated) holding ``offset``, as quotes_marks counts them."""
-    starts = paragraph_starts(text)
-    return max(0, bisect_right(starts, offset) - 1)
+def _paragraph_of(par_starts: list[int], offset: int) -> int:
+    """Index of the paragraph holding ``offset``, given the paragraph starts (``quotes_marks.paragraph_starts``)."""
+    return max(0, bisect_right(par_starts, offset) - 1)
 
 
-def _set_cue(q: _Quote, cue: Token, bylines: dict[int, Span] | None = None) -> None:
+def _set_cue(q: _Quote, cue: Token, cues: dict[int, VerbCue], bylines: dict[int, Span] | None = None) -> None:
+    """Record ``cue`` (its table row from ``cues``, the finder's cue index) as the quote's cue."""
     q.cue = cue
     lemma = cue.lemma_.lower()
     end = cue.idx + len(cue.text)
-    row = _is_cue(cue, cue_table())
+    row = cues.get(cue.i)
     q.cls = row.cls if row is not None else "speech"
     for c in cue.children:
         if c.i == cue.i + 1 and (c.dep_ == "prt" or (row is not None and c.lower_ == row.particle)):
@@ -723,7 +732,9 @@ def _set_cue(q: _Quote, cue: Token, bylines: dict[int, Span] | None = None) -> N
         q.speaker = _subject_of(cue)
 
 
-def _according_to(doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct: list[tuple[int, int]]) -> None:
+def _according_to(
+    doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct: list[tuple[int, int]], par_starts: list[int]
+) -> None:
     """``according to X, ...``: the main clause is X's."""
     matcher = phrase_matcher(doc.vocab)
     for match_id, s, e in matcher(doc):
@@ -747,7 +758,7 @@ def _according_to(doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct
         content = _trim(part)
         if content is None or max(words_before, words_after) < 2:
             continue
-        q = _Quote(content[0], content[1], "indirect", _paragraph_of(doc.text, first.idx), confidence=0.8)
+        q = _Quote(content[0], content[1], "indirect", _paragraph_of(par_starts, first.idx), confidence=0.8)
         q.cue_span = (first.idx, doc[e - 1].idx + len(doc[e - 1].text), phrase)
         q.cls = finder.table.phrases[phrase]
         q.speaker = speaker
@@ -799,15 +810,17 @@ class _Resolver:
     inside_quotes: list[tuple[int, int]]
     mentions: list[Mention] = field(default_factory=list)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (sentence, actor id) of resolved speakers
+    sentence_of: SentenceLookup = field(init=False)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.analysis.mentions, key=lambda m: m.start)
+        self.sentence_of = SentenceLookup(self.analysis.sentences)
 
     def resolve(self, speaker: Span) -> str | None:
         """Actor id of a speaker span, or None."""
         actor_id = self._resolve(speaker)
         if actor_id is not None:
-            self.speakers.append((self.analysis.sentence_of(speaker.start_char), actor_id))
+            self.speakers.append((self.sentence_of(speaker.start_char), actor_id))
         return actor_id
 
     def _resolve(self, speaker: Span) -> str | None:
@@ -843,7 +856,7 @@ class _Resolver:
         return kinds is None or actor.kind in kinds
 
     def _recent(self, before: int, kinds: set[str] | None, media: bool) -> str | None:
-        sent_index = self.analysis.sentence_of(before)
+        sent_index = self.sentence_of(before)
         if not media:
             for sent, actor_id in reversed(self.speakers):
                 if sent_index - sent <= 3 and self._compatible(actor_id, kinds, media):
