@@ -40,12 +40,26 @@ class Element:
     role: str = ""
     weight: int = field(init=False, default=0)  # one for the preposition plus one per word slot
     keys: tuple[frozenset[str], ...] = field(init=False, default=())  # per slot/preposition: possible first words
+    #: per slot: first word -> (position in the slot, alternative), in slot order (the matcher's index)
+    firsts: tuple[dict[str, tuple[tuple[int, tuple[str, ...]], ...]], ...] = field(
+        init=False, default=(), compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weight", (1 if self.preps else 0) + len(self.slots))
         keys = [frozenset(self.preps)] if self.preps else []
         keys += [frozenset(alt[0] for alt in slot if alt) for slot in self.slots]
         object.__setattr__(self, "keys", tuple(keys))
+        object.__setattr__(self, "firsts", tuple(_first_index(slot) for slot in self.slots))
+
+
+def _first_index(slot: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """The alternatives of a slot grouped by their first word, each with its position in the slot."""
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for n, alt in enumerate(slot):
+        if alt:
+            out.setdefault(alt[0], []).append((n, alt))
+    return {w: tuple(v) for w, v in out.items()}
 
 
 @dataclass(frozen=True)

@@ -45,10 +45,6 @@ def region(verb: Token) -> list[Token]:
     return out
 
 
-def _forms(t: Token) -> tuple[str, str]:
-    return t.lower_, t.lemma_.lower()
-
-
 #: Modifiers that belong to a noun phrase's head word ("military intelligence", "arms shipment").
 _CLAUSAL = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "parataxis", "appos", "conj", "cc", "punct"})
 
@@ -73,60 +69,108 @@ def core_tokens(verb: Token, tokens: list[Token]) -> frozenset[int]:
                 continue  # a verb below the trigger: its own arguments are not the trigger's
             heads.append(c)
     idx = {t.i for t in tokens}
-    idx = {t.i for t in tokens}
     return frozenset(core & idx)
 
 
-def _phrase_at(tokens: list[Token], k: int, phrase: tuple[str, ...], core: frozenset[int] | None = None) -> bool:
-    if k + len(phrase) > len(tokens):
+class TokenSeq:
+    """A token sequence with the word forms patterns match (lower case and lemma), read once per verb.
+
+    Pattern matching only reads these lists; the preposition subtrees below a token are built on first use."""
+
+    __slots__ = ("_subs", "idx", "lemma", "lower", "tokens")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.lower = [t.lower_ for t in tokens]
+        self.lemma = [t.lemma_.lower() for t in tokens]
+        self.idx = [t.i for t in tokens]
+        self._subs: dict[int, TokenSeq] = {}
+
+    def words(self) -> set[str]:
+        """Every form of every token."""
+        return set(self.lower) | set(self.lemma)
+
+    def below(self, k: int) -> TokenSeq:
+        """The tokens after position ``k`` inside the subtree of the token at ``k``."""
+        sub = self._subs.get(k)
+        if sub is None:
+            p = self.tokens[k]
+            sub = self._subs[k] = TokenSeq([t for t in self.tokens[k + 1 :] if p.is_ancestor(t)])
+        return sub
+
+
+def _phrase_at(seq: TokenSeq, k: int, phrase: tuple[str, ...], core: frozenset[int] | None = None) -> bool:
+    """Whether ``phrase`` (whose first word is known to match) occurs as consecutive tokens from ``k``."""
+    end = k + len(phrase)
+    idx = seq.idx
+    if end > len(idx):
         return False
-    if core is not None and tokens[k + len(phrase) - 1].i not in core:
+    if core is not None and idx[end - 1] not in core:
         return False
-    for j, w in enumerate(phrase):
-        tok = tokens[k + j]
-        if w not in _forms(tok):
-            return False
-        if j and tok.i != tokens[k + j - 1].i + 1:
+    lower, lemma = seq.lower, seq.lemma
+    for j in range(k + 1, end):
+        w = phrase[j - k]
+        if (w != lower[j] and w != lemma[j]) or idx[j] != idx[j - 1] + 1:
             return False
     return True
 
 
 def _find_slot(
-    tokens: list[Token], start: int, alts: tuple[tuple[str, ...], ...], core: frozenset[int] | None = None
+    seq: TokenSeq,
+    start: int,
+    firsts: dict[str, tuple[tuple[int, tuple[str, ...]], ...]],
+    core: frozenset[int] | None = None,
 ) -> int:
     """Index just past the first alternative found at or after ``start``; -1 if none (with ``core``: the
-    alternative's last word must be one of those token indices)."""
-    for k in range(start, len(tokens)):
-        for phrase in alts:
-            if _phrase_at(tokens, k, phrase, core):
-                return k + len(phrase)
+    alternative's last word must be one of those token indices).  ``firsts`` is the slot's alternatives by
+    first word (:attr:`Element.firsts`); at one position the earliest alternative of the slot wins."""
+    lower, lemma = seq.lower, seq.lemma
+    for k in range(start, len(lower)):
+        lo, le = lower[k], lemma[k]
+        by_lower = firsts.get(lo)
+        by_lemma = firsts.get(le) if le != lo else None
+        if by_lower is None and by_lemma is None:
+            continue
+        best, best_len = -1, 0
+        for cands in (by_lower, by_lemma):
+            if cands is None:
+                continue
+            for n, phrase in cands:
+                if best >= 0 and n >= best:
+                    break
+                if _phrase_at(seq, k, phrase, core):
+                    best, best_len = n, len(phrase)
+                    break
+        if best >= 0:
+            return k + best_len
     return -1
 
 
 def match_elements(
-    tokens: list[Token], elements: tuple[Element, ...], core: frozenset[int] | None = None
+    tokens: TokenSeq | list[Token], elements: tuple[Element, ...], core: frozenset[int] | None = None
 ) -> tuple[bool, Token | None]:
     """Whether all elements occur in order in ``tokens``; also the target token of a '+' preposition.
     With ``core`` (see :func:`core_tokens`), a bare word element must end on one of those tokens."""
+    seq = tokens if isinstance(tokens, TokenSeq) else TokenSeq(tokens)
     pos = 0
     target: Token | None = None
+    lower, idx = seq.lower, seq.idx
     for el in elements:
         if not el.preps:
-            nxt = _find_slot(tokens, pos, el.slots[0], core)
+            nxt = _find_slot(seq, pos, el.firsts[0], core)
             if nxt < 0:
                 return False, None
             pos = nxt
             continue
         found = False
-        for k in range(pos, len(tokens)):
-            p = tokens[k]
-            if p.lower_ not in el.preps or (core is not None and p.i not in core):
+        for k in range(pos, len(lower)):
+            if lower[k] not in el.preps or (core is not None and idx[k] not in core):
                 continue  # a preposition inside a clause on a noun is not the verb's
-            sub = [t for t in tokens[k + 1 :] if p.is_ancestor(t)]
+            sub = seq.below(k)
             sp = 0
             ok = True
-            for slot in el.slots:
-                sp = _find_slot(sub, sp, slot)
+            for firsts in el.firsts:
+                sp = _find_slot(sub, sp, firsts)
                 if sp < 0:
                     ok = False
                     break
@@ -134,7 +178,7 @@ def match_elements(
                 found = True
                 pos = k + 1
                 if el.role == "+":
-                    objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+                    objs = [c for c in seq.tokens[k].children if c.dep_ in ("pobj", "pcomp")]
                     target = objs[0] if objs else None
                 break
         if not found:
@@ -261,17 +305,20 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
         prts = _particles(verb, sorted(set(entry.patterns) | set(entry.defaults)))
         toks = region(verb)
         core = core_tokens(verb, toks)
-        present = {f for t in toks for f in _forms(t)}
-        pre = _subject_words(verb)
+        seq = TokenSeq(toks)
+        present = seq.words()
+        pre: TokenSeq | None = None
         for prt in [*prts, ""]:
             bonus = 1 if prt else 0
             for pat in _candidates(lemma, prt, present, lex):
                 if pat.weight + bonus + 0.5 < (best[0] if best else -1):
                     continue
-                if not all(k & present for k in pat.keys):
+                if not all(not k.isdisjoint(present) for k in pat.keys):
                     continue
-                ok, tgt = match_elements(toks, pat.elements, core)
+                ok, tgt = match_elements(seq, pat.elements, core)
                 if ok and pat.pre:
+                    if pre is None:
+                        pre = TokenSeq(_subject_words(verb))
                     ok = match_elements(pre, pat.pre)[0]
                 if ok:
                     own = 1 if pat.origin == "own" else 0
