@@ -133,6 +133,8 @@ class Gazetteer:
             raise FileNotFoundError(f"{self.path}: gazetteer missing; build it with scripts/build_gazetteer.py")
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
+        # surface name -> result: running text repeats names, so normalising once per spelling is enough
+        self._lookup_name = lru_cache(maxsize=65536)(self._lookup_name_uncached)
         self._by_id: dict[int, Entry | None] = {}
         rows = self._db.execute("SELECT cc, iso3, id, capital_id FROM countries").fetchall()
         self.iso3 = {str(cc): str(iso3) for cc, iso3, _i, _c in rows}
@@ -141,6 +143,9 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[tuple[Entry, NameHow], ...]:
         """All places with this name (any spelling that normalises the same), with how the name matched."""
+        return self._lookup_name(name)
+
+    def _lookup_name_uncached(self, name: str) -> tuple[tuple[Entry, NameHow], ...]:
         return self._lookup(normalise_name(name))
 
     def lookup_normalised(self, norm: str) -> tuple[tuple[Entry, NameHow], ...]:

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from eventwire.knowledge import data_path, read_tsv
 from eventwire.knowledge.gazetteer import Entry, Gazetteer, get_gazetteer, normalise_name
 from eventwire.records import Analysis, Mention, Place
-from eventwire.stages.base import Context, register_component
+from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "ELI"})
@@ -98,6 +98,15 @@ class DocContext:
     countries: dict[str, float] = field(default_factory=dict)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[tuple[float, float, int]] = field(default_factory=list)  # lat, lon, owner index
+    _unique: list[tuple[float, float]] | None = field(default=None, init=False, repr=False, compare=False)
+    #: distances already computed in this document (shared with the contexts :meth:`without` derives)
+    km_memo: dict[tuple[float, float, float, float], float] = field(default_factory=dict, repr=False, compare=False)
+
+    def unique_points(self) -> list[tuple[float, float]]:
+        """The distinct (lat, lon) of ``points`` in first-seen order (a place named five times counts once)."""
+        if self._unique is None:
+            self._unique = list(dict.fromkeys((lat, lon) for lat, lon, _o in self.points))
+        return self._unique
 
     def add(self, entry: Entry, owner: int, weight: float = 1.0) -> None:
         """Record a resolved place (from mention ``owner``) as context."""
@@ -108,12 +117,15 @@ class DocContext:
             self.admin1[(entry.country_code, entry.admin1)] += 1
         if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None:
             self.points.append((entry.latitude, entry.longitude, owner))
+            self._unique = None
 
     def without(self, entry: Entry | None, owner: int) -> DocContext:
         """The context minus one mention's own contribution (a mention must not vote for itself)."""
         if entry is None:
             return self
-        other = DocContext(dict(self.countries), Counter(self.admin1), [p for p in self.points if p[2] != owner])
+        other = DocContext(
+            dict(self.countries), Counter(self.admin1), [p for p in self.points if p[2] != owner], self.km_memo
+        )
         if entry.country_code:
             cc = entry.country_code
             other.countries[cc] = other.countries.get(cc, 0.0) - (1.0 if entry.kind == "country" else 0.5)
@@ -178,9 +190,25 @@ def score(
     ):
         s += IN_MENTIONED_ADMIN1
     if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None and ctx.points:
-        nearest = min(km(entry.latitude, entry.longitude, lat, lon) for lat, lon, _o in ctx.points)
-        s += NEAR_200KM if nearest < 200 else NEAR_1000KM if nearest < 1000 else 0.0
+        s += _nearness(entry.latitude, entry.longitude, ctx.unique_points(), ctx.km_memo)
     return s
+
+
+def _nearness(
+    lat: float, lon: float, points: Sequence[tuple[float, float]], memo: dict[tuple[float, float, float, float], float]
+) -> float:
+    """The nearness bonus of a point given the article's other points: only the band of the nearest one counts,
+    so the scan stops at the first point within 200 km.  ``memo`` keeps distances across a document's mentions."""
+    nearest = math.inf
+    for plat, plon in points:
+        key = (lat, lon, plat, plon)
+        d = memo.get(key)
+        if d is None:
+            d = memo[key] = km(lat, lon, plat, plon)
+        if d < 200:
+            return NEAR_200KM
+        nearest = min(nearest, d)
+    return NEAR_1000KM if nearest < 1000 else 0.0
 
 
 #: Kinds of place whose adjective/demonym outranks small towns of the same spelling ("Canadian", "English").
@@ -191,6 +219,12 @@ ADJECTIVE_TOWN_MIN_POP = 100_000
 
 def candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list[tuple[Entry, str]]:
     """Gazetteer candidates for a surface string."""
+    return list(_candidates(gaz, text, allow_adjectives))
+
+
+@lru_cache(maxsize=65536)
+def _candidates(gaz: Gazetteer, text: str, allow_adjectives: bool) -> tuple[tuple[Entry, str], ...]:
+    """:func:`candidates`, cached per process (the gazetteer is read-only)."""
     found = list(gaz.lookup(text))
     if not allow_adjectives:
         found = [(e, h) for e, h in found if h != "adj"]
@@ -212,7 +246,7 @@ def candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list
         # a country's name is the country, not a town or unit that also carries it ("Mexico", "Georgia"
         # stay open to context: only alternate-name matches of non-countries are dropped)
         found = [(e, h) for e, h in found if e.kind == "country" or h == "name"]
-    return found
+    return tuple(found)
 
 
 def embedded_candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list[tuple[Entry, str]]:
@@ -467,8 +501,16 @@ def build_resolver(
     return resolver, first
 
 
-def make_place(index: int, c: Candidate, entry: Entry | None, conf: float, gaz: Gazetteer, analysis: Analysis) -> Place:
-    """The Place record of a resolved (or unresolved) mention."""
+def make_place(
+    index: int,
+    c: Candidate,
+    entry: Entry | None,
+    conf: float,
+    gaz: Gazetteer,
+    analysis: Analysis,
+    sentence_of: SentenceLookup | None = None,
+) -> Place:
+    """The Place record of a resolved (or unresolved) mention (``sentence_of``: a lookup over its sentences)."""
     detect = 0.9 if c.source == "ner" else 0.95
     return Place(
         start=c.start,
@@ -485,7 +527,7 @@ def make_place(index: int, c: Candidate, entry: Entry | None, conf: float, gaz: 
         feature_code=entry.feature_code if entry else None,
         population=entry.known_population if entry else None,
         actor_id=government_actor(analysis, c.start, c.end),
-        sentence=max(analysis.sentence_of(c.start), 0),
+        sentence=max((sentence_of or analysis.sentence_of)(c.start), 0),
         confidence=round(detect * (conf if entry else 0.3), 3),
     )
 
@@ -496,11 +538,12 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     mentions = [c for c in find_mentions(doc) if not is_person(analysis, c.start, c.end)]
     resolver, first = build_resolver(gaz, mentions)
     places: list[Place] = []
+    sentence_of = SentenceLookup(analysis.sentences)
     for i, c in enumerate(mentions):
         entry, conf = resolver.resolve(c.text, i, first[i], c.qualifier_text, c.kind_word, allow_adjectives=False)
         if entry is None and c.source == "ner" and not c.text[:1].isupper():
             continue
-        places.append(make_place(len(places) + 1, c, entry, conf, gaz, analysis))
+        places.append(make_place(len(places) + 1, c, entry, conf, gaz, analysis, sentence_of))
     analysis.places.extend(places)
     ctx.scratch["places_resolver"] = resolver
 
@@ -512,7 +555,8 @@ def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | 
     span itself are left out of the context.
     """
     gaz = get_gazetteer()
-    text = doc.text[start:end]
+    full = doc_text(doc, analysis.article.text)
+    text = full[start:end]
     resolver = Resolver(gaz)
     for i, p in enumerate(analysis.places):
         if p.start < end and start < p.end:
@@ -525,7 +569,7 @@ def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | 
             resolver.context.add(entry, i, weight=0.5)
     qualifier = None
     kind_word = None
-    after = doc.text[end : end + 40]
+    after = full[end : end + 40]
     if after.startswith(", "):
         nxt = [p for p in analysis.places if p.start == end + 2]
         qualifier = nxt[0].text if nxt else None
