@@ -72,6 +72,34 @@ def core_tokens(verb: Token, tokens: list[Token]) -> frozenset[int]:
     return frozenset(core & idx)
 
 
+def region_and_core(verb: Token) -> tuple[list[Token], frozenset[int]]:
+    """:func:`region` and :func:`core_tokens` of a verb in one walk over its dependents (a core token is
+    always a region token: the core walk stops at every dependency the region walk stops at)."""
+    out: list[Token] = []
+    core: set[int] = set()
+    stack = [(c, True) for c in verb.children if c.i > verb.i and c.dep_ not in _SEPARATE]
+    while stack:
+        t, in_core = stack.pop()
+        out.append(t)
+        if in_core:
+            core.add(t.i)
+            verbal = t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp")
+        for c in t.children:
+            dep = c.dep_
+            if dep in _REGION_STOP:
+                continue
+            stack.append((c, in_core and dep not in _CLAUSAL and (not verbal or dep == "prep")))
+    out.sort(key=_index)
+    return out, frozenset(core)
+
+
+def _index(t: Token) -> int:
+    return t.i
+
+
+_REGION_STOP = frozenset({"relcl", "advcl", "parataxis", "ccomp"})
+
+
 class TokenSeq:
     """A token sequence with the word forms patterns match (lower case and lemma), read once per verb.
 
@@ -186,20 +214,53 @@ def match_elements(
     return True, target
 
 
-def _particles(verb: Token, keys: list[str]) -> list[str]:
-    """Particle keys of the verb present as children (a multi-word key must occur word by word)."""
+def _particles(verb: Token, keys: list[str] | tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
+    """Particle keys of the verb present as children (a multi-word key must occur word by word).
+    ``keys`` may come pre-split as (key, words) pairs (see :func:`_particle_keys`)."""
     kids = [c for c in verb.children if c.dep_ in _PRT_DEPS]
+    if not kids:
+        return []
+    pairs = _split_keys(keys) if isinstance(keys, list) else keys
+    doc = verb.doc
+    n = len(doc)
+    kid_lower = [c.lower_ for c in kids]
     out = []
-    for k in keys:
-        if not k:
+    for k, words in pairs:
+        if not words:  # a blank key matches as an empty word sequence
+            out.append(k)
             continue
-        words = k.split()
-        for c in kids:
-            seq = [t.lower_ for t in c.doc[c.i : c.i + len(words)]]
-            if seq == words:
+        if len(words) == 1:
+            if words[0] in kid_lower:
+                out.append(k)
+            continue
+        for c, lo in zip(kids, kid_lower, strict=True):
+            if (
+                lo == words[0]
+                and c.i + len(words) <= n
+                and all(doc[c.i + j].lower_ == w for j, w in enumerate(words[1:], 1))
+            ):
                 out.append(k)
                 break
     return out
+
+
+def _split_keys(keys: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((k, tuple(k.split())) for k in keys if k)
+
+
+_PRT_KEYS: dict[tuple[int, str, bool], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+
+def _particle_keys(lemma: str, lex: Lexicon, defaults_only: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The sorted particle keys of a verb's patterns and defaults (or of its defaults only), split into words;
+    computed once per verb and process."""
+    key = (id(lex), lemma, defaults_only)
+    got = _PRT_KEYS.get(key)
+    if got is None:
+        entry = lex.verbs[lemma]
+        names = set(entry.defaults) if defaults_only else set(entry.patterns) | set(entry.defaults)
+        got = _PRT_KEYS[key] = _split_keys(sorted(names))
+    return got
 
 
 def lookup_lemma(verb: Token, lex: Lexicon) -> str | None:
@@ -261,58 +322,64 @@ def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
     return None
 
 
-_INDEX: dict[tuple[int, str, str], tuple[dict[str, list[Pattern]], list[Pattern], dict[int, int]]] = {}
+_INDEX: dict[tuple[int, str, str], tuple[dict[str, tuple[int, ...]], tuple[int, ...], list[Pattern]]] = {}
 
 
 def _candidates(lemma: str, prt: str, present: set[str], lex: Lexicon) -> list[Pattern]:
-    """Patterns of a verb whose anchor words occur in the region, in lexicon order (indexed once per verb)."""
+    """Patterns of a verb whose anchor words occur in the region, most specific first, lexicon order breaking
+    ties (indexed once per verb and process: patterns are ranked in that order and listed by anchor word)."""
     key = (id(lex), lemma, prt)
     idx = _INDEX.get(key)
     if idx is None:
-        by_word: dict[str, list[Pattern]] = {}
-        free: list[Pattern] = []
         pats = lex.verbs[lemma].patterns.get(prt, [])
-        order = {id(p): n for n, p in enumerate(pats)}
-        for pat in pats:
+        ranked = sorted(range(len(pats)), key=lambda n: (-pats[n].weight, n))
+        by_word: dict[str, list[int]] = {}
+        free: list[int] = []
+        for rank, n in enumerate(ranked):
+            pat = pats[n]
             if pat.keys:
                 anchor = min(pat.keys, key=len)
                 for w in anchor:
-                    by_word.setdefault(w, []).append(pat)
+                    by_word.setdefault(w, []).append(rank)
             else:
-                free.append(pat)
-        idx = _INDEX[key] = (by_word, free, order)
-    by_word, free, order = idx
-    seen: set[int] = set()
-    out = list(free)
-    for w in present:
-        for pat in by_word.get(w, ()):
-            if id(pat) not in seen:
-                seen.add(id(pat))
-                out.append(pat)
-    out.sort(key=lambda p: (-p.weight, order[id(p)]))  # deterministic: lexicon order breaks ties
-    return out
+                free.append(rank)
+        idx = _INDEX[key] = (
+            {w: tuple(v) for w, v in by_word.items()},
+            tuple(free),
+            [pats[n] for n in ranked],
+        )
+    words, free_ranks, in_order = idx
+    ranks = set(free_ranks)
+    if len(present) < len(words):
+        for w in present:
+            hit = words.get(w)
+            if hit is not None:
+                ranks.update(hit)
+    else:
+        for w, hit in words.items():
+            if w in present:
+                ranks.update(hit)
+    return [in_order[r] for r in sorted(ranks)]
 
 
 def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     """The best code for a verb token, or None (unknown verb, or a pattern that says 'no event')."""
     lemma = lookup_lemma(verb, lex)
-    light_noun = _light_noun(verb, lex)
+    light_noun = _light_noun(verb, lex, lemma or verb.lemma_.lower())
     if lemma is None and light_noun is None:
         return None
     best: tuple[float, int, int, Pattern, Token | None, str] | None = None
     if lemma is not None:
-        entry = lex.verbs[lemma]
-        prts = _particles(verb, sorted(set(entry.patterns) | set(entry.defaults)))
-        toks = region(verb)
-        core = core_tokens(verb, toks)
+        prts = _particles(verb, _particle_keys(lemma, lex))
+        toks, core = region_and_core(verb)
         seq = TokenSeq(toks)
         present = seq.words()
         pre: TokenSeq | None = None
         for prt in [*prts, ""]:
             bonus = 1 if prt else 0
             for pat in _candidates(lemma, prt, present, lex):
-                if pat.weight + bonus + 0.5 < (best[0] if best else -1):
-                    continue
+                if best is not None and pat.weight + bonus + 0.5 < best[0]:
+                    break  # candidates come most specific first and the bar only rises
                 if not all(not k.isdisjoint(present) for k in pat.keys):
                     continue
                 ok, tgt = match_elements(seq, pat.elements, core)
@@ -328,7 +395,8 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     # a listed event noun beats a PETRARCH2 pattern; a derived one only a bare default
     if light_noun is not None and (best is None or (best[1] == 0 and not light_noun[2]) or best[0] < 1):
         noun, (code, sym), _derived = light_noun
-        return Match(code, code if sym else "", 1.5, f"light:{verb_lemma(verb, lex)}+{noun.lower_}", None, noun, sym)
+        vl = lemma or verb.lemma_.lower()
+        return Match(code, code if sym else "", 1.5, f"light:{vl}+{noun.lower_}", None, noun, sym)
     if best is not None and lemma is not None and best[1] == 0 and best[0] <= 1.0:
         own_default = lex.verbs[lemma].defaults.get(best[5]) or lex.verbs[lemma].defaults.get("")
         if own_default is not None and own_default[2] == "own":
@@ -344,7 +412,7 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
         return Match(code, pat.rev_code, w, rule, tgt, symmetric=bool(pat.rev_code) and pat.rev_code == code)
     assert lemma is not None
     entry = lex.verbs[lemma]
-    for prt in [*_particles(verb, sorted(entry.defaults)), ""]:
+    for prt in [*_particles(verb, _particle_keys(lemma, lex, defaults_only=True)), ""]:
         if prt in entry.defaults:
             code, rev, origin = entry.defaults[prt]
             if code == "---" or not (code or rev):
@@ -356,9 +424,11 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     return None
 
 
-def _light_noun(verb: Token, lex: Lexicon) -> tuple[Token, tuple[str, bool], bool] | None:
-    """(noun, (code, symmetric), derived) for a light verb's event-noun object (derived: a deverbal noun)."""
-    lemma = verb_lemma(verb, lex)
+def _light_noun(verb: Token, lex: Lexicon, lemma: str | None = None) -> tuple[Token, tuple[str, bool], bool] | None:
+    """(noun, (code, symmetric), derived) for a light verb's event-noun object (derived: a deverbal noun);
+    ``lemma``: the verb's :func:`verb_lemma` when already known."""
+    if lemma is None:
+        lemma = verb_lemma(verb, lex)
     if lemma not in lex.light:
         return None
     prt = lex.light[lemma]
