@@ -29,6 +29,7 @@ _NOT_PREDICATE = frozenset({"prep", "amod", "compound", "aux", "auxpass", "nmod"
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 _REL_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_WORD_RE = re.compile(r"[A-Za-z]+")
 _CRIT_CUES = frozenset(
     {
         "pressure",
@@ -429,6 +430,7 @@ class Coder:
         self.doc, self.analysis, self.ctx = doc, analysis, ctx
         self.lex = lexicon()
         self.res = Resolver(doc, analysis, ctx)
+        self._quote_cues: list[bool] | None = None  # per quote: has a criticism cue word (computed on first use)
 
     def sentence(self, sent: Span) -> list[Cand]:
         """Candidates of one sentence (frames resolved, capped)."""
@@ -533,24 +535,43 @@ class Coder:
         entry = self.lex.verbs.get(lemma)
         if entry is None or entry.defaults.get("", ("", "", ""))[0] not in ("010", "01"):
             return None
-        content = [t.lower_ for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
-        # "X told Y that A, but B": the parser often hangs B on the reporting verb as a conjunct
-        content += [
-            t.lower_
-            for c in verb.children
-            if c.dep_ == "conj" and c.lemma_.lower() not in _REPORT_VERBS and c.i > verb.i
-            for t in c.subtree
-        ]
-        quotes = self.analysis.quotes
-        cued = [q for q in quotes if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or 0)]
-        speakers = {(q.speaker_start, q.speaker_end) for q in cued if q.speaker_start is not None}
-        for q in self.analysis.quotes:
-            if q in cued or (q.cue_start is None and (q.speaker_start, q.speaker_end) in speakers):
-                content += [w.lower() for w in re.findall(r"[A-Za-z]+", q.text)]
-        if not any(w in _CRIT_CUES for w in content):
+        if not (self._content_cued(verb) or self._quote_cued(verb)):
             return None
         addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
         return Match("111", "", 0.5, f"statement:{lemma}:criticism-cue", target_tok=addressee)
+
+    @staticmethod
+    def _content_cued(verb: Token) -> bool:
+        """Whether the verb's reported content has a criticism cue."""
+        for c in verb.children:
+            dep = c.dep_
+            # "X told Y that A, but B": the parser often hangs B on the reporting verb as a conjunct
+            content = dep in ("ccomp", "parataxis") or (
+                dep == "conj" and c.i > verb.i and c.lemma_.lower() not in _REPORT_VERBS
+            )
+            if content and any(t.lower_ in _CRIT_CUES for t in c.subtree):
+                return True
+        return False
+
+    def _quote_cued(self, verb: Token) -> bool:
+        """Whether a quote of this cue verb (or of its speaker, when the quote has no cue) has a criticism cue."""
+        quotes = self.analysis.quotes
+        if not quotes:
+            return False
+        if self._quote_cues is None:
+            self._quote_cues = [any(w.lower() in _CRIT_CUES for w in _WORD_RE.findall(q.text)) for q in quotes]
+        cued = [
+            n for n, q in enumerate(quotes) if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or 0)
+        ]
+        if any(self._quote_cues[n] for n in cued):
+            return True
+        speakers = {
+            (quotes[n].speaker_start, quotes[n].speaker_end) for n in cued if quotes[n].speaker_start is not None
+        }
+        return any(
+            self._quote_cues[n] and q.cue_start is None and (q.speaker_start, q.speaker_end) in speakers
+            for n, q in enumerate(quotes)
+        )
 
     def _frames(self, sent: Span, cands: dict[int, Cand]) -> None:
         for c in sorted(cands.values(), key=lambda c: -c.trigger.i):
