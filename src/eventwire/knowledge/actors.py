@@ -119,6 +119,8 @@ class ActorTable:
     by_prefix: dict[str, set[str]] = field(default_factory=dict)  # first/last-name prefix -> person ids
     forms_of: dict[str, set[str]] = field(default_factory=dict)
     rows_of: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    #: fuzzy look-ups already made (normalised name -> (person id, score, form) or None); bounded
+    _fuzzy_memo: dict[str, tuple[str, float, str] | None] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_form: dict[str, list[ActorEntry]] = defaultdict(list)
@@ -160,8 +162,21 @@ class ActorTable:
         return list(self.by_surname.get(normalise_name(token), []))
 
     def fuzzy(self, name: str) -> tuple[list[ActorEntry], float, str] | None:
-        """Best fuzzy match of a multi-word person name: (rows of that person, score, matched form)."""
+        """Best fuzzy match of a multi-word person name: (rows of that person, score, matched form).
+        Remembered per normalised name (the table does not change once built)."""
         key = normalise_name(name)
+        memo = self._fuzzy_memo
+        if key in memo:
+            best = memo[key]
+        else:
+            if len(memo) >= _FUZZY_MEMO_SIZE:
+                memo.clear()
+            best = memo[key] = self._fuzzy(key)
+        if best is None:
+            return None
+        return list(self.rows_of[best[0]]), best[1], best[2]
+
+    def _fuzzy(self, key: str) -> tuple[str, float, str] | None:
         tokens = key.split()
         if len(tokens) < 2:
             return None
@@ -181,7 +196,11 @@ class ActorTable:
                     best = (score, actor_id, form)
         if best is None:
             return None
-        return list(self.rows_of[best[1]]), best[0], best[2]
+        return best[1], best[0], best[2]
+
+
+#: At most this many remembered fuzzy look-ups per table (then the memo starts afresh).
+_FUZZY_MEMO_SIZE = 50_000
 
 
 def _rows_from_csv(lines: Iterable[str], source: str) -> Iterator[ActorEntry]:
