@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_QUOTE, IS_SPACE, LEMMA, LOWER
+from spacy.attrs import IDX, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
@@ -1565,16 +1565,23 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
     ]
     mentions: list[Mention] = []
     token_map: dict[int, str] = {}
+    # character offsets from one array read and one doc.text build (no Span per mention)
+    offsets = doc.to_array([IDX, LENGTH]).tolist() if resolver.mentions else []
+    text = _doc_text(doc, analysis.article.text) if resolver.mentions else ""
     for s, e, d, kind, label in sorted(resolver.mentions, key=lambda m: m[0]):
-        span: Span = doc[s:e]
+        if e > s:
+            start_char, end_char = offsets[s][0], offsets[e - 1][0] + offsets[e - 1][1]
+        else:
+            span: Span = doc[s:e]
+            start_char, end_char = span.start_char, span.end_char
         mentions.append(
             Mention.model_construct(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
+                start=start_char,
+                end=end_char,
+                text=text[start_char:end_char],
                 actor_id=d.id,
                 kind=kind,
-                sentence=sent_idx[s] if s < len(sent_idx) else analysis.sentence_of(span.start_char),
+                sentence=sent_idx[s] if s < len(sent_idx) else analysis.sentence_of(start_char),
                 label=label,
                 confidence=resolver.link_confidence.get(s),
             )
@@ -1584,6 +1591,21 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
     analysis.actors.extend(actors)
     analysis.mentions.extend(mentions)
     ctx.scratch["actors.token_map"] = token_map
+
+
+def _doc_text(doc: Doc, article_text: str) -> str:
+    """The doc's text: the article's own string when the doc was parsed from it (``Doc.text`` rebuilds the
+    string token by token on every access)."""
+    if not len(doc):
+        return doc.text
+    first, last = doc[0], doc[-1]
+    if (
+        len(article_text) == last.idx + len(last.text_with_ws)
+        and article_text.startswith(first.text, first.idx)
+        and article_text.startswith(last.text, last.idx)
+    ):
+        return article_text
+    return doc.text
 
 
 def actor_for_span(analysis: Analysis, start: int, end: int) -> Actor | None:
