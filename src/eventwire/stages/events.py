@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, normalise_code
-from eventwire.records import Analysis, Argument, Event, Spanned
+from eventwire.records import Actor, Analysis, Argument, Event, Modality, Spanned
 from eventwire.stages.base import Context, register_component
 from eventwire.stages.events_match import Match, code_verb, noun_code, own_modality
 
@@ -109,6 +110,9 @@ class Resolver:
         self.spans = {int(k): v for k, v in spans.items()}
         self.use_entities = not analysis.actors and not self.tmap
         self.nonagents = lexicon().nonagents
+        self.actors: dict[str, Actor] = {}  # actor id -> actor (the first with that id, as Analysis.actor)
+        for a in analysis.actors:
+            self.actors.setdefault(a.id, a)
 
     def _side_for(self, t: Token) -> Side | None:
         aid = self.tmap.get(t.i)
@@ -169,7 +173,7 @@ class Resolver:
 
     def has_country(self, side: Side) -> bool:
         """Whether a side's actor carries a country or IGO code (not only a sector such as 'its troops')."""
-        actor = self.analysis.actor(side.actor_id) if side.actor_id else None
+        actor = self.actors.get(side.actor_id) if side.actor_id else None
         return actor is not None and bool(actor.country)
 
     def is_nonagent(self, head: Token) -> bool:
@@ -235,6 +239,8 @@ _REPORT_VERBS = frozenset(
 #: Verbs that state a conclusion or position ('concluded that X must ...').
 _DEMAND_STATEMENT_VERBS = frozenset({"conclude", "reiterate", "warn", "urge", "demand", "insist", "declare"})
 
+
+_STATEMENT_VERBS = _REPORT_VERBS | _DEMAND_STATEMENT_VERBS
 
 #: Roots of events whose clausal content is not asserted (appeal, intent, demand, rejection, threat).
 _CONTENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
@@ -449,7 +455,7 @@ class Coder:
                 cands[tok.i] = Cand(tok, m, anchor=tok)
         for tok in sent:
             weak = tok.i not in cands or cands[tok.i].match.code in ("01", "010")
-            if weak and tok.lemma_.lower() in _REPORT_VERBS | _DEMAND_STATEMENT_VERBS:
+            if weak and tok.lemma_.lower() in _STATEMENT_VERBS:
                 m = self._must_statement(tok, cands)
                 if m is not None:
                     cands[tok.i] = Cand(tok, m, anchor=tok)
@@ -827,7 +833,9 @@ class Coder:
         return bool(resolved)
 
 
-def _event_date(c: Cand, analysis: Analysis, sent: Span, ctx: Context, doc: Doc) -> tuple[str, str]:
+def _event_date(
+    c: Cand, analysis: Analysis, sent: Span, ctx: Context, doc: Doc
+) -> tuple[str, Literal["clause", "article"]]:
     anchor = c.anchor or c.trigger
     clause_root = anchor
     while clause_root.dep_ in ("xcomp", "acomp", "conj", "auxpass") and clause_root.head is not clause_root:
@@ -873,8 +881,13 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     table = ctx.settings.goldstein
     events: list[Event] = []
     seen: set[tuple[str, frozenset[str], str]] = set()
+    text = coder.res.text
+    actors = coder.res.actors
     for sent in doc.sents:
-        sent_rec = Spanned(start=sent.start_char, end=sent.end_char, text=sent.text)
+        # records built from checked internal values: no re-validation (Span.text would rebuild the string)
+        sent_rec = Spanned.model_construct(
+            start=sent.start_char, end=sent.end_char, text=text[sent.start_char : sent.end_char]
+        )
         for c in coder.sentence(sent):
             code = normalise_code(c.match.code)
             if code is None:
@@ -886,8 +899,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             pairs = _pairs(c)
             if not pairs:
                 continue
-            irregular = c.trigger.lemma_.lower() in _HARM_VERBS and _irregular(pairs, analysis)
-            if code == "190" and (not _armed(pairs, analysis) or irregular):
+            irregular = c.trigger.lemma_.lower() in _HARM_VERBS and _irregular(pairs, actors)
+            if code == "190" and (not _armed(pairs, actors) or irregular):
                 # CAMEO: force by non-armed actors, and killings/woundings by guerrillas, insurgents or
                 # militias (not battles: their shelling/firing keeps its 19x pattern code), are 18x
                 code, info = "180", codes["180"]
@@ -912,10 +925,10 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                     trig_start = min(trig_start, c.match.noun.idx)
                     trig_end = max(trig_end, c.match.noun.idx + len(c.match.noun.text))
                 events.append(
-                    Event(
+                    Event.model_construct(
                         id=f"E{len(events) + 1}",
-                        source=_arg(src, analysis),
-                        target=_arg(tgt, analysis),
+                        source=_arg(src, actors),
+                        target=_arg(tgt, actors),
                         cameo=code,
                         cameo_name=info.name,
                         root=info.root,
@@ -923,13 +936,13 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                         quad_class=info.quad_class,
                         plover_type=info.plover_type,
                         plover_mode=info.plover_mode,
-                        modality=c.modality,
+                        modality=cast(Modality, c.modality),  # own_modality and the frames give only these
                         reported=quote is not None,
                         quote_id=quote.id if quote else None,
                         date=date,
                         date_from=date_from,
                         place_id=place,
-                        trigger=Spanned(start=trig_start, end=trig_end, text=coder.res.text[trig_start:trig_end]),
+                        trigger=Spanned.model_construct(start=trig_start, end=trig_end, text=text[trig_start:trig_end]),
                         sentence=sent_rec,
                         confidence=round(min(conf, 0.95), 2),
                         rule=c.match.rule,
@@ -942,10 +955,10 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
 _ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS"})
 
 
-def _armed(pairs: list[tuple[Side | None, Side | None, bool]], analysis: Analysis) -> bool:
+def _armed(pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[str, Actor]) -> bool:
     """Whether a source is an armed actor (or a country, i.e. its forces) — the CAMEO 19 vs 18 distinction."""
     for src, _t, _s in pairs:
-        actor = analysis.actor(src.actor_id) if src else None
+        actor = actors.get(src.actor_id) if src and src.actor_id else None
         if actor is not None and (set(actor.sectors) & _ARMED or (actor.kind == "country" and not actor.sectors)):
             return True
     return False
@@ -956,10 +969,9 @@ _IRREGULAR = frozenset({"REB", "INS", "UAF", "SPY"})
 _HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "murder", "maim", "stab", "behead"})
 
 
-def _irregular(pairs: list[tuple[Side | None, Side | None, bool]], analysis: Analysis) -> bool:
+def _irregular(pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[str, Actor]) -> bool:
     """Whether every resolved source is a non-state armed group (rebels, insurgents, militias)."""
-    actors = [analysis.actor(s.actor_id) for s, _t, _sym in pairs if s is not None and s.actor_id]
-    found = [a for a in actors if a is not None]
+    found = [a for s, _t, _sym in pairs if s is not None and s.actor_id for a in [actors.get(s.actor_id)] if a]
     return bool(found) and all(set(a.sectors) & _IRREGULAR and not set(a.sectors) & {"MIL", "COP"} for a in found)
 
 
@@ -989,11 +1001,11 @@ def _pairs(c: Cand) -> list[tuple[Side | None, Side | None, bool]]:
     return out[:8]
 
 
-def _arg(side: Side | None, analysis: Analysis) -> Argument | None:
+def _arg(side: Side | None, actors: dict[str, Actor]) -> Argument | None:
     if side is None:
         return None
-    actor = analysis.actor(side.actor_id)
-    return Argument(
+    actor = actors.get(side.actor_id) if side.actor_id else None
+    return Argument.model_construct(
         start=side.start,
         end=side.end,
         text=side.text,
