@@ -311,6 +311,9 @@ def _subject_words(verb: Token) -> list[Token]:
 
 def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
     """(code, symmetric) of an event noun, also as the head of a two-word compound ('air strikes')."""
+    low = noun.lower_
+    if low not in _noun_last_words(lex) and noun.lemma_.lower() not in lex.nouns:
+        return None  # no listed noun ends in this word: skip the compound look-up
     comp = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
     if comp:
         two = f"{comp[0].lower_} {noun.lower_}"
@@ -320,6 +323,17 @@ def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
         if key in lex.nouns:
             return lex.nouns[key]
     return None
+
+
+_LAST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _noun_last_words(lex: Lexicon) -> frozenset[str]:
+    """Last words of the listed event nouns (once per lexicon)."""
+    got = _LAST_WORDS.get(id(lex))
+    if got is None:
+        got = _LAST_WORDS[id(lex)] = frozenset(k.split()[-1] for k in lex.nouns if k.split())
+    return got
 
 
 _INDEX: dict[tuple[int, str, str], tuple[dict[str, tuple[int, ...]], tuple[int, ...], list[Pattern]]] = {}
