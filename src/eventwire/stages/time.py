@@ -21,10 +21,11 @@ indices.
 
 from __future__ import annotations
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, TimeExpression
-from eventwire.stages.base import Context, register_component
+from eventwire.stages.base import Context, doc_text, register_component
 from eventwire.stages.time_grammar import find_candidates
 from eventwire.stages.time_normalise import Normaliser, Tense
 
@@ -115,12 +116,13 @@ class _View:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = {t.idx: t for t in doc}
+        # token index by start offset; Token objects are made only for the offsets asked about
+        self.starts = {idx: i for i, idx in enumerate(doc.to_array([IDX]).tolist())} if len(doc) else {}
 
     def _token(self, offset: int) -> Token | None:
-        tok = self.starts.get(offset)
-        if tok is not None:
-            return tok
+        i = self.starts.get(offset)
+        if i is not None:
+            return self.doc[i]
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
@@ -146,18 +148,20 @@ class _View:
         return verb_tense(verb)
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    """Start character offset of each sentence."""
+def _sentence_index(doc: Doc, analysis: Analysis) -> list[int]:
+    """Start character offset of each sentence (from the analysis' sentence records when it has them)."""
+    if analysis.sentences:
+        return [s.start for s in analysis.sentences]
     return [s.start_char for s in doc.sents]
 
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """Add the document's time expressions to ``analysis.times``."""
-    text = doc.text
+    text = doc_text(doc, analysis.article.text)
     view = _View(doc)
     norm = Normaliser(text, ctx.published, view)
     cands = find_candidates(text, accept=lambda c: norm.resolve(c, commit=False) is not None)
-    sent_starts = _sentence_index(doc)
+    sent_starts = _sentence_index(doc, analysis)
     token_map: dict[str, tuple[int, int]] = {}
     si = 0
     for cand in cands:
