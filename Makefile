@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
 eval: $(STAMP)
+	$(BIN)/eventwire eval actors --gold ../shared/data/gold/plover_gsr_cameo.json
 	$(BIN)/eventwire eval quotes --gold ../shared/data/gold/quotes-polnear/dev
 	$(BIN)/eventwire eval time --gold ../shared/data/gold/timeml
 	$(BIN)/eventwire eval places --gold ../shared/data/gold/geo
