@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, normalise_code
 from eventwire.records import Actor, Analysis, Argument, Event, Modality, Spanned
 from eventwire.stages.base import Context, register_component
-from eventwire.stages.events_match import Match, code_verb, noun_code, own_modality
+from eventwire.stages.events_match import Match, code_verb, doc_tree, noun_code, own_modality
 
 #: At most this many event units (a symmetric pair counts once) per sentence.
 MAX_PER_SENTENCE = 4
@@ -409,24 +409,27 @@ _BACKGROUND_MARKS = frozenset({"after", "since", "when", "before", "as", "while"
 
 def _in_background(tok: Token) -> bool:
     """Whether a trigger sits in a background clause: relative/participial clauses, temporal/causal adverbials."""
-    cur = tok
+    tree = doc_tree(tok.doc)
+    deps, lower, heads = tree.dep, tree.lower, tree.head
+    cur = tok.i
     for _ in range(8):
-        if cur.dep_ in ("relcl", "acl"):
+        dep = deps[cur]
+        if dep in ("relcl", "acl"):
             return True
-        if cur.dep_ in ("advcl", "pcomp") and (
-            any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in cur.children)
-            or cur.head.lower_ in _BACKGROUND_MARKS
-            or cur.tag_ in ("VBG", "VBN")
+        if dep in ("advcl", "pcomp") and (
+            any(deps[c] == "mark" and lower[c] in _BACKGROUND_MARKS for c in tree.children[cur])
+            or lower[heads[cur]] in _BACKGROUND_MARKS
+            or tree.tag[cur] in ("VBG", "VBN")
         ):
             return True
-        if cur.head is cur:
-            return False
-        cur = cur.head
+        if heads[cur] == cur:
+            return False  # the root: checking it again gives the same answer
+        cur = heads[cur]
     return False
 
 
 def _clause_tokens(tok: Token) -> set[int]:
-    return {t.i for t in tok.subtree}
+    return doc_tree(tok.doc).subtree(tok.i)
 
 
 class Coder:
@@ -441,24 +444,32 @@ class Coder:
     def sentence(self, sent: Span) -> list[Cand]:
         """Candidates of one sentence (frames resolved, capped)."""
         cands: dict[int, Cand] = {}
-        for tok in sent:
+        doc = self.doc
+        tree = doc_tree(doc)
+        deps, poses, lemmas = tree.dep, tree.pos, tree.lemma
+        for i in range(sent.start, sent.end):
             m: Match | None = None
-            if tok.dep_ in _NOT_PREDICATE:
+            dep = deps[i]
+            if dep in _NOT_PREDICATE:
                 continue
-            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+            pos = poses[i]
+            if pos == "VERB" or (pos == "AUX" and dep == "ROOT" and doc[i].lemma_ != "be"):
+                tok = doc[i]
                 m = code_verb(tok, self.lex)
                 if m is None or m.code in ("01", "010"):
                     m = self._reporting_criticism(tok) or m
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif pos in ("NOUN", "PROPN"):
+                tok = doc[i]
                 m = self._nominal(tok)
             if m is not None and normalise_code(m.code) is not None:
-                cands[tok.i] = Cand(tok, m, anchor=tok)
-        for tok in sent:
-            weak = tok.i not in cands or cands[tok.i].match.code in ("01", "010")
-            if weak and tok.lemma_.lower() in _STATEMENT_VERBS:
+                cands[i] = Cand(tok, m, anchor=tok)
+        for i in range(sent.start, sent.end):
+            weak = i not in cands or cands[i].match.code in ("01", "010")
+            if weak and lemmas[i] in _STATEMENT_VERBS:
+                tok = doc[i]
                 m = self._must_statement(tok, cands)
                 if m is not None:
-                    cands[tok.i] = Cand(tok, m, anchor=tok)
+                    cands[i] = Cand(tok, m, anchor=tok)
         light_nouns = {
             c.match.noun.i for c in cands.values() if c.match.noun is not None and c.match.noun is not c.trigger
         }

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.cameo import Element, Lexicon, Pattern
 
@@ -31,6 +33,67 @@ class Match:
     target_tok: Token | None = None
     noun: Token | None = None  # the event noun (light-verb or nominal events)
     symmetric: bool = False
+
+
+class DocTree:
+    """Per-document parse arrays (dependency label, POS, tag, lower case, lower-cased lemma, head and children
+    per token index) for tree walks without building a spaCy Token object per visited node."""
+
+    __slots__ = ("children", "dep", "doc", "head", "lemma", "lower", "pos", "tag")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        n = len(doc)
+        arr = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA])
+        _heads, deps, poses, tags, lowers, lemmas = arr.T.tolist() if n else ([], [], [], [], [], [])
+        text, low = _STRS, _LEMMAS
+        if len(text) > 500_000:
+            text.clear()
+            low.clear()
+        strings = doc.vocab.strings
+        for h in set().union(deps, poses, tags, lowers, lemmas).difference(text):
+            text[h] = strings[h]
+        for h in set(lemmas).difference(low):
+            low[h] = text[h].lower()
+        self.head = (arr[:, 0].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist() if n else []
+        self.dep = [text[h] for h in deps]
+        self.pos = [text[h] for h in poses]
+        self.tag = [text[h] for h in tags]
+        self.lower = [text[h] for h in lowers]
+        self.lemma = [low[h] for h in lemmas]
+        kids: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                kids[h].append(i)
+        self.children = kids
+
+    def subtree(self, i: int) -> set[int]:
+        """Indices of the token and all its descendants."""
+        out = {i}
+        stack = [i]
+        kids = self.children
+        while stack:
+            for c in kids[stack.pop()]:
+                out.add(c)
+                stack.append(c)
+        return out
+
+
+_STRS: dict[int, str] = {}  # string hash -> string (bounded memo shared by all documents)
+_LEMMAS: dict[int, str] = {}  # lemma hash -> lower-cased lemma
+
+
+_TREE: list[DocTree] = []
+
+
+def doc_tree(doc: Doc) -> DocTree:
+    """The :class:`DocTree` of a document (the last one built is kept, so every look-up of one document reuses
+    it)."""
+    if _TREE and _TREE[0].doc is doc:
+        return _TREE[0]
+    tree = DocTree(doc)
+    _TREE[:] = [tree]
+    return tree
 
 
 def region(verb: Token) -> list[Token]:
@@ -75,22 +138,26 @@ def core_tokens(verb: Token, tokens: list[Token]) -> frozenset[int]:
 def region_and_core(verb: Token) -> tuple[list[Token], frozenset[int]]:
     """:func:`region` and :func:`core_tokens` of a verb in one walk over its dependents (a core token is
     always a region token: the core walk stops at every dependency the region walk stops at)."""
-    out: list[Token] = []
+    tree = doc_tree(verb.doc)
+    deps, pos, kids = tree.dep, tree.pos, tree.children
+    v = verb.i
+    out: list[int] = []
     core: set[int] = set()
-    stack = [(c, True) for c in verb.children if c.i > verb.i and c.dep_ not in _SEPARATE]
+    stack = [(c, True) for c in kids[v] if c > v and deps[c] not in _SEPARATE]
     while stack:
         t, in_core = stack.pop()
         out.append(t)
         if in_core:
-            core.add(t.i)
-            verbal = t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp")
-        for c in t.children:
-            dep = c.dep_
+            core.add(t)
+            verbal = pos[t] in ("VERB", "AUX") and deps[t] not in ("xcomp", "pcomp")
+        for c in kids[t]:
+            dep = deps[c]
             if dep in _REGION_STOP:
                 continue
             stack.append((c, in_core and dep not in _CLAUSAL and (not verbal or dep == "prep")))
-    out.sort(key=_index)
-    return out, frozenset(core)
+    out.sort()
+    doc = verb.doc
+    return [doc[i] for i in out], frozenset(core)
 
 
 def _index(t: Token) -> int:
@@ -109,9 +176,14 @@ class TokenSeq:
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
-        self.lower = [t.lower_ for t in tokens]
-        self.lemma = [t.lemma_.lower() for t in tokens]
         self.idx = [t.i for t in tokens]
+        if tokens:
+            tree = doc_tree(tokens[0].doc)
+            lower, lemma = tree.lower, tree.lemma
+            self.lower = [lower[i] for i in self.idx]
+            self.lemma = [lemma[i] for i in self.idx]
+        else:
+            self.lower, self.lemma = [], []
         self._subs: dict[int, TokenSeq] = {}
 
     def words(self) -> set[str]:
@@ -217,13 +289,14 @@ def match_elements(
 def _particles(verb: Token, keys: list[str] | tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
     """Particle keys of the verb present as children (a multi-word key must occur word by word).
     ``keys`` may come pre-split as (key, words) pairs (see :func:`_particle_keys`)."""
-    kids = [c for c in verb.children if c.dep_ in _PRT_DEPS]
+    tree = doc_tree(verb.doc)
+    deps, lower = tree.dep, tree.lower
+    kids = [c for c in tree.children[verb.i] if deps[c] in _PRT_DEPS]
     if not kids:
         return []
     pairs = _split_keys(keys) if isinstance(keys, list) else keys
-    doc = verb.doc
-    n = len(doc)
-    kid_lower = [c.lower_ for c in kids]
+    n = len(lower)
+    kid_lower = [lower[c] for c in kids]
     out = []
     for k, words in pairs:
         if not words:  # a blank key matches as an empty word sequence
@@ -234,11 +307,7 @@ def _particles(verb: Token, keys: list[str] | tuple[tuple[str, tuple[str, ...]],
                 out.append(k)
             continue
         for c, lo in zip(kids, kid_lower, strict=True):
-            if (
-                lo == words[0]
-                and c.i + len(words) <= n
-                and all(doc[c.i + j].lower_ == w for j, w in enumerate(words[1:], 1))
-            ):
+            if lo == words[0] and c + len(words) <= n and all(lower[c + j] == w for j, w in enumerate(words[1:], 1)):
                 out.append(k)
                 break
     return out
