@@ -475,9 +475,17 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
     orth, lower = _matchers(doc.vocab, files)
     cands: list[Cand] = []
     vocab_strings = doc.vocab.strings
+    # phrase text sliced from the doc string by token offsets (no Span and no Span.text join per phrase)
+    offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    doc_text = doc.text
+
+    def span_text(s: int, e: int) -> str:
+        last = offsets[e - 1]
+        return doc_text[offsets[s][0] : last[0] + last[1]]
+
     for match_id, s, e in list(orth(doc)) + list(lower(doc)):
         label = vocab_strings[match_id]
-        text = doc[s:e].text
+        text = span_text(s, e)
         if label == "C":
             form = country_forms().get(text)
             if form is not None:
@@ -504,7 +512,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         s, e = _trim(doc, ent.start, ent.end)
         if e <= s:
             continue
-        text = doc[s:e].text
+        text = span_text(s, e)
         gazetteer_ok = e - s == 1 or ent.label_ in ("NORP", "GPE", "LOC")
         form = _country_form(text) if gazetteer_ok else lookup_country(text)
         if form is not None:
