@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, normalise_code
@@ -87,13 +88,25 @@ def token_actor_map(doc: Doc, analysis: Analysis, ctx: Context) -> tuple[dict[in
     scratch = ctx.scratch.get("actors.token_map")
     if isinstance(scratch, dict):
         tmap.update({int(k): str(v) for k, v in scratch.items() if v})
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    if analysis.mentions and len(doc):
+        # token-aligned mentions (the usual case) map through first/last character offsets; others via char_span
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        first = {start: i for i, (start, _n) in enumerate(offsets)}
+        last = {start + n: i for i, (start, n) in enumerate(offsets)}
     for m in analysis.mentions:
-        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if sp is None:
-            continue
-        for t in sp:
-            tmap.setdefault(t.i, m.actor_id)
-            spans.setdefault(t.i, (m.start, m.end))
+        lo, hi = first.get(m.start), last.get(m.end)
+        if lo is not None and hi is not None and lo <= hi:
+            rng = range(lo, hi + 1)
+        else:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if sp is None:
+                continue
+            rng = range(sp.start, sp.end)
+        for i in rng:
+            tmap.setdefault(i, m.actor_id)
+            spans.setdefault(i, (m.start, m.end))
     return tmap, {str(k): v for k, v in spans.items()}
 
 
