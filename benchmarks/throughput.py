@@ -6,6 +6,11 @@ Runs, each in a fresh process so peak memory is measured separately:
 Prints words/s for both, their ratio (target >= 0.8) and peak RSS.
 
     python benchmarks/throughput.py [--articles 300] [--repeat 2] [--stages actors,quotes]
+    python benchmarks/throughput.py --corpus examples --repeat 5     # project-written .txt articles instead
+
+The synthetic corpus is dense on purpose (every sentence has a titled actor, a country, an interaction
+verb, and quotes), so it is the expensive case for the stages; ``--corpus DIR`` measures on the text
+articles under DIR (front matter removed), read once each.
 """
 
 from __future__ import annotations
@@ -23,14 +28,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from synthetic import corpus
 
 
-def _run(mode: str, n: int, repeat: int, stages: list[str] | None, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+def load_texts(n: int, corpus_dir: str | None) -> list[str]:
+    """The benchmark texts: ``n`` synthetic articles, or every .txt article under ``corpus_dir``."""
+    if corpus_dir is None:
+        return list(corpus(n))
+    from eventwire.readers import InputError, read_text_file
+
+    texts = []
+    for path in sorted(Path(corpus_dir).rglob("*.txt")):
+        try:
+            texts.append(read_text_file(path).text)
+        except InputError:
+            continue  # deliberately broken examples
+    return texts
+
+
+def _run(mode: str, n: int, repeat: int, stages: list[str] | None, corpus_dir: str | None, queue: mp.Queue) -> None:  # type: ignore[type-arg]
     import datetime as dt
 
     from eventwire.nlp import load_nlp
     from eventwire.pipeline import Pipeline
     from eventwire.records import Article
 
-    texts = list(corpus(n))
+    texts = load_texts(n, corpus_dir)
     words = sum(len(t.split()) for t in texts)
     nlp = load_nlp()
     pipeline = Pipeline(stages=stages, nlp=nlp) if mode == "eventwire" else None
@@ -52,13 +72,13 @@ def _run(mode: str, n: int, repeat: int, stages: list[str] | None, queue: mp.Que
         best = min(best, time.perf_counter() - start)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     stage_names = pipeline.stage_names if pipeline else []
-    queue.put((mode, words, best, rss_mb, stage_names, f"{nlp.meta['lang']}_{nlp.meta['name']}"))
+    queue.put((mode, words, best, rss_mb, stage_names, f"{nlp.meta['lang']}_{nlp.meta['name']}", len(texts)))
 
 
-def measure(mode: str, n: int, repeat: int, stages: list[str] | None) -> tuple:  # type: ignore[type-arg]
+def measure(mode: str, n: int, repeat: int, stages: list[str] | None, corpus_dir: str | None) -> tuple:  # type: ignore[type-arg]
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_run, args=(mode, n, repeat, stages, queue))
+    proc = ctx.Process(target=_run, args=(mode, n, repeat, stages, corpus_dir, queue))
     proc.start()
     result = queue.get()
     proc.join()
@@ -70,12 +90,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--stages", default=None, help="comma-separated stage names (default: all)")
+    parser.add_argument("--corpus", default=None, help="directory of .txt articles (default: synthetic)")
     args = parser.parse_args()
     stages = args.stages.split(",") if args.stages else None
-    _, words, bare_s, bare_rss, _, model = measure("spacy", args.articles, args.repeat, None)
-    _, _, ew_s, ew_rss, names, _ = measure("eventwire", args.articles, args.repeat, stages)
+    _, words, bare_s, bare_rss, _, model, n_texts = measure("spacy", args.articles, args.repeat, None, args.corpus)
+    _, _, ew_s, ew_rss, names, _, _ = measure("eventwire", args.articles, args.repeat, stages, args.corpus)
     bare_wps, ew_wps = words / bare_s, words / ew_s
-    print(f"corpus: {args.articles} synthetic articles, {words:,} words; model {model}; best of {args.repeat}")
+    what = f"{n_texts} articles from {args.corpus}" if args.corpus else f"{n_texts} synthetic articles"
+    print(f"corpus: {what}, {words:,} words; model {model}; best of {args.repeat}")
     print(f"stages: {', '.join(names)}")
     print(f"{'':12}{'words/s':>12}{'seconds':>10}{'peak RSS MB':>14}")
     print(f"{'bare spaCy':12}{bare_wps:12,.0f}{bare_s:10.2f}{bare_rss:14.0f}")
