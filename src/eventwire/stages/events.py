@@ -196,28 +196,33 @@ class Resolver:
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject head, passive?) of a verb, following xcomp/acomp/conj/relcl chains upwards."""
-    cur = verb
+    doc = verb.doc
+    tree = doc_tree(doc)
+    dep, kids_of, head, lower = tree.dep, tree.children, tree.head, tree.lower
+    cur = verb.i
     for _ in range(6):
-        kids = list(cur.children)
-        agent = next((p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        kids = kids_of[cur]
+        agent = next((p for c in kids if dep[c] == "agent" for p in kids_of[c] if dep[p] == "pobj"), None)
         if agent is not None:
-            return agent, False
-        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            return doc[agent], False
+        subj = next((c for c in kids if dep[c] == "nsubj"), None)
+        d = dep[cur]
         if subj is not None:
-            if subj.lower_ in _REL_PRONOUNS and cur.dep_ == "relcl":
-                return cur.head, False
-            return subj, False
-        if any(c.dep_ == "nsubjpass" for c in kids):
+            if lower[subj] in _REL_PRONOUNS and d == "relcl":
+                return doc[head[cur]], False
+            return doc[subj], False
+        if any(dep[c] == "nsubjpass" for c in kids):
             return None, True
-        if cur.dep_ == "relcl":
-            return cur.head, False
-        purpose = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
-        if (cur.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose) and cur.head is not cur:
-            if cur.dep_ == "xcomp":
-                obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
-                if obj is not None and cur.head.lemma_.lower() in _OBJECT_CONTROL:
-                    return obj, False
-            cur = cur.head
+        if d == "relcl":
+            return doc[head[cur]], False
+        purpose = d == "advcl" and any(dep[c] == "aux" and lower[c] == "to" for c in kids)
+        if d in ("xcomp", "acomp", "conj", "ccomp") or purpose:
+            h = head[cur]
+            if d == "xcomp":
+                obj = next((c for c in kids_of[h] if dep[c] == "dobj"), None)
+                if obj is not None and tree.lemma[h] in _OBJECT_CONTROL:
+                    return doc[obj], False
+            cur = h
             continue
         break
     return None, False
@@ -283,30 +288,32 @@ _OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "persuade", "press
 
 
 def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
+    # NB: the previous Token-object version compared with ``is`` (``c is not match.noun``, ``t is not subj``),
+    # which never holds between separately created spaCy Tokens, so those exclusions were no-ops; this index
+    # version keeps that behaviour (output unchanged) — whether to apply them is a separate accuracy question.
     if match.target_tok is not None:
         return [match.target_tok]
-    kids = list(verb.children)
-    out: list[Token] = []
+    doc = verb.doc
+    tree = doc_tree(doc)
+    dep, kids_of, lower = tree.dep, tree.children, tree.lower
+    kids = kids_of[verb.i]
+    out = [c for c in kids if dep[c] == "nsubjpass"]
+    out += [c for c in kids if dep[c] in ("dobj", "dative", "attr", "oprd")]
+    holders = [verb.i] + ([match.noun.i] if match.noun is not None else [])
     for c in kids:
-        if c.dep_ == "nsubjpass":
-            out.append(c)
-    for c in kids:
-        if c.dep_ in ("dobj", "dative", "attr", "oprd") and c is not match.noun:
-            out.append(c)
-    holders = [verb] + ([match.noun] if match.noun is not None else [])
-    for c in kids:
-        if c.dep_ in ("dobj", "xcomp") and c is not match.noun:
+        if dep[c] in ("dobj", "xcomp"):
             holders.append(c)
-            holders += [g for g in c.children if g.dep_ in ("dobj", "xcomp")]
+            holders += [g for g in kids_of[c] if dep[g] in ("dobj", "xcomp")]
     for h in holders:
-        for c in h.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS:
-                out.extend(p for p in c.children if p.dep_ == "pobj")
+        for c in kids_of[h]:
+            if dep[c] in ("prep", "dative") and lower[c] in _TARGET_PREPS:
+                out.extend(p for p in kids_of[c] if dep[p] == "pobj")
     # lowest priority: the subject of a clausal complement ("demanded that X abandon ...")
-    for c in kids:
-        if c.dep_ == "ccomp" and match.code[:2] in ("02", "10"):
-            out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
-    return [t for t in out if t is not subj]
+    if match.code[:2] in ("02", "10"):
+        for c in kids:
+            if dep[c] == "ccomp":
+                out.extend(g for g in kids_of[c] if dep[g] in ("nsubj", "nsubjpass"))
+    return [doc[i] for i in out]
 
 
 def _actor_ids(c: Cand) -> set[str]:
@@ -908,10 +915,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     text = coder.res.text
     actors = coder.res.actors
     for sent in doc.sents:
-        # records built from checked internal values: no re-validation (Span.text would rebuild the string)
-        sent_rec = Spanned.model_construct(
-            start=sent.start_char, end=sent.end_char, text=text[sent.start_char : sent.end_char]
-        )
+        # normal (validating) construction: measured faster than model_construct with pydantic 2.x here
+        sent_rec = Spanned(start=sent.start_char, end=sent.end_char, text=text[sent.start_char : sent.end_char])
         for c in coder.sentence(sent):
             code = normalise_code(c.match.code)
             if code is None:
@@ -949,7 +954,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                     trig_start = min(trig_start, c.match.noun.idx)
                     trig_end = max(trig_end, c.match.noun.idx + len(c.match.noun.text))
                 events.append(
-                    Event.model_construct(
+                    Event(
                         id=f"E{len(events) + 1}",
                         source=_arg(src, actors),
                         target=_arg(tgt, actors),
@@ -966,7 +971,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                         date=date,
                         date_from=date_from,
                         place_id=place,
-                        trigger=Spanned.model_construct(start=trig_start, end=trig_end, text=text[trig_start:trig_end]),
+                        trigger=Spanned(start=trig_start, end=trig_end, text=text[trig_start:trig_end]),
                         sentence=sent_rec,
                         confidence=round(min(conf, 0.95), 2),
                         rule=c.match.rule,
@@ -1029,7 +1034,7 @@ def _arg(side: Side | None, actors: dict[str, Actor]) -> Argument | None:
     if side is None:
         return None
     actor = actors.get(side.actor_id) if side.actor_id else None
-    return Argument.model_construct(
+    return Argument(
         start=side.start,
         end=side.end,
         text=side.text,
