@@ -1557,7 +1557,7 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
     for n, d in enumerate(used, start=1):
         d.id = f"A{n}"
     actors = [
-        Actor.model_construct(
+        Actor(
             id=d.id,
             name=d.name,
             kind=d.kind,
@@ -1583,7 +1583,7 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
             span: Span = doc[s:e]
             start_char, end_char = span.start_char, span.end_char
         mentions.append(
-            Mention.model_construct(
+            Mention(
                 start=start_char,
                 end=end_char,
                 text=text[start_char:end_char],
