@@ -915,8 +915,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     text = coder.res.text
     actors = coder.res.actors
     for sent in doc.sents:
-        # normal (validating) construction: measured faster than model_construct with pydantic 2.x here
-        sent_rec = Spanned(start=sent.start_char, end=sent.end_char, text=text[sent.start_char : sent.end_char])
+        sent_rec: Spanned | None = None  # built on the first event of the sentence (most sentences have none)
         for c in coder.sentence(sent):
             code = normalise_code(c.match.code)
             if code is None:
@@ -941,6 +940,9 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 continue
             seen.add(key)
             weight = c.match.weight
+            if sent_rec is None:
+                # normal (validating) construction: measured faster than model_construct with pydantic 2.x here
+                sent_rec = Spanned(start=sent.start_char, end=sent.end_char, text=text[sent.start_char : sent.end_char])
             for src, tgt, sym in pairs:
                 conf = (
                     0.4
