@@ -309,22 +309,22 @@ def _index(doc: Doc, analysis: Analysis) -> _DocIndex:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        for t in span:
-            idx.actor_at.setdefault(t.i, (m.actor_id, span.start, span.end))
+        for i in range(span.start, span.end):
+            idx.actor_at.setdefault(i, (m.actor_id, span.start, span.end))
         actor = actors.get(m.actor_id)
         if actor is not None and _is_media_actor(actor.sectors, actor.name) and m.kind in ("name", "alias", "surname"):
             known = outlets().get(actor.name) or outlets().get(span.text)
             _add_outlet(idx, span, known.name if known else actor.name, m.actor_id)
     table = outlets()
     for _, start, end in _matchers(doc.vocab).outlet(doc):
-        span = doc[start:end]
-        if any(t.i in idx.outlet_at for t in span):
+        if any(i in idx.outlet_at for i in range(start, end)):
             continue
+        span = doc[start:end]
         outlet = table.get(span.text)
         if outlet is not None:
             _add_outlet(idx, span, outlet.name, None)
     for ent in idx.ents:
-        if ent.label_ != "ORG" or any(t.i in idx.outlet_at for t in ent):
+        if ent.label_ != "ORG" or any(i in idx.outlet_at for i in range(ent.start, ent.end)):
             continue
         if any(t.text in c.outlet_word for t in ent) and ent.root.lemma_.lower() not in c.official_head:
             name = _strip_span(ent)
@@ -347,8 +347,8 @@ def _add_outlet(idx: _DocIndex, span: Span, name: str, actor_id: str | None) -> 
         actor_id = found[0] if found else None
     ref = Ref(name, span.start_char, span.end_char, span.text, True, actor_id)
     idx.outlet_refs.append(ref)
-    for t in span:
-        idx.outlet_at[t.i] = ref
+    for i in range(span.start, span.end):
+        idx.outlet_at[i] = ref
 
 
 # --------------------------------------------------------------------------- resolving arguments
