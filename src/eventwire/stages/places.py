@@ -121,16 +121,25 @@ class DocContext:
 
     def without(self, entry: Entry | None, owner: int) -> DocContext:
         """The context minus one mention's own contribution (a mention must not vote for itself)."""
-        if entry is None:
+        return self.without_all([(entry, owner)])
+
+    def without_all(self, owned: Sequence[tuple[Entry | None, int]]) -> DocContext:
+        """The context minus the contributions of several mentions (all mentions of one name: a name
+        must not vote for itself, else its first reading reinforces itself through its repetitions)."""
+        owned = [(e, o) for e, o in owned if e is not None]
+        if not owned:
             return self
+        owners = {o for _e, o in owned}
         other = DocContext(
-            dict(self.countries), Counter(self.admin1), [p for p in self.points if p[2] != owner], self.km_memo
+            dict(self.countries), Counter(self.admin1), [p for p in self.points if p[2] not in owners], self.km_memo
         )
-        if entry.country_code:
-            cc = entry.country_code
-            other.countries[cc] = other.countries.get(cc, 0.0) - (1.0 if entry.kind == "country" else 0.5)
-        if entry.kind in ("adm1", "city") and entry.country_code and entry.admin1:
-            other.admin1[(entry.country_code, entry.admin1)] -= 1
+        for entry, _o in owned:
+            assert entry is not None
+            if entry.country_code:
+                cc = entry.country_code
+                other.countries[cc] = other.countries.get(cc, 0.0) - (1.0 if entry.kind == "country" else 0.5)
+            if entry.kind in ("adm1", "city") and entry.country_code and entry.admin1:
+                other.admin1[(entry.country_code, entry.admin1)] -= 1
         return other
 
 
@@ -247,6 +256,43 @@ def _candidates(gaz: Gazetteer, text: str, allow_adjectives: bool) -> tuple[tupl
         # stay open to context: only alternate-name matches of non-countries are dropped)
         found = [(e, h) for e, h in found if e.kind == "country" or h == "name"]
     return tuple(found)
+
+
+#: Towns (and counties) smaller than this lose a name to a sizeable country or state of that name, and an
+#: alternate name to any place that bears it as its own name, unless a qualifier names their state or country.
+NAMESAKE_TOWN_MAX_POP = 100_000
+#: A country or first-level unit at least this big (estimated population) owns its name against small towns.
+NAME_OWNER_MIN_POP = 1_000_000
+
+
+def prune_small_namesakes(
+    cands: Sequence[tuple[Entry, str]], qualifiers: Sequence[Entry] = ()
+) -> list[tuple[Entry, str]]:
+    """Drop small towns and counties that only share a name with a much better-known place.
+
+    "Florida", "Wyoming", "Ohio", "Mexico": the state or country, not the village of that name (nor
+    "Ohio County"), which news would qualify ("Florida, N.Y."); "Washington", "Charleston":
+    a small town carrying the name only as an alternate name is not taken when some place bears
+    it as its own name.  Candidates inside an explicit qualifier are always kept.
+    """
+
+    def small(e: Entry) -> bool:
+        return e.kind in ("city", "adm2") and e.population < NAMESAKE_TOWN_MAX_POP
+
+    def qualified(e: Entry) -> bool:
+        return any(contains(q, e) for q in qualifiers)
+
+    owner = any(h == "name" and e.kind in ("country", "adm1") and e.population >= NAME_OWNER_MIN_POP for e, h in cands)
+    own_name = any(h in ("name", "abbr") for _e, h in cands)
+    kept = [
+        (e, h)
+        for e, h in cands
+        if qualified(e) or not small(e) or not ((owner and e.kind == "city") or (own_name and h == "alt"))
+    ]
+    if owner:
+        # "Ohio County", "Washington County" under the state's own name: counties named after it
+        kept = [(e, h) for e, h in kept if qualified(e) or not (e.kind == "adm2" and h != "name")]
+    return kept or list(cands)
 
 
 def embedded_candidates(gaz: Gazetteer, text: str, allow_adjectives: bool = True) -> list[tuple[Entry, str]]:
@@ -457,8 +503,12 @@ class Resolver:
         qualifier_text: str | None = None,
         kind_word: str | None = None,
         allow_adjectives: bool = True,
+        exclude: Sequence[tuple[Entry | None, int]] = (),
     ) -> tuple[Entry | None, float]:
-        """Best entry for a surface name in this document's context, with a confidence."""
+        """Best entry for a surface name in this document's context, with a confidence.
+
+        ``owner``/``own_entry`` (and ``exclude``: other mentions of the same name) are left out of the context.
+        """
         cands = candidates(self.gaz, text, allow_adjectives)
         if kind_word:
             # "Washington state": the name with its kind word, else only candidates of that kind
@@ -474,13 +524,17 @@ class Resolver:
         words = text.split()
         if not cands and len(words) > 1 and normalise_name(words[-1]) in TRAILING_DESIGNATORS and not kind_word:
             # "Oaxaca State", "Guma LGA": the name before its designator, of that kind
-            return self.resolve(" ".join(words[:-1]), owner, own_entry, qualifier_text, words[-1], allow_adjectives)
+            return self.resolve(
+                " ".join(words[:-1]), owner, own_entry, qualifier_text, words[-1], allow_adjectives, exclude
+            )
         if not cands and len(words) > 1:
             cands = embedded_candidates(self.gaz, text, allow_adjectives)
         if not cands:
             return None, 0.0
-        ctx = self.context.without(own_entry, owner)
-        ranked = rank(cands, self.gaz, ctx, self.qualifier_entries(qualifier_text, kind_word))
+        qualifiers = self.qualifier_entries(qualifier_text, kind_word)
+        cands = prune_small_namesakes(cands, qualifiers)
+        ctx = self.context.without_all([(own_entry, owner), *exclude])
+        ranked = rank(cands, self.gaz, ctx, qualifiers)
         return ranked[0][1], confidence_of(ranked)
 
 
@@ -532,15 +586,43 @@ def make_place(
     )
 
 
+def name_key(text: str, kind_word: str | None) -> tuple[str, str]:
+    """Mentions with the same key are one place throughout an article ("one sense per article")."""
+    return normalise_name(text), (kind_word or "").lower()
+
+
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
-    """Add the article's place mentions, geocoded, to ``analysis.places``."""
+    """Add the article's place mentions, geocoded, to ``analysis.places``.
+
+    One sense per article: every mention of a name (with the same kind word) gets the reading of
+    its most confident mention ("Paris, Texas" once, then "Paris"); the other mentions of the same
+    name are left out of the context when resolving it, so a name's first guess cannot vote for itself.
+    """
     gaz = get_gazetteer()
     mentions = [c for c in find_mentions(doc) if not is_person(analysis, c.start, c.end)]
     resolver, first = build_resolver(gaz, mentions)
+    keys = [name_key(c.text, c.kind_word) for c in mentions]
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, k in enumerate(keys):
+        groups.setdefault(k, []).append(i)
+    resolved: list[tuple[Entry | None, float]] = []
+    memo: dict[tuple[tuple[str, str], str, str | None, str | None], tuple[Entry | None, float]] = {}
+    for i, c in enumerate(mentions):
+        mkey = (keys[i], c.text, c.qualifier_text, c.kind_word)
+        if mkey not in memo:
+            same = [(first[j], j) for j in groups[keys[i]]]
+            memo[mkey] = resolver.resolve(
+                c.text, i, first[i], c.qualifier_text, c.kind_word, allow_adjectives=False, exclude=same
+            )
+        resolved.append(memo[mkey])
+    best: dict[tuple[str, str], tuple[Entry | None, float]] = {}
+    for i, (entry, conf) in enumerate(resolved):
+        if entry is not None and (keys[i] not in best or conf > best[keys[i]][1]):
+            best[keys[i]] = (entry, conf)
     places: list[Place] = []
     sentence_of = SentenceLookup(analysis.sentences)
     for i, c in enumerate(mentions):
-        entry, conf = resolver.resolve(c.text, i, first[i], c.qualifier_text, c.kind_word, allow_adjectives=False)
+        entry, conf = best.get(keys[i], resolved[i])
         if entry is None and c.source == "ner" and not c.text[:1].isupper():
             continue
         places.append(make_place(len(places) + 1, c, entry, conf, gaz, analysis, sentence_of))
@@ -548,16 +630,33 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     ctx.scratch["places_resolver"] = resolver
 
 
+def _kind_word_after(full: str, end: int) -> str | None:
+    """A kind word right after a name ("Washington state"), if any."""
+    after = full[end : end + 40]
+    if after.startswith(", ") or not after.strip():
+        return None
+    word = after.strip().split(" ")[0].strip(".,;:")
+    return word if word.lower() in KIND_WORDS else None
+
+
 def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | None:
     """Resolve a given span (e.g. a gold toponym) in its document, using the places found in it as context.
 
     ``analysis`` must hold the places stage's output for ``doc``; places overlapping the
-    span itself are left out of the context.
+    span itself, and other mentions of the same name, are left out of the context.  A name the
+    stage resolved elsewhere in the article keeps that reading (one sense per article).
     """
     gaz = get_gazetteer()
     full = doc_text(doc, analysis.article.text)
     text = full[start:end]
+    qualifier = None
+    kind_word = _kind_word_after(full, end)
+    if full[end : end + 2] == ", ":
+        nxt = [p for p in analysis.places if p.start == end + 2]
+        qualifier = nxt[0].text if nxt else None
+    key = name_key(text, kind_word)
     resolver = Resolver(gaz)
+    same: list[Entry] = []
     for i, p in enumerate(analysis.places):
         if p.start < end and start < p.end:
             continue
@@ -565,18 +664,14 @@ def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | 
         if entry is None and p.geonames_id is None and p.name:
             found = [e for e, h in gaz.lookup(p.name) if h == "name" and e.kind == "region"]
             entry = found[0] if found else None
-        if entry is not None:
-            resolver.context.add(entry, i, weight=0.5)
-    qualifier = None
-    kind_word = None
-    after = full[end : end + 40]
-    if after.startswith(", "):
-        nxt = [p for p in analysis.places if p.start == end + 2]
-        qualifier = nxt[0].text if nxt else None
-    else:
-        word = after.strip().split(" ")[0].strip(".,;:") if after.strip() else ""
-        if word.lower() in KIND_WORDS:
-            kind_word = word
+        if entry is None:
+            continue
+        if name_key(p.text, _kind_word_after(full, p.end)) == key:
+            same.append(entry)
+            continue
+        resolver.context.add(entry, i, weight=0.5)
+    if same and qualifier is None:
+        return same[0]
     entry, _conf = resolver.resolve(text, -1, None, qualifier, kind_word, allow_adjectives=True)
     return entry
 
