@@ -349,3 +349,33 @@ def test_deadlines_after_until(tag: Callable[..., Analysis]) -> None:
     # Published on Wednesday 2024-04-24: "postponed until Friday" looks ahead despite the past verb.
     assert value_of(tag, "Officials postponed the vote until Friday.", "Friday", "2024-04-24") == "2024-04-26"
     assert value_of(tag, "The bank extended the loans through January.", "January", "2024-10-30") == "2025-01"
+
+
+def test_reporting_year_and_twelve_month_spans(tag: Callable[..., Analysis]) -> None:
+    # "the year ended <date>" is a twelve-month span; "for the year" alone is the year reported on.
+    text = "Revenue was $76 million for the year ended June 30. For the year, volume was flat."
+    years = [(t.type, t.value) for t in tag(text, "1989-11-02").times if t.text == "the year"]
+    assert years == [("DURATION", "P1Y"), ("DATE", "1989")]
+    b = times(tag("Sales for the full year rose 13%. Profit in the fiscal year ending March 31 fell.", "1989-11-02"))
+    assert (b["the full year"].type, b["the full year"].value) == ("DATE", "1989")
+    assert (b["the fiscal year"].type, b["the fiscal year"].value) == ("DURATION", "P1Y")
+
+
+def test_latest_quarter_is_one_already_over(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("The company expects a loss in the fourth quarter. Sales rose in the latest quarter.", "1989-11-02"))
+    assert a["the fourth quarter"].value == "1989-Q4"
+    assert a["the latest quarter"].value == "1989-Q3"
+
+
+def test_weeks_of_dates_halves_and_parts_of_yesterday(tag: Callable[..., Analysis]) -> None:
+    a = times(
+        tag(
+            "Hearings are set for the week of March 6. Growth slowed in the last half of 1989 and in the last "
+            "half of the 1980s. Shares fell in mid-afternoon yesterday.",
+            "2000-02-24",
+        )
+    )
+    assert a["the week of March 6"].value == "2000-W10"
+    assert a["the last half of 1989"].value == "1989-H2"
+    assert "the last half" not in a
+    assert (a["mid-afternoon yesterday"].type, a["mid-afternoon yesterday"].value) == ("TIME", "2000-02-23TAF")

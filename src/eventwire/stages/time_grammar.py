@@ -316,8 +316,8 @@ def _grammar() -> tuple[Rule, ...]:
         Rule(
             "half",
             _rx(
-                r"(?:(?:the|this|" + _YEAR + r"'s)\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|latter|"
-                r"1st|2nd)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?(?:" + _YEAR + r"|this\s+year|last\s+year|next\s+year"
+                r"(?:(?:the|this|" + _YEAR + r"'s)\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|latter|last|"
+                r"1st|2nd)[\s-]+half(?!-)(?:\s+of\s+(?:fiscal\s+)?(?:" + _YEAR + r"|this\s+year|last\s+year|next\s+year"
                 r"|the\s+year))?"
             ),
             5,
@@ -373,7 +373,7 @@ def _grammar() -> tuple[Rule, ...]:
                 + r"|the"
                 + r")[\s-]+)?"
                 + _UNITS
-                + r"\s+(?:ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+\w))"
+                + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+\w))"
             ),
             7,
         ),
@@ -384,6 +384,11 @@ def _grammar() -> tuple[Rule, ...]:
             ),
             6,
         ),
+        Rule(
+            "week_of",
+            _rx(r"the\s+week\s+of\s+" + _MONTH + r"\s+" + _DAYNUM + r"(?:,?\s+" + _YEAR + r")?"),
+            8,
+        ),
         Rule("weekend", _rx(r"(?:(?:the|this|last|next|that|past|coming|previous|following)\s+)weekend"), 6),
         Rule("day_before", _rx(r"the\s+day\s+(?:before|after)(?:\s+(?:yesterday|tomorrow))?"), 7),
         # Deictic days and parts of days.
@@ -391,7 +396,11 @@ def _grammar() -> tuple[Rule, ...]:
             "deictic",
             _rx(
                 r"(?:(?:early|late)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
-                r"|(?:(?:early|late|later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+" + _POD
+                r"|(?:(?:early|late|later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+"
+                + _POD
+                + r"|(?:(?:early|late)\s+)?(?:mid-?\s?)?"
+                + _POD
+                + r"\s+(?:yesterday|today|tomorrow)"
             ),
             6,
         ),
@@ -455,7 +464,7 @@ def _grammar() -> tuple[Rule, ...]:
                 + _VAGUE
                 + r")(?:\s+to\s+"
                 + _NUM
-                + r")?[\s-]+(?:more\s+)?)?"
+                + r")?[\s-]+(?:more\s+)?)?(?:fiscal\s+)?"
                 + _UNITS
                 + r"(?:-(?:old|long)|\s+and\s+a\s+half)?"
             ),
@@ -514,6 +523,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     add(("period",), "period")
     add(("earlier", "ago"), "year_ago")
     add(("weekend",), "weekend")
+    add(("week",), "week_of")
     add(("day",), "day_before", "next_day")
     add(("ago", "earlier", "later", "before", "after", "now", "hence"), "offset")
     add(("next", "following", "previous", "preceding", "same", "prior"), "next_day")

@@ -105,6 +105,7 @@ class Discourse:
     dct: dt.date
     last: Point | None = None
     last_coarse: Point | None = None
+    report: Point | None = None  # the last quarter or half already over: the period a report is about
     history: list[Point] = field(default_factory=list)
 
     def update(self, point: Point | None) -> None:
@@ -114,6 +115,8 @@ class Discourse:
         self.last = point
         if point.gran in ("quarter", "half", "month", "season", "year"):
             self.last_coarse = point
+        if point.gran in ("quarter", "half"):
+            self.report = point
 
 
 # ---------------------------------------------------------------- calendar arithmetic
@@ -491,10 +494,10 @@ class Normaliser:
     def resolve(self, c: Candidate, commit: bool = True) -> Resolved | None:
         """Normalise one candidate; None rejects it.  ``commit`` updates the discourse."""
         handler = getattr(self, "_" + c.kind)
-        saved = (self.disc.last, self.disc.last_coarse)
+        saved = (self.disc.last, self.disc.last_coarse, self.disc.report)
         res: Resolved | None = handler(c)
         if not commit:
-            self.disc.last, self.disc.last_coarse = saved
+            self.disc.last, self.disc.last_coarse, self.disc.report = saved
         elif res is not None and res.point is not None and res.type in ("DATE", "TIME") and res.sets_reference:
             self.disc.update(res.point)
         return res
@@ -579,6 +582,16 @@ class Normaliser:
         return self._date(Point("day", date_), "publication date")
 
     _day_month = _month_day
+
+    def _week_of(self, c: Candidate) -> Resolved | None:
+        """'the week of March 6': the (ISO) week holding that date."""
+        m = re.match(r"the\s+week\s+of\s+", c.text, re.I)
+        if m is None:
+            return None
+        day = self._month_day(Candidate(c.start + m.end(), c.end, "month_day", c.text[m.end() :]))
+        if day is None or day.point is None:
+            return None
+        return self._date(Point("week", start_of("week", day.point.date)), day.anchor)
 
     def _month_year(self, c: Candidate) -> Resolved | None:
         mm = _MONTH_RX.search(c.text)
@@ -789,7 +802,10 @@ class Normaliser:
                     year = resolve_quarter(q, self.dct, "past") - 1
                 else:
                     year = resolve_quarter(q, self.dct, self._tense(c))
-            return self._date(Point("quarter", dt.date(year, 3 * q - 2, 1)), "publication date + tense")
+            res = self._date(Point("quarter", dt.date(year, 3 * q - 2, 1)), "publication date + tense")
+            # A quarter not yet over (a forecast) is not the period a report compares against.
+            # res.sets_reference = dt.date(year, 3 * q - 2, 1) <= last_done
+            return res
         # No ordinal: a reference quarter.
         if not re.match(
             r"(the|this|that|its|their|\d{4}'s|.*year's)\s|(latest|last|past|previous|current|next|"
@@ -803,6 +819,8 @@ class Normaliser:
             base = shift(start_of("quarter", self.dct), 1, "Q")
         elif ref is not None:
             base = ref.date
+            if re.search(r"\b(latest|last|past|previous|recent)\b", t) and base > last_done:
+                base = last_done  # "the latest quarter": one already reported
         else:
             base = last_done
         comparison = "year-earlier" in t or "year-ago" in t
@@ -865,6 +883,8 @@ class Normaliser:
         if year is None:
             if "of the year" not in t and not t.startswith(("the", "this")):
                 return None
+            if word_after(self.text, c.end).lower() == "of":
+                return None  # "the last half of the '80s": a half of some other period
             tense = self._tense(c)
             cur = 1 if self.dct.month <= 6 else 2
             year = self.dct.year
@@ -987,7 +1007,7 @@ class Normaliser:
         t = c.text
         m = re.search(
             r"(?:(.*?)\s+)?(second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
-            r"\s+(ago|earlier|later|before|after|from\s+now|hence)$",
+            r"(?:\s+or\s+so)?\s+(ago|earlier|later|before|after|from\s+now|hence)$",
             t,
             re.I,
         )
@@ -1072,7 +1092,7 @@ class Normaliser:
             d = self.dct - dt.timedelta(days=1)
         elif "tomorrow" in t:
             d = self.dct + dt.timedelta(days=1)
-        pod = "NI" if "tonight" in t else self._pod_suffix(t)
+        pod = "NI" if "tonight" in t else self._pod_suffix(re.sub(r"\s+(yesterday|today|tomorrow)$", "", t))
         if re.match(r"last\s+(morning|afternoon|evening)", t):
             return None
         if pod:
@@ -1235,6 +1255,10 @@ class Normaliser:
 
     def _duration(self, c: Candidate) -> Resolved | None:
         t = " ".join(c.text.split())
+        if re.search(r"\bfiscal\s", t, re.I):
+            if not re.fullmatch(r"the fiscal year", t, re.I):
+                return None
+            t = "the year"  # "the fiscal year ended June 30": as "the year"
         approx = _APPROX_RX.match(t)
         rest = t[approx.end() :] if approx else t
         pm = _DURATION_PREMOD.match(rest)
@@ -1258,6 +1282,9 @@ class Normaliser:
             if not plural:
                 if det == "the" and not premod:
                     return self._the_unit(c, unit)
+                if det == "the" and premod == "full" and unit == "Y" and not approx:
+                    # "sales for the full year": the reporting year, unless a span to a date follows
+                    return self._the_unit(c, unit) if after in ("ended", "ending") else self._reference_year()
                 if (
                     premod in ("full", "entire", "whole", "same", "past", "last", "next", "first", "coming") and det
                 ) or det == "another":
@@ -1316,6 +1343,12 @@ class Normaliser:
 
     def _the_unit(self, c: Candidate, unit: str) -> Resolved | None:
         before = words_before(self.text, c.start, 1)
+        if unit == "Y" and word_after(self.text, c.end).lower() in ("ended", "ending"):
+            # "the year ended Sept. 30", "the fiscal year ending June 30": a twelve-month span up to a date
+            return Resolved("DURATION", "P1Y", "duration")
+        if unit == "Y" and before and before[0] == "for":
+            # "sales for the year", "a high for the year": the (reporting) year itself
+            return self._reference_year()
         if before and before[0] in ("for", "over", "throughout", "during", "within"):
             return Resolved("DURATION", duration_value(1, unit), "duration")
         gran = UNIT_GRAN.get(unit)
@@ -1326,6 +1359,12 @@ class Normaliser:
         base = self.disc.last if self.disc.last is not None and self.disc.last.gran == gran else None
         d = base.date if base is not None else start_of(gran, self.dct)
         return self._date(Point(gran, d), "reference time")
+
+    def _reference_year(self) -> Resolved:
+        """The year a text is about: the last year it named, else the publication year."""
+        last = self.disc.last
+        d = last.date if last is not None and last.gran == "year" else start_of("year", self.dct)
+        return self._date(Point("year", d), "reference time")
 
     def _set(self, c: Candidate) -> Resolved | None:
         t = " ".join(c.text.lower().split())
