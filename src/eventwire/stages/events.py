@@ -27,6 +27,40 @@ _TARGET_PREPS = ("with", "against", "on", "to", "at", "from", "toward", "towards
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 #: Tokens in these relations are not predicates even when tagged VERB ("According to", "the closed doors").
 _NOT_PREDICATE = frozenset({"prep", "amod", "compound", "aux", "auxpass", "nmod"})
+#: A token tagged VERB in a noun slot is a participle used as a noun ("evacuated the wounded"); a clausal subject
+#: ("removing the sanctions is out of the question") is a topic, not an asserted action.
+_NOMINAL_SLOTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "csubj", "csubjpass"})
+#: Nouns whose clausal complement is their content, not an asserted action ("its demand that Israel ease ...",
+#: "an invitation to attend", "a reminder that it must cooperate").
+_CONTENT_NOUNS = frozenset(
+    {
+        "demand",
+        "call",
+        "appeal",
+        "request",
+        "plea",
+        "offer",
+        "proposal",
+        "proposition",
+        "suggestion",
+        "plan",
+        "invitation",
+        "reminder",
+        "warning",
+        "ultimatum",
+        "threat",
+        "pledge",
+        "promise",
+        "bid",
+        "order",
+        "condition",
+        "insistence",
+    }
+)
+#: Statement nouns: a participle on them ("issued a declaration demanding ...") speaks for the issuer.
+_STATEMENT_NOUNS = frozenset(
+    {"statement", "declaration", "communique", "resolution", "letter", "message", "note", "report", "release"}
+)
 #: Roots whose events between conjoined subjects are mutual ("A and B met / agreed / fought").
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 _REL_PRONOUNS = frozenset({"that", "which", "who", "whom"})
@@ -189,6 +223,11 @@ class Resolver:
         actor = self.actors.get(side.actor_id) if side.actor_id else None
         return actor is not None and bool(actor.country)
 
+    def code(self, side: Side) -> str:
+        """The actor code of a side ('' when unresolved)."""
+        actor = self.actors.get(side.actor_id) if side.actor_id else None
+        return actor.code if actor is not None else ""
+
     def is_nonagent(self, head: Token) -> bool:
         """Whether the head is a natural hazard / accident noun without an actor."""
         return head.lemma_.lower() in self.nonagents or head.lower_ in self.nonagents
@@ -216,6 +255,14 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if d == "relcl":
             return doc[head[cur]], False
         purpose = d == "advcl" and any(dep[c] == "aux" and lower[c] == "to" for c in kids)
+        if d == "conj" and not any(dep[c] == "auxpass" for c in kids):
+            # "X was indicted by Y and will resign": the conjoined active verb shares X, not the agent Y
+            shared = next((c for c in kids_of[head[cur]] if dep[c] == "nsubjpass"), None)
+            if shared is not None:
+                return doc[shared], False
+        if d == "acl" and tree.lemma[head[cur]] in _STATEMENT_NOUNS and dep[head[cur]] == "dobj":
+            cur = head[head[cur]]  # "issued a declaration demanding ...": the issuer speaks
+            continue
         if d in ("xcomp", "acomp", "conj", "ccomp") or purpose:
             h = head[cur]
             if d == "xcomp":
@@ -265,6 +312,9 @@ _CONTENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 
 #: Auxiliaries of an announced future action.
 _FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
+#: Modal auxiliaries that, with an if/unless condition, make an action a conditional offer or threat
+#: ("may halt its mediation if ...", "would impose sanctions unless ...").
+_MODAL_WORDS = frozenset({"would", "could", "may", "might", "'d"})
 #: Frames of the subject's own intention (as opposed to forecasts: expected, likely, scheduled, due).
 _INTENT_FRAMES = frozenset({"plan", "intend", "aim", "hope"})
 
@@ -288,20 +338,20 @@ _OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "persuade", "press
 
 
 def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
-    # NB: the previous Token-object version compared with ``is`` (``c is not match.noun``, ``t is not subj``),
-    # which never holds between separately created spaCy Tokens, so those exclusions were no-ops; this index
-    # version keeps that behaviour (output unchanged) — whether to apply them is a separate accuracy question.
+    """Direct target heads of a verb: passive subject, object/dative, then prepositional objects of the verb, its
+    event noun and its object/complement (never the event noun itself nor the subject)."""
     if match.target_tok is not None:
         return [match.target_tok]
     doc = verb.doc
     tree = doc_tree(doc)
     dep, kids_of, lower = tree.dep, tree.children, tree.lower
+    noun = match.noun.i if match.noun is not None else -1
     kids = kids_of[verb.i]
     out = [c for c in kids if dep[c] == "nsubjpass"]
-    out += [c for c in kids if dep[c] in ("dobj", "dative", "attr", "oprd")]
-    holders = [verb.i] + ([match.noun.i] if match.noun is not None else [])
+    out += [c for c in kids if dep[c] in ("dobj", "dative", "attr", "oprd") and c != noun]
+    holders = [verb.i] + ([noun] if noun >= 0 else [])
     for c in kids:
-        if dep[c] in ("dobj", "xcomp"):
+        if dep[c] in ("dobj", "xcomp") and c != noun:
             holders.append(c)
             holders += [g for g in kids_of[c] if dep[g] in ("dobj", "xcomp")]
     for h in holders:
@@ -313,7 +363,8 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
         for c in kids:
             if dep[c] == "ccomp":
                 out.extend(g for g in kids_of[c] if dep[g] in ("nsubj", "nsubjpass"))
-    return [doc[i] for i in out]
+    skip = subj.i if subj is not None else -1
+    return [doc[i] for i in out if i != skip]
 
 
 def _actor_ids(c: Cand) -> set[str]:
@@ -473,6 +524,8 @@ class Coder:
             if dep in _NOT_PREDICATE:
                 continue
             pos = poses[i]
+            if pos == "VERB" and dep in _NOMINAL_SLOTS:
+                continue
             if pos == "VERB" or (pos == "AUX" and dep == "ROOT" and doc[i].lemma_ != "be"):
                 tok = doc[i]
                 m = code_verb(tok, self.lex)
@@ -531,6 +584,14 @@ class Coder:
                 clausal = clausal or node.dep_ in ("ccomp", "xcomp", "acl")
                 head = node.head
                 if head.i == node.i:
+                    break
+                if (
+                    node.dep_ in ("acl", "ccomp")
+                    and head.pos_ == "NOUN"
+                    and head.lemma_.lower() in _CONTENT_NOUNS
+                    and node.i > head.i
+                ):
+                    c.absorbed = True  # the content of a demand, offer, plan ... is not an asserted action
                     break
                 hc = live.get(head.i)
                 if (
@@ -637,6 +698,12 @@ class Coder:
                     if head.i in cands and head.i != t.i:
                         cands[head.i].absorbed = True
                     hm = own_modality(head)
+                    if kind == "negated" and head.lemma_.lower() == "fail" and "03" <= c.match.code[:2] <= "08":
+                        # "failed to reach agreement / to meet demands": a cooperation not given is a rejection
+                        new = mirror_code("reject", c.match.code)
+                        if new:
+                            c.match.code, c.match.rev_code = new, ""
+                            c.match.rule += "+frame:fail"
                     if kind == "negated" or hm == "negated":
                         c.modality = "negated"
                     elif kind == "hypothetical" or hm == "hypothetical":
@@ -695,7 +762,11 @@ class Coder:
                 continue
             auxes = {a.lower_ for a in anchor.children if a.dep_ in ("aux", "auxpass")}
             negated = any(a.dep_ == "neg" for a in anchor.children)
-            if anchor is t and not auxes & _FUTURE_WORDS:
+            conditional = bool(auxes & _MODAL_WORDS) and any(
+                a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+                for a in anchor.children
+            )
+            if anchor is t and not auxes & _FUTURE_WORDS and not conditional:
                 continue
             subj, _ = _subject(anchor)
             if subj is None or not self.res.sides(subj, allow_text=False):
@@ -708,8 +779,9 @@ class Coder:
             if not new:
                 continue
             c.match.code, c.match.rev_code, c.match.symmetric = new, "", False
-            c.match.rule += f"+{kind}:{'will' if anchor is t else anchor.lemma_.lower()}"
-            c.modality = "negated" if negated else "future"
+            word = ("if" if conditional else "will") if anchor is t else anchor.lemma_.lower()
+            c.match.rule += f"+{kind}:{word}"
+            c.modality = "negated" if negated else ("hypothetical" if conditional else "future")
 
     def _reported_statement(self, c: Cand, head: Token, cands: dict[int, Cand]) -> None:
         """'X said Y must ...' = demand/appeal by X; 'X said it will ...' = intent/threat by X (CAMEO)."""
@@ -823,7 +895,9 @@ class Coder:
         src_ids = {x.actor_id for x in c.sources}
         with_actor = [sd for sd in per_head if any(x.actor_id and x.actor_id not in src_ids for x in sd)]
         chosen = next((sd for sd in with_actor if any(self.res.has_country(x) for x in sd)), None)
-        if chosen is None:
+        mutual_pair = len(src_ids - {None}) >= 2 and c.match.code[:2] in _MUTUAL_ROOTS
+        src_codes = {self.res.code(x) for x in c.sources} - {""}
+        if chosen is None and not mutual_pair:
             # an actor inside the object phrase or the complement ("demanded an admission by Moscow",
             # "rejected an offer from Kabul", "threatened to resume attacks in Israel") — PETRARCH2's
             # "first actor after the verb", read over the dependency tree; then the possessor of the object
@@ -835,7 +909,7 @@ class Coder:
                 found = [
                     x
                     for x in self.res.sides(h, allow_text=False)
-                    if x.actor_id not in src_ids and self.res.has_country(x)
+                    if x.actor_id not in src_ids and self.res.has_country(x) and self.res.code(x) not in src_codes
                 ]
                 if found:
                     chosen = found
