@@ -385,3 +385,50 @@ def test_cue_after_a_full_stop_reports_its_own_clause(run: Callable[[str], Analy
     assert pohl.speaker_text == "Mr. Pohl"
     disgrace = only(a, "a disgrace")
     assert disgrace.speaker_text == "Ms. Duarte"
+
+
+# -- wide contents, addressees, paragraph limits ---------------------------------------------
+
+
+def test_speech_verbs_take_a_noun_phrase_or_infinitive_in_the_indirect_pass(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "The mayor noted the bridge's poor condition during the council meeting. "
+        "President Adams told his advisers to prepare new rules for the ports. "
+        "The company agreed to pay the workers a bonus."
+    )
+    noted = only(a, "poor condition")
+    assert noted.cue == "note" and noted.speaker_text == "The mayor"
+    told = only(a, "to prepare new rules")
+    assert told.text.startswith("his advisers") and told.speaker_text == "President Adams" and told.cue == "tell"
+    agreed = only(a, "to pay the workers")
+    assert agreed.cue == "agree" and agreed.speaker_text == "The company"
+
+
+def test_writing_verbs_do_not_take_a_bare_object(run: Callable[[str], Analysis]) -> None:
+    a = run("Ms. Varga wrote letters to several ministers last spring.")
+    assert a.quotes == []
+
+
+def test_quoted_programme_title_is_not_what_was_said(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        'Senator Lee told MSNBC\'s "Morning Joe" on Friday that the vote would be close. '
+        'On this weekend\'s broadcast of "Face the Nation," Governor Hill said the budget was balanced.'
+    )
+    assert not [q for q in a.quotes if "Morning Joe" in q.text or q.text.startswith("Face the Nation")]
+    assert only(a, "the vote would be close").speaker_text == "Senator Lee"
+    assert only(a, "the budget was balanced").speaker_text == "Governor Hill"
+
+
+def test_speaker_and_content_stay_in_the_cue_paragraph(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "Storm Update: Coast Braces\n\n12:15 p.m.\n\nDonald Okafor says the roads will stay closed until Monday.\n\n"
+        "Fire crews remained on the scene."
+    )
+    q = only(a, "the roads will stay closed")
+    assert q.speaker_text == "Donald Okafor"
+    assert all("Coast Braces" not in (x.speaker_text or "") and "Coast Braces" not in x.text for x in a.quotes)
+
+
+def test_passive_participle_cue_has_no_speaker_of_its_own(run: Callable[[str], Analysis]) -> None:
+    a = run("Asked to describe the device, Chief Moreno said it was small.")
+    assert [q.cue for q in a.quotes if q.parent_id is None] == ["say"]

@@ -30,7 +30,15 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, Mention, Quote, QuoteKind
 from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component
-from eventwire.stages.quotes_cues import ATTITUDE_CLASSES, COVERED_CLASSES, CueTable, VerbCue, cue_table, phrase_matcher
+from eventwire.stages.quotes_cues import (
+    ADDRESSEE_VERBS,
+    ATTITUDE_CLASSES,
+    COVERED_CLASSES,
+    CueTable,
+    VerbCue,
+    cue_table,
+    phrase_matcher,
+)
 from eventwire.stages.quotes_marks import QuotedSpan, find_quoted_spans, paragraph_starts
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -46,6 +54,7 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 _NOT_SPEECH = {"be", "have", "include", "follow", "read"}
 _LABEL_SEPARATORS = {":", "―", "—"}
 _NEGATABLE = ATTITUDE_CLASSES | {"announce"}
+_NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "CCONJ"}
 _LEAD_PUNCT = {":", ",", "—", "–", "-", "(", "["}
 
 
@@ -102,7 +111,34 @@ def _speaker_span(head: Token) -> Span:
 
 
 def _subject_of(verb: Token, depth: int = 0) -> Span | None:
-    """The speaker of a cue verb: its subject, the agent of a passive, or its governing verb's subject."""
+    """The speaker of a cue verb: its subject, the agent of a passive, or its governing verb's subject --
+    cut to the cue's paragraph (a headline or time stamp line is no part of the next line's subject)."""
+    span = _subject_any(verb, depth)
+    if span is None or depth > 0:
+        return span
+    doc = verb.doc
+    lo, hi = (span.start, verb.i) if span.start < verb.i else (verb.i, span.end)
+    breaks = [t.i for t in doc[lo:hi] if "\n" in t.text or "\n" in t.whitespace_]
+    if not breaks:
+        return span
+    if span.start < verb.i:
+        keep = [t for t in span if t.i > breaks[-1] and not t.is_space]
+        if not keep:
+            # the parser took the headline for the subject: the noun phrase opening the cue's line
+            line = [t for t in doc[breaks[-1] + 1 : verb.i] if not t.is_space]
+            while line and line[-1].pos_ in {"ADV", "AUX", "PART"} and line[-1].tag_ != "POS":
+                line.pop()
+            if line and all(t.pos_ in _NP_POS or t.tag_ == "POS" for t in line) and line[-1].pos_ in {"NOUN", "PROPN"}:
+                keep = line
+    else:
+        keep = [t for t in span if t.i < breaks[0] and not t.is_space]
+    if not keep:
+        return None
+    part = doc[keep[0].i : keep[-1].i + 1]
+    return part if any(not t.is_punct for t in part) else None
+
+
+def _subject_any(verb: Token, depth: int = 0) -> Span | None:
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children)
     for c in children:
@@ -121,6 +157,8 @@ def _subject_of(verb: Token, depth: int = 0) -> Span | None:
     if depth < 2 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None  # "after he said", "because ..."
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not passive:
+            return None  # "Asked about the device, O'Neill said ...": the subject was asked, it did not ask
         return _subject_of(verb.head, depth + 1)
     return None
 
@@ -157,6 +195,8 @@ class _Finder:
         self.cues: dict[int, VerbCue] = {}
         self.quoted: list[tuple[int, int]] = []
         self.bylines: dict[int, Span] = {}
+        self.par_starts: list[int] = []
+        self.text = ""
         # token objects only for verbs whose lemma is in the cue table
         strings = doc.vocab.strings
         for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
@@ -173,14 +213,25 @@ class _Finder:
         if head.i != root.i and not (q.start <= head.i < q.end) and head.i in self.cues:
             allowed = self.cues[head.i].complements | {"ccomp", "parataxis", "dobj", "oprd"}
             adjacent = abs(head.i - q.start) <= 4 or abs(head.i - q.end) <= 4
-            if (root.dep_ in allowed or (root.dep_ == "conj" and adjacent)) and (root.dep_ != "dobj" or adjacent):
+            addressee = root.dep_ in {"dobj", "dative"} and head.lemma_.lower() in ADDRESSEE_VERBS
+            if (
+                (root.dep_ in allowed or (root.dep_ == "conj" and adjacent))
+                and (root.dep_ != "dobj" or adjacent)
+                and not addressee
+            ):
                 return head
         for cue in (self._cue_after(q), self._cue_before(q, root)):
             if cue is None:
                 continue
             content = self.content_of(cue)
-            if content is not None and not any(content[0] < e and s < content[1] for s, e in self.quoted):
-                continue  # the cue reports an unquoted clause ("told MSNBC's "Morning Joe" that ...")
+            if (
+                content is not None
+                and not (content[0] < q.end_char and q.start_char < content[1])
+                and not _covered_by(content, self.quoted)
+            ):
+                # the cue reports an unquoted clause of its own: 'told MSNBC's "Morning Joe" that ...',
+                # 'On "Fox News Sunday," Pence said his running mate ...'
+                continue
             return cue
         return None
 
@@ -358,20 +409,47 @@ class _Finder:
         parts = [_trim(before), _trim(after)]
         return [p for p in parts if p is not None and p[1] - p[0] > 3]
 
-    def content_of(self, verb: Token) -> tuple[int, int] | None:
-        """Character span of the content clause of a cue verb, or None."""
+    def content_of(self, verb: Token, wide: bool = False) -> tuple[int, int] | None:
+        """Character span of the content clause of a cue verb, or None; cut to the cue's paragraph (the parser
+        sometimes hangs a headline or a time stamp line on the next line's verb)."""
+        span = self._content_of(verb, wide)
+        if span is None or not self.par_starts:
+            return span
+        n = _paragraph_of(self.par_starts, verb.idx)
+        lo = self.par_starts[n]
+        hi = self.par_starts[n + 1] if n + 1 < len(self.par_starts) else span[1]
+        start, end = max(span[0], lo), min(span[1], hi)
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end - start > 1 else None
+
+    def _content_of(self, verb: Token, wide: bool = False) -> tuple[int, int] | None:
+        """Character span of the content clause of a cue verb, or None.
+
+        ``wide`` (the indirect pass) also takes the contents every verb of its class may have
+        (:func:`eventwire.stages.quotes_cues.wide_complements`): ``noted the clot's existence``,
+        ``told his advisers to figure out …``, ``agreed to lend …``."""
         cue = self.cues.get(verb.i)
         if cue is None:
             return None
         doc = self.doc
         if cue.particle is not None and "pobj" in cue.complements:
             return self._particle_content(verb, cue.particle)
+        complements = cue.wide if wide else cue.complements
         nominal = None
         for c in verb.children:
-            if c.dep_ not in cue.complements or c.dep_ == "parataxis":
+            if c.dep_ not in complements or c.dep_ == "parataxis":
                 continue
             if c.dep_ == "xcomp" and c.i < verb.i:
                 continue
+            if c.dep_ == "xcomp" and c.dep_ not in cue.complements:
+                # "told his advisers to figure out ...": the addressee and the infinitive
+                obj = next((o for o in verb.children if o.dep_ in {"dobj", "dative"} and verb.i < o.i < c.i), None)
+                if obj is not None:
+                    return _trim(list(doc[obj.left_edge.i : c.right_edge.i + 1]))
             if c.dep_ == "dobj":
                 if nominal is None and c.i > verb.i and c.pos_ not in {"PRON", "NUM"}:
                     nominal = c  # a noun-phrase content only when there is no clause
@@ -451,6 +529,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     finder = _Finder(doc, table)
     text = doc_text(doc, analysis.article.text)
     par_starts = paragraph_starts(text)
+    finder.par_starts, finder.text = par_starts, text
     marked = find_quoted_spans(text)
     tops = [m for m in marked if not m.nested]
     finder.quoted = [(m.open_start, m.close_end) for m in tops]
@@ -543,7 +622,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             continue
         if finder.cues[i].cls in _NEGATABLE and any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not unveil plans", "don't want to": nothing is attributed
-        content = finder.content_of(tok)
+        content = finder.content_of(tok, wide=True)
         contents = [content] if content is not None else finder.parenthetical_content(tok)
         if not contents:
             continue

@@ -32,6 +32,7 @@ class VerbCue:
     cls: str
     complements: frozenset[str]
     particle: str | None = None
+    wide: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,29 @@ class CueTable:
         return cues[0].cls if cues else None
 
 
+#: Verbs whose object is the addressee, not what was said (``told reporters``, ``urged voters``): in the
+#: wide complements their object counts only together with an infinitive (``told X to Y``).
+ADDRESSEE_VERBS: frozenset[str] = frozenset({"tell", "ask", "inform", "notify", "assure", "reassure", "urge"})
+
+#: Classes whose verbs take a noun phrase or an infinitive as content in the indirect pass
+#: (``noted the clot's existence``, ``said as much``, ``agreed to lend``); writing verbs are left out
+#: (``wrote letters``, ``published the paper`` name the text, not what it says).
+WIDE_CLASSES: frozenset[str] = frozenset({"speech", "stance", "announce"})
+
+
+def wide_complements(lemma: str, cls: str, complements: frozenset[str], particle: str | None) -> frozenset[str]:
+    """Content labels of a cue verb in the indirect pass: its listed ones, plus for speech, stance and
+    announcement verbs a noun-phrase object (``dobj``) and an infinitive (``xcomp``); addressee verbs
+    (``tell``, ``ask`` …) add only the infinitive, which takes the addressee along (``told X to Y``)."""
+    if cls not in WIDE_CLASSES or particle is not None or "oprd" in complements:
+        return complements
+    if lemma in ADDRESSEE_VERBS:
+        return complements | {"xcomp"}
+    if lemma == "continue":
+        return complements  # "continue to insist": the aspect verb, not a cue
+    return complements | {"dobj", "xcomp"}
+
+
 @lru_cache(maxsize=1)
 def cue_table() -> CueTable:
     """The parsed ``quote_cues.tsv``."""
@@ -71,7 +95,8 @@ def cue_table() -> CueTable:
         if kind == "verb":
             head, _, particle = lemma.partition(" ")
             complements = DEFAULT_COMPLEMENTS if comps in {"", "-"} else frozenset(comps.split(","))
-            verbs.setdefault(head, []).append(VerbCue(head, cls, complements, particle or None))
+            wide = wide_complements(head, cls, complements, particle or None)
+            verbs.setdefault(head, []).append(VerbCue(head, cls, complements, particle or None, wide))
         elif kind == "phrase":
             phrases[lemma] = cls
         elif kind == "speaker_noun":
