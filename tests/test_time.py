@@ -379,3 +379,29 @@ def test_weeks_of_dates_halves_and_parts_of_yesterday(tag: Callable[..., Analysi
     assert a["the last half of 1989"].value == "1989-H2"
     assert "the last half" not in a
     assert (a["mid-afternoon yesterday"].type, a["mid-afternoon yesterday"].value) == ("TIME", "2000-02-23TAF")
+
+
+def test_tense_of_modal_perfects_bare_pasts_and_effective_dates(tag: Callable[..., Analysis]) -> None:
+    # Published on Friday 1989-10-27.
+    pub = "1989-10-27"
+    assert value_of(tag, "Concern may have been responsible for the drop on Wednesday.", "Wednesday", pub) == (
+        "1989-10-25"
+    )
+    assert value_of(tag, "Weakness in technology stocks hurt the index on Wednesday.", "Wednesday", pub) == (
+        "1989-10-25"
+    )
+    # "effective <date>": when a change takes effect, announced ahead of it.
+    assert value_of(tag, "The bank created a new office, effective Feb. 1.", "Feb. 1", pub) == "1990-02-01"
+    # A past tense keeps a date nine months back over one three months ahead.
+    assert value_of(tag, "In the fiscal year ended Jan. 31, the company reported a loss.", "Jan. 31", "1989-10-31") == (
+        "1989-01-31"
+    )
+
+
+def test_ranges_and_anaphoric_units(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("Waiting times are between two to six days. He fled in June 1998 and returned later that year."))
+    assert (a["two"].type, a["two"].value) == ("DURATION", "P2D")
+    assert a["six days"].value == "P6D"
+    assert a["later that year"].value == "1998"
+    b = times(tag("Deals are expected during the next 12 to 18 months."))
+    assert b["the next 12 to 18 months"].value == "PXM"

@@ -80,12 +80,27 @@ def _is_past(verb: Token) -> bool:
     return any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
+_PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they", "these", "those"})
+
+
+def _singular_subject(verb: Token) -> bool:
+    """The verb has a third-person singular noun subject (so a bare form is a past: "it cut", "the bank set")."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if c.lower_ in _PLURAL_PRONOUNS or any(d.dep_ == "conj" for d in c.children):
+                return False
+            return c.tag_ in ("NN", "NNP") or c.lower_ in ("he", "she", "it")
+    return False
+
+
 def verb_tense(verb: Token) -> Tense:
     """'past', 'future', 'present' or None for a verb, from its tag, auxiliaries and governor."""
     for _ in range(3):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         lowers = {a.lower_ for a in auxes}
         if lowers & FUTURE_AUX:
+            if verb.tag_ == "VBN" and "have" in lowers and not lowers & {"will", "'ll", "shall"}:
+                return "past"  # "may have been", "would have fallen": a modal perfect looks back
             return "future"
         if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS:
             # "plans to meet Friday" -> future; "planned to meet Friday" -> future of a past moment,
@@ -99,6 +114,8 @@ def verb_tense(verb: Token) -> Tense:
             return "past"
         if verb.tag_ == "VBN" and (not auxes or lowers & {"has", "have", "'ve", "'s"}):
             return "past"  # present perfect, or a participle clause ("announced Wednesday by ...")
+        if verb.tag_ == "VBP" and not auxes and _singular_subject(verb):
+            return "past"  # "Weakness hurt the index": a present would read "hurts"
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             if any(c.dep_ == "xcomp" and c.tag_ in ("VB", "TO") for c in verb.children) and verb.lemma_ in FUTURE_HEADS:
                 return "future"

@@ -384,6 +384,15 @@ def _grammar() -> tuple[Rule, ...]:
             ),
             6,
         ),
+        # Anaphoric units: "that year", "later that year", "earlier that day", "that same day".
+        Rule(
+            "that_unit",
+            _rx(
+                r"(?:(?:earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?:week|month|year)"
+                r"|(?:earlier|later|early|late)\s+that\s+(?:same\s+)?day|that\s+same\s+day"
+            ),
+            6,
+        ),
         Rule(
             "week_of",
             _rx(r"the\s+week\s+of\s+" + _MONTH + r"\s+" + _DAYNUM + r"(?:,?\s+" + _YEAR + r")?"),
@@ -470,6 +479,12 @@ def _grammar() -> tuple[Rule, ...]:
             ),
             2,
         ),
+        # The lower bound of a range, tagged on its own as TimeML does: "two" in "two to six days".
+        Rule(
+            "range_low",
+            _rx(r"(?:" + _APPROX + r"\s+)?" + _NUM + r"(?=\s+(?:to|or)\s+" + _NUM + r"[\s-]+" + _UNITS + r"\b)"),
+            1,
+        ),
         # Sets: daily, every week, each Thursday, twice a year.
         Rule(
             "set",
@@ -509,7 +524,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     add(WEEKDAYS, "weekday", "set", "clock")
     add(SEASONS, "season", "set")
     units = list(_UNIT_WORDS) + [u + "s" for u in _UNIT_WORDS] + ["centuries"]
-    add(units, "duration", "set", "offset")
+    add(units, "duration", "set", "offset", "range_low")
     add(("week", "weekend", "month", "year", "decade", "weeks", "months", "years"), "rel_unit")
     add(("century", "centuries"), "century")
     add(("quarter", "quarters"), "quarter")
@@ -524,6 +539,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     add(("earlier", "ago"), "year_ago")
     add(("weekend",), "weekend")
     add(("week",), "week_of")
+    add(("day", "week", "month", "year"), "that_unit")
     add(("day",), "day_before", "next_day")
     add(("ago", "earlier", "later", "before", "after", "now", "hence"), "offset")
     add(("next", "following", "previous", "preceding", "same", "prior"), "next_day")

@@ -245,7 +245,7 @@ def resolve_day(month: int, day: int, dct: dt.date, tense: Tense) -> dt.date | N
         cands.append(((d - dct).days, d))
     if not cands:
         return None
-    picked = _pick(cands, tense, 180)
+    picked = _pick(cands, tense, 240)
     assert isinstance(picked, dt.date)
     return picked
 
@@ -508,6 +508,8 @@ class Normaliser:
         before = words_before(self.text, c.start, 2)
         if before and before[-1] in ("since", "last"):
             return "past"  # "since March", "shot last Oct. 23"
+        if before and before[-1] == "effective":
+            return "future"  # "a new pact effective June 1": when a change takes effect, announced ahead
         tense = self.view.tense(c.start, c.end)
         if before and before[-1] in ("until", "till", "through") and tense != "future":
             return "future"  # "postponed until Tuesday": a deadline ahead of the reported act
@@ -1326,6 +1328,8 @@ class Normaliser:
             if n is None:
                 return None
             if m.group("num2"):
+                if not det and not premod:
+                    return None  # "two to six days": each bound is tagged on its own (range_low, duration)
                 n = None
         if unit == "TS" and (n is None or n <= 1) and not plural:
             return None
@@ -1339,6 +1343,33 @@ class Normaliser:
             return None
         if n == 0:
             n = None
+        return Resolved("DURATION", duration_value(n, unit), "duration")
+
+    def _that_unit(self, c: Candidate) -> Resolved | None:
+        """'that year', 'later that year', 'earlier that day': the period of the last date the text named."""
+        m = re.search(r"(day|week|month|year)$", c.text.lower())
+        if m is None:
+            return None
+        gran = m.group(1)
+        last = self.disc.last
+        order = ("day", "week", "month", "quarter", "half", "season", "year")
+        if last is None or last.gran not in order or order.index(last.gran) > order.index(gran):
+            # nothing named yet (or only a coarser period): the publication date's
+            return self._date(Point(gran, start_of(gran, self.dct)), "publication date")
+        res = self._date(Point(gran, start_of(gran, last.date)), "reference time")
+        res.sets_reference = False
+        return res
+
+    def _range_low(self, c: Candidate) -> Resolved | None:
+        """The first number of a range ("two" in "two to six days"): a duration in the range's unit."""
+        m = re.match(r"\s+(?:to|or)\s+\S+(?:\s+and\s+a\s+half)?[\s-]+(\w+)", self.text[c.end :])
+        if m is None:
+            return None
+        unit = unit_code(m.group(1))
+        num = _APPROX_RX.sub("", " ".join(c.text.split()))
+        n = number_value(num)
+        if not unit or n is None or n == 0:
+            return None
         return Resolved("DURATION", duration_value(n, unit), "duration")
 
     def _the_unit(self, c: Candidate, unit: str) -> Resolved | None:
