@@ -48,6 +48,13 @@ IN_MENTIONED_ADMIN1 = 4.0
 NEAR_200KM = 2.0
 NEAR_1000KM = 1.0
 QUALIFIER_MATCH = 8.0
+COUNTRY_FULL = 0.5
+ADMIN1_SHARE = 1.0
+SMALL_DAMP = 0.0
+STATE_NEAR = 1.0
+METRO_POP = 5_000_000
+SMALL_FULL = 5.0
+SMALL_FLOOR = 0.4
 #: Words after a name that say which kind of place it is ("Washington state", "Quebec province").
 KIND_WORDS = frozenset({"state", "province", "county", "city", "region", "oblast", "district", "prefecture"})
 
@@ -98,7 +105,11 @@ class DocContext:
     countries: dict[str, float] = field(default_factory=dict)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[tuple[float, float, int]] = field(default_factory=list)  # lat, lon, owner index
+    #: first-level units the article's towns lie in, with the owners of those towns
+    town_owners: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     _unique: list[tuple[float, float]] | None = field(default=None, init=False, repr=False, compare=False)
+    _towns_in: set[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _top: int | None = field(default=None, init=False, repr=False, compare=False)
     #: distances already computed in this document (shared with the contexts :meth:`without` derives)
     km_memo: dict[tuple[float, float, float, float], float] = field(default_factory=dict, repr=False, compare=False)
 
@@ -117,7 +128,21 @@ class DocContext:
             self.admin1[(entry.country_code, entry.admin1)] += 1
         if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None:
             self.points.append((entry.latitude, entry.longitude, owner))
-            self._unique = None
+        if entry.kind == "city" and entry.country_code and entry.admin1:
+            self.town_owners.setdefault((entry.country_code, entry.admin1), set()).add(owner)
+        self._unique = self._towns_in = self._top = None
+
+    def town_admin1(self) -> set[tuple[str, str]]:
+        """The first-level units the article's towns lie in."""
+        if self._towns_in is None:
+            self._towns_in = {k for k, owners in self.town_owners.items() if owners}
+        return self._towns_in
+
+    def top_admin1(self) -> int:
+        """How often the article's most-named first-level unit is named (itself or by its towns)."""
+        if self._top is None:
+            self._top = max(self.admin1.values(), default=1) or 1
+        return self._top
 
     def without(self, entry: Entry | None, owner: int) -> DocContext:
         """The context minus one mention's own contribution (a mention must not vote for itself)."""
@@ -131,7 +156,11 @@ class DocContext:
             return self
         owners = {o for _e, o in owned}
         other = DocContext(
-            dict(self.countries), Counter(self.admin1), [p for p in self.points if p[2] not in owners], self.km_memo
+            dict(self.countries),
+            Counter(self.admin1),
+            [p for p in self.points if p[2] not in owners],
+            {k: v - owners for k, v in self.town_owners.items()},
+            self.km_memo,
         )
         for entry, _o in owned:
             assert entry is not None
@@ -151,7 +180,13 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def prior(entry: Entry, how: str, gaz: Gazetteer) -> float:
+def _is_short_form(full: str, short: str) -> bool:
+    """Whether ``short`` is the leading words of ``full`` ("New York" of "New York City")."""
+    f, sh = normalise_name(full), normalise_name(short)
+    return bool(sh) and f.startswith(sh + " ")
+
+
+def prior(entry: Entry, how: str, gaz: Gazetteer, name: str = "") -> float:
     """Context-free score of a candidate."""
     if entry.kind in KIND_PRIOR:
         score = KIND_PRIOR[entry.kind]
@@ -163,6 +198,9 @@ def prior(entry: Entry, how: str, gaz: Gazetteer) -> float:
         score = math.log10(entry.population + 10)
         if entry.capital:
             score += CAPITAL_BONUS
+    if how == "alt" and entry.kind == "city" and entry.population >= METRO_POP and _is_short_form(entry.name, name):
+        # a metropolis goes by the short form of its name ("New York" for New York City)
+        return score
     return score - HOW_PENALTY.get(how, 1.0)
 
 
@@ -181,26 +219,29 @@ def score(
     gaz: Gazetteer,
     ctx: DocContext | None,
     qualifiers: Sequence[Entry] = (),
+    name: str = "",
 ) -> float:
-    """Score of a candidate given the document context and explicit qualifiers."""
-    s = prior(entry, how, gaz)
+    """Score of a candidate for the surface ``name`` given the document context and explicit qualifiers."""
+    s = prior(entry, how, gaz, name)
     if any(contains(q, entry) for q in qualifiers):
         s += QUALIFIER_MATCH
     if ctx is None:
         return s
+    c = 0.0
     if entry.country_code and ctx.countries.get(entry.country_code, 0) > 0:
-        s += IN_MENTIONED_COUNTRY
-    # a town inside a state the article names; a state the article names towns in
-    if (
-        entry.kind in ("city", "adm2", "adm1")
-        and entry.country_code
-        and entry.admin1
-        and ctx.admin1.get((entry.country_code, entry.admin1), 0) > 0
-    ):
-        s += IN_MENTIONED_ADMIN1
+        c += IN_MENTIONED_COUNTRY
+    # a town inside a state the article names; a state the article names towns in: in proportion to how
+    # often the article names that state (or its towns) against its most-named state
+    if entry.kind in ("city", "adm2", "adm1") and entry.country_code and entry.admin1:
+        n = ctx.admin1.get((entry.country_code, entry.admin1), 0)
+        if n > 0:
+            c += IN_MENTIONED_ADMIN1 * n / ctx.top_admin1()
+            if entry.kind == "adm1" and (entry.country_code, entry.admin1) in ctx.town_admin1():
+                # the article's towns lie in this state: as near as they are to themselves
+                c += NEAR_200KM
     if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None and ctx.points:
-        s += _nearness(entry.latitude, entry.longitude, ctx.unique_points(), ctx.km_memo)
-    return s
+        c += _nearness(entry.latitude, entry.longitude, ctx.unique_points(), ctx.km_memo)
+    return s + c
 
 
 def _nearness(
@@ -330,9 +371,11 @@ def rank(
     gaz: Gazetteer,
     ctx: DocContext | None,
     qualifiers: Sequence[Entry] = (),
+    name: str = "",
 ) -> list[tuple[float, Entry]]:
-    """Candidates best first, with scores; ties go to the larger population, then the smaller id."""
-    scored = [(score(e, h, gaz, ctx, qualifiers), e) for e, h in cands]
+    """Candidates for the surface ``name`` best first, with scores; ties go to the larger population, then the
+    smaller id."""
+    scored = [(score(e, h, gaz, ctx, qualifiers, name), e) for e, h in cands]
     scored.sort(key=lambda t: (-t[0], -t[1].population, t[1].key))
     return scored
 
@@ -534,7 +577,7 @@ class Resolver:
         qualifiers = self.qualifier_entries(qualifier_text, kind_word)
         cands = prune_small_namesakes(cands, qualifiers)
         ctx = self.context.without_all([(own_entry, owner), *exclude])
-        ranked = rank(cands, self.gaz, ctx, qualifiers)
+        ranked = rank(cands, self.gaz, ctx, qualifiers, text)
         return ranked[0][1], confidence_of(ranked)
 
 
@@ -546,7 +589,7 @@ def build_resolver(
     first: list[Entry | None] = []
     for c in mentions:
         cands = candidates(gaz, c.text, allow_adjectives)
-        ranked = rank(cands, gaz, None, resolver.qualifier_entries(c.qualifier_text, c.kind_word))
+        ranked = rank(cands, gaz, None, resolver.qualifier_entries(c.qualifier_text, c.kind_word), c.text)
         best = ranked[0][1] if ranked else None
         first.append(best)
     for i, best in enumerate(first):
