@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +75,9 @@ LOCATIVE_PREPS = frozenset(
 )
 #: Words marking a former office in a title.
 FORMER_WORDS = frozenset({"former", "ex", "then", "erstwhile", "ousted", "deposed", "late"})
+#: Former-office words that say the person no longer holds it when acting ("former President X" acts as one of
+#: the country's elites, CAMEO ``ELI``; "then-" and "late" describe the office held at the time).
+EX_WORDS = frozenset({"former", "ex", "erstwhile", "ousted", "deposed"})
 #: Words that may sit inside a title without being agent words.
 #: Adjectives that may precede a title but are not part of the role ("new President").
 TITLE_ADJECTIVES = frozenset(
@@ -181,6 +184,8 @@ class Title:
     country: str | None = None
     country_text: str | None = None
     former: bool = False
+    #: "former", "ex-", "ousted": the office is over when the person acts (adds the ``ELI`` sector)
+    ex: bool = False
     plural: bool = False
     #: further coordinated country modifiers ("Hungarian and Romanian officials"): (start, end, code)
     others: list[tuple[int, int, str]] = field(default_factory=list)
@@ -395,6 +400,65 @@ def _country_form(text: str) -> CountryForm | None:
 
 
 @lru_cache(maxsize=4096)
+def _gazetteer_capital(text: str) -> CountryForm | None:
+    """A national capital the hand-written forms lack or spell differently ("Monrovia", "Khatmandu").
+
+    Only when the most populous gazetteer place of that name (or alternate name) is its country's capital,
+    so "Victoria" (larger in Canada than in the Seychelles) is no capital.
+    """
+    if not text[:1].isupper() or len(text) > 40:
+        return None
+    try:
+        from eventwire.knowledge.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        hits = [e for e, how in gaz.lookup(text) if how in ("name", "alt") and e.feature_class in ("P", "A")]
+    except (FileNotFoundError, ImportError, OSError):
+        return None
+    if not hits:
+        return None
+    best = max(hits, key=lambda e: e.population)
+    if not gaz.is_capital_of(best):
+        return None
+    iso3 = gaz.iso3.get(best.country_code or "")
+    code = ISO3_TO_CAMEO.get(iso3 or "", iso3)
+    return CountryForm(code, text, "capital", "GOV") if code and code in country_kinds() else None
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_forms() -> dict[str, list[CountryForm]]:
+    """Country names, adjectives and capitals of five letters or more, by first letter (for misspellings)."""
+    out: dict[str, list[CountryForm]] = {}
+    for form in country_forms().values():
+        if form.type in ("name", "adj", "capital") and len(form.form) >= 5 and form.form[:1].isupper():
+            out.setdefault(form.form[0], []).append(form)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_country(text: str) -> CountryForm | None:
+    """The country form a misspelt name stands for ("Ethopia", "Afganistan", "Quatar", "Khatmandu"), or None.
+
+    Only for a model GPE/NORP/LOC entity that is no known form and no place in the gazetteer: the same first
+    letter and an edit distance (with transpositions) of 1, or 2 for forms of eight letters or more; one
+    form only (a tie between two countries gives nothing).
+    """
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    text = text.strip().removesuffix("'s").removesuffix("’s")
+    if len(text) < 6 or not text[:1].isupper() or _is_place(text) or _place_country(text) is not None:
+        return None
+    hits: dict[str, CountryForm] = {}
+    for form in _fuzzy_forms().get(text[0], []):
+        allowed = 2 if min(len(form.form), len(text)) >= 8 else 1
+        if abs(len(form.form) - len(text)) > allowed:
+            continue
+        if DamerauLevenshtein.distance(text, form.form, score_cutoff=allowed) <= allowed:
+            hits.setdefault(form.code + form.type, form)
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=4096)
 def _is_place(name: str) -> bool:
     """Whether a single word is the name of a sizeable place in the shipped gazetteer."""
     try:
@@ -457,6 +521,26 @@ def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None =
     return start
 
 
+def _org_is_person(doc: Doc, start: int, end: int, entries: list[ActorEntry]) -> bool:
+    """Whether a model ORG entity is a person's name: a table person only, or proper nouns after a person title."""
+    if entries:
+        return all(x.kind == "person" for x in entries)
+    return _after_person_title(doc, start, end)
+
+
+def _after_person_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether a model ORG of two to four proper nouns directly follows a capitalised person title ("President")."""
+    if start == 0 or not 2 <= end - start <= 4:
+        return False
+    prev = doc[start - 1]
+    if not prev.is_title or prev.ent_type_:
+        return False
+    agent = agent_table().get(_word(prev))
+    if agent is None or not agent.is_person:
+        return False
+    return all(doc[i].pos_ == "PROPN" and doc[i].lower_ not in ORG_NAME_WORDS for i in range(start, end))
+
+
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens [start, end) are followed by more words of the same model entity."""
     return end < len(doc) and doc[end].ent_iob_ == "I" and doc[end - 1].ent_iob_ != "O"
@@ -515,6 +599,10 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         text = span_text(s, e)
         gazetteer_ok = e - s == 1 or ent.label_ in ("NORP", "GPE", "LOC")
         form = _country_form(text) if gazetteer_ok else lookup_country(text)
+        if form is None and ent.label_ in ("GPE", "LOC", "ORG") and e - s == 1 and not table.exact(text):
+            form = _gazetteer_capital(text)
+        if form is None and ent.label_ in ("GPE", "NORP", "LOC") and e - s == 1:
+            form = _misspelt_country(text)
         if form is not None:
             cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
         elif e - s >= 2 and _is_people_phrase(doc, s, e):
@@ -526,6 +614,9 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         elif ent.label_ == "PERSON":
             s = _name_start(doc, s, doc[s:e].root.i)
             cands.append(Cand(s, e, "person", P_ENT_PERSON, label="PERSON", name_start=s))
+        elif ent.label_ == "ORG" and e - s >= 2 and _org_is_person(doc, s, e, table.exact(text)):
+            # "Vice-President Moody Awori" with the name tagged ORG: a titled name or a table person is a person
+            cands.append(Cand(s, e, "person", P_ENT_PERSON, label="ORG", name_start=s))
         elif ent.label_ == "ORG":
             entries = [x for x in table.exact(text) if x.kind != "person"]
             cands.append(Cand(s, e, "org", P_ORG if entries else P_ENT_ORG, label="ORG", entries=entries))
@@ -610,7 +701,8 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
     for c in cands:
         if c.type in ("org", "other") and c.length == 1 and not c.entries:
             key = normalise_name(doc[c.start].text)
-            known = key in doc_tokens or any(x.kind == "person" for x in table.surname(key))
+            # a NORP token ("Hutu", "Karen", "Christian") names a people or faith, not a table surname
+            known = key in doc_tokens or (c.label != "NORP" and any(x.kind == "person" for x in table.surname(key)))
             if known and doc[c.start].is_title:
                 out.append(Cand(c.start, c.end, "person", P_ENT_PERSON, label=c.label, name_start=c.start))
                 continue
@@ -635,7 +727,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     country: str | None = None
     country_text: str | None = None
     others: list[tuple[int, int, str]] = []
-    former = False
+    former = ex = False
     words: list[str] = []
     word_idx: list[int] = []
     for i in tokens:
@@ -666,6 +758,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
                 continue
         if tok.lower_ in FORMER_WORDS:
             former = True
+            ex = ex or tok.lower_ in EX_WORDS
             continue
         if tok.is_punct and tok.text != "-":
             continue
@@ -697,6 +790,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
         country=country,
         country_text=country_text,
         former=former,
+        ex=ex,
         plural=plural,
         others=others,
     )
@@ -873,6 +967,13 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         agent = title.agent
         if not agent.sectors and agent.ref is None and agent is not POPULATION_AGENT:
             continue
+        if (
+            "MED" in agent.sectors
+            and "GOV" not in agent.sectors
+            and any(doc[i].lower_ in STATE_MEDIA_WORDS for i in range(left, tok.i))
+        ):
+            # "an official Syrian newspaper", "the state-run daily": state media, as "state media" (MED GOV)
+            agent = title.agent = replace(agent, sectors=(*agent.sectors, "GOV"))
         if collective:
             pass  # the agent comes from a modifier ("opposition groups") or is the population agent
         elif agent.phrase not in table or agent.phrase.split()[-1] not in (_word(tok), tok.lemma_.lower()):
@@ -1007,6 +1108,7 @@ class _Resolver:
             d.role_status = status
             d.evidence.append(f"{evidence} -> table row {row.id} ({row.role or '-'} {row.dates}, {row.source})")
             self.add_title_evidence(d, c.title)
+            _add_elite(d, c.title)
         return d
 
     def add_title_evidence(self, d: Draft, title: Title | None) -> None:
@@ -1088,6 +1190,11 @@ class _Resolver:
         if d.count == 0:
             d.evidence.append(f"person '{name}' not in the actor table")
             self.apply_title(d, c.title)
+            if d.country is None and len(tokens) == 1 and c.title is not None:
+                code = self.surname_country(tokens[0], c.title)
+                if code is not None:
+                    d.country = code
+                    d.evidence.append(f"every table person '{name}' with that title is of {code}")
         self.mention(c, d, "surname" if len(tokens) == 1 else "name")
 
     def titled_surname(self, tokens: list[str], c: Cand) -> list[ActorEntry] | None:
@@ -1114,6 +1221,17 @@ class _Resolver:
         if len(ids) != 1:
             return None
         return self.table.rows_of[ids.pop()]
+
+    def surname_country(self, surname: str, title: Title) -> str | None:
+        """The one country of all table persons with this surname whose sector agrees with the title.
+
+        "President Bush" is two table persons, both of the USA: the person stays unknown but the country is known.
+        """
+        if title.agent is None or not title.agent.sectors or title.country is not None:
+            return None
+        wanted = set(title.agent.sectors)
+        countries = {e.country for e in self.table.surname(surname) if e.kind == "person" and wanted & set(e.sectors)}
+        return countries.pop() if len(countries) == 1 else None
 
     @staticmethod
     def title_conflicts(rows: list[ActorEntry], title: Title | None) -> bool:
@@ -1144,6 +1262,7 @@ class _Resolver:
         d.role_status = "former" if title.former else "current"
         d.confidence = max(d.confidence, 0.75 if title.country else 0.65)
         self.add_title_evidence(d, title)
+        _add_elite(d, title)
 
     # -- organisations, countries, roles
     def resolve_org(self, c: Cand) -> None:
@@ -1211,16 +1330,21 @@ class _Resolver:
             noun = self.doc[c.end - 1]
             key = f"people:{form.code}" + (f":{noun.lower_}" if c.length > 1 else "")
             agent = agent_table().get(_word(noun)) if c.length > 1 else None
+            population = _is_population(noun, c.start)
             d = self.draft(
                 key,
                 name=text,
                 kind="group",
                 country=form.code,
-                sectors=list(agent.sectors) if agent is not None else [],
+                # counted or described people ("2,000 Libyans", "thousands of Iraqi Kurds") are a population, CVL like
+                # "Libyan people"; "the Palestinians" as a side in talks stands for the polity (no sector)
+                sectors=list(agent.sectors) if agent is not None and agent.sectors else (["CVL"] if population else []),
                 confidence=0.7,
             )
             if d.count == 0:
-                d.evidence.append(f"people noun '{text}' -> {form.code}")
+                d.evidence.append(
+                    f"people noun '{text}' -> {form.code}" + (" CVL (population)" if d.sectors == ["CVL"] else "")
+                )
                 if agent is not None:
                     d.evidence.append(f"'{noun.text}' -> agent '{agent.phrase}' {' '.join(agent.sectors)}")
             self.mention(c, d, "group")
@@ -1241,7 +1365,10 @@ class _Resolver:
         head = doc[c.head]
         # apposition to a named person: "Antony Blinken, the US secretary of state"
         if head.dep_ == "appos" and head.head.i in token_owner and token_owner[head.head.i].kind == "person":
-            self.mention(c, token_owner[head.head.i], "role")
+            person = token_owner[head.head.i]
+            if person.kb_id is None and not person.sectors and not person.country and agent.ref is None:
+                self.apply_title(person, title)  # "Kofi Annan, UN secretary-general": the text's title is all we know
+            self.mention(c, person, "role")
             return
         first = c.start
         while first < c.end - 1 and (doc[first].lower_ in DEFINITE or doc[first].lower_ in ("a", "an")):
@@ -1297,6 +1424,7 @@ class _Resolver:
         if d.count == 0:
             d.evidence.append(f"role description '{text}' with no earlier matching actor")
             self.add_title_evidence(d, title)
+            _add_elite(d, title)
         self.mention(c, d, "role")
 
     def find_referent(self, title: Title, agent: Agent, want_person: bool, definite: bool) -> Draft | None:
@@ -1433,6 +1561,45 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
 
 # ---------------------------------------------------------------------------------------------
 # The stage
+
+
+#: Modifiers that make a news outlet state media ("official newspaper", "state-run television").
+STATE_MEDIA_WORDS = frozenset({"official", "state", "state-run", "state-owned", "government-run", "government-owned"})
+#: Heads of "thousands of X", "a crowd of X": X is counted people, a population.
+QUANTITY_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "million", "score", "number", "crowd", "group", "band", "majority", "minority"}
+)
+#: Determiners that count people ("some Iraqis", "many Palestinians").
+QUANTITY_DETS = frozenset({"some", "many", "several", "few", "numerous", "most", "thousands", "hundreds", "dozens"})
+
+
+def _is_population(noun: Token, start: int) -> bool:
+    """Whether a plural people noun names counted or described people rather than the polity.
+
+    "2,000 Libyans", "thousands of Nigerians", "young Algerians", "Palestinians living in Gaza",
+    "Palestinians of the West Bank" are people (CAMEO civilians); a bare or definite "the Palestinians"
+    is the side in talks, coded as the country alone.  ``start``: first token of the mention (its own
+    demonym, "Bosnian" in "Bosnian Serbs", is no description).
+    """
+    for ch in noun.children:
+        if start <= ch.i < noun.i:
+            continue
+        if ch.dep_ in ("nummod", "amod", "acl", "relcl", "quantmod") or (ch.dep_ == "prep" and ch.i > noun.i):
+            return True
+        if ch.dep_ == "det" and ch.lower_ in QUANTITY_DETS:
+            return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        quantity = head.head
+        return quantity.lemma_.lower() in QUANTITY_NOUNS or quantity.like_num or quantity.pos_ == "NUM"
+    return False
+
+
+def _add_elite(d: Draft, title: Title | None) -> None:
+    """A former office-holder acting now ("former President X", "ousted leader Y") is also one of the elites (ELI)."""
+    if title is not None and title.ex and d.kind == "person" and "ELI" not in d.sectors:
+        d.sectors.append("ELI")
+        d.evidence.append("'former'/'ex-'/'ousted' -> ELI (elite)")
 
 
 def _sectors_for(country: str | None, sectors: Iterable[str]) -> list[str]:
