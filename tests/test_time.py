@@ -405,3 +405,12 @@ def test_ranges_and_anaphoric_units(tag: Callable[..., Analysis]) -> None:
     assert a["later that year"].value == "1998"
     b = times(tag("Deals are expected during the next 12 to 18 months."))
     assert b["the next 12 to 18 months"].value == "PXM"
+
+
+def test_past_perfect_schedules_ahead_of_and_the_past_year(tag: Callable[..., Analysis]) -> None:
+    # Published on Monday 1989-10-30.
+    pub = "1989-10-30"
+    assert value_of(tag, "The offer had been due to expire Friday evening.", "Friday evening", pub) == ("1989-10-27TEV")
+    assert value_of(tag, "Traders squared positions ahead of the weekend.", "the weekend", pub) == "1989-W44-WE"
+    a = times(tag("Hate groups grew over the past year, the report said.", "1998-03-03"))
+    assert (a["the past year"].type, a["the past year"].value) == ("DATE", "1997")

@@ -74,7 +74,9 @@ def _governing_verb(tok: Token, max_steps: int = 5) -> Token | None:
 
 
 def _is_past(verb: Token) -> bool:
-    """The verb is a simple past, or has a past auxiliary ("had been scheduled", "was set")."""
+    """The verb is a simple past, or has a past auxiliary ("had been scheduled", "was set", "had been due")."""
+    if verb.dep_ == "acomp" and verb.head.pos_ in _VERBAL:
+        verb = verb.head  # "had been due to expire": the tense sits on the copula
     if verb.tag_ == "VBD":
         return True
     return any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))

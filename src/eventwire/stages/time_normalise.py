@@ -508,6 +508,8 @@ class Normaliser:
         before = words_before(self.text, c.start, 2)
         if before and before[-1] in ("since", "last"):
             return "past"  # "since March", "shot last Oct. 23"
+        if before[-2:] == ["ahead", "of"]:
+            return "future"  # "ahead of the weekend", "ahead of Friday's vote": something still to come
         if before and before[-1] == "effective":
             return "future"  # "a new pact effective June 1": when a change takes effect, announced ahead
         tense = self.view.tense(c.start, c.end)
@@ -975,6 +977,9 @@ class Normaliser:
         has_the = bool(re.search(r"\bthe\s+(last|past|next|coming|previous|following|current)", t))
         code = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE"}[unit]
         gran = {"week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade"}[unit]
+        if has_the and rel in ("past", "last") and unit == "year":
+            # "over the past year": TimeBank annotates the calendar year before (2 of 2), like "last year"
+            return self._date(Point("year", start_of("year", shift(self.dct, -1, "Y"))), "publication date")
         if rel == "past" or (has_the and rel in ("last", "next", "coming") and unit != "weekend"):
             return Resolved("DURATION", duration_value(1, code), "duration", "publication date")
         base = self.dct
@@ -1392,9 +1397,12 @@ class Normaliser:
         return self._date(Point(gran, d), "reference time")
 
     def _reference_year(self) -> Resolved:
-        """The year a text is about: the last year it named, else the publication year."""
+        """The year a report is about: the last year the text named (not a future one), else the publication year."""
         last = self.disc.last
-        d = last.date if last is not None and last.gran == "year" else start_of("year", self.dct)
+        if last is not None and last.gran == "year" and last.date.year <= self.dct.year:
+            d = last.date
+        else:
+            d = start_of("year", self.dct)
         return self._date(Point("year", d), "reference time")
 
     def _set(self, c: Candidate) -> Resolved | None:
