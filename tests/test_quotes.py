@@ -432,3 +432,42 @@ def test_speaker_and_content_stay_in_the_cue_paragraph(run: Callable[[str], Anal
 def test_passive_participle_cue_has_no_speaker_of_its_own(run: Callable[[str], Analysis]) -> None:
     a = run("Asked to describe the device, Chief Moreno said it was small.")
     assert [q.cue for q in a.quotes if q.parent_id is None] == ["say"]
+
+
+def test_nominal_cues_with_that_clause_or_infinitive(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "Ms. Keane's claim that the budget was balanced drew sharp criticism. "
+        "The opposition welcomed the ministry's decision to reopen the border crossing."
+    )
+    claim = only(a, "the budget was balanced")
+    assert claim.cue == "claim" and claim.speaker_text is not None and "Keane" in claim.speaker_text
+    decision = only(a, "to reopen the border")
+    assert decision.cue == "decision" and decision.cue_class == "intention"
+
+
+def test_relative_that_is_no_nominal_cue_clause(run: Callable[[str], Analysis]) -> None:
+    a = run("The claim that Mr. Ruiz made last week was false.")
+    assert not [q for q in a.quotes if q.cue == "claim"]
+
+
+def test_that_clause_hung_on_the_addressee_or_as_adverbial(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "In Lyon last week, she told a meeting of regional leaders that few people understood the cost of the floods. "
+        "Mr. Dorn tweeted in the early morning hours that the report was a fraud."
+    )
+    told = only(a, "few people understood")
+    assert told.cue == "tell" and told.speaker_text == "she"
+    tweeted = only(a, "the report was a fraud")
+    assert tweeted.cue == "tweet" and tweeted.speaker_text == "Mr. Dorn"
+
+
+def test_colon_carries_reported_content_into_the_next_paragraph(run: Callable[[str], Analysis]) -> None:
+    a = run("The governor added:\n\nIt is typical of the council. They never listen.")
+    q = only(a, "typical of the council")
+    assert q.speaker_text == "The governor" and q.cue == "add"
+
+
+def test_model_lemma_alias_hope(run: Callable[[str], Analysis]) -> None:
+    a = run("Farmers are hoping that the rain arrives before the harvest.")
+    q = only(a, "the rain arrives")
+    assert q.cue == "hope" and q.cue_class == "belief" and q.speaker_text == "Farmers"

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, POS
-from spacy.symbols import AUX, VERB
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, Mention, Quote, QuoteKind
@@ -149,6 +149,11 @@ def _subject_any(verb: Token, depth: int = 0) -> Span | None:
         if c.dep_ == "nsubj" or (c.dep_ == "csubj" and not passive):
             if c.dep_ == "nsubj" and c.lower_ in {"there"}:
                 return None
+            if c.lower_ in _RELATIVE:
+                # "reasons that Trump refuses to …": the parser gave the verb two subjects
+                other = next((o for o in children if o.dep_ == "nsubj" and o.i > c.i and o.i < verb.i), None)
+                if other is not None:
+                    return _speaker_span(other)
             return _speaker_span(c)
         if c.dep_ == "expl":
             return None
@@ -197,10 +202,14 @@ class _Finder:
         self.bylines: dict[int, Span] = {}
         self.par_starts: list[int] = []
         self.text = ""
+        self.noun_cues: list[int] = []
         # token objects only for verbs whose lemma is in the cue table
         strings = doc.vocab.strings
+        nouns = table.nouns
         for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
-            if pos in (VERB, AUX) and strings[lemma].lower() in table.verbs:
+            if pos == NOUN and strings[lemma] in nouns:
+                self.noun_cues.append(i)
+            elif pos in (VERB, AUX) and strings[lemma].lower() in table.verbs:
                 cue = _is_cue(doc[i], table)
                 if cue is not None:
                     self.cues[i] = cue
@@ -418,6 +427,9 @@ class _Finder:
         n = _paragraph_of(self.par_starts, verb.idx)
         lo = self.par_starts[n]
         hi = self.par_starts[n + 1] if n + 1 < len(self.par_starts) else span[1]
+        if hi < span[1] and self.text[lo:hi].rstrip().endswith(":"):
+            # "The governor added:" + the next paragraph
+            hi = self.par_starts[n + 2] if n + 2 < len(self.par_starts) else span[1]
         start, end = max(span[0], lo), min(span[1], hi)
         text = self.text
         while start < end and text[start].isspace():
@@ -460,7 +472,14 @@ class _Finder:
                 if obj is None:
                     continue
                 return _trim(list(doc[obj.left_edge.i : c.right_edge.i + 1]))
-            return _trim(list(doc[c.left_edge.i : c.right_edge.i + 1]))
+            lo = c.left_edge.i
+            if c.i > verb.i and lo < verb.i:
+                lo = verb.i + 1  # "reasons that X refuses to release": the fronted relative is no content
+            return _trim(list(doc[lo : c.right_edge.i + 1]))
+        if wide and "ccomp" in cue.complements:
+            clause = _misattached_that_clause(verb)
+            if clause is not None:
+                return _trim(list(doc[clause.left_edge.i : clause.right_edge.i + 1]))
         if nominal is not None:
             return _trim(list(doc[nominal.left_edge.i : self._secondary_end(verb, nominal.right_edge.i) + 1]))
         return None
@@ -489,6 +508,24 @@ class _Finder:
             if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ in {"as", "of"} and c.i == hi + 1):
                 hi = max(hi, c.right_edge.i)
         return hi
+
+
+def _misattached_that_clause(verb: Token) -> Token | None:
+    """A that-clause the parser hung elsewhere: on the addressee (``told a meeting of leaders that few people
+    understood …``, a ``relcl`` whose ``that`` is a ``mark``, not a relative pronoun) or as an adverbial
+    clause (``tweeted in the early hours that Machado was …``)."""
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.head.i == c.i:
+            return c
+        if c.dep_ in {"dobj", "dative", "prep"}:
+            for t in c.subtree:
+                if t.dep_ in {"relcl", "acl"} and t.head.i != t.i:
+                    first = t.left_edge
+                    if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == t.i:
+                        return t
+    return None
 
 
 def _is_mark(tok: Token) -> bool:
@@ -638,6 +675,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             quotes.append(q)
         used_cues.add(i)
     _according_to(doc, finder, quotes, inside_direct, par_starts)
+    _noun_cues(doc, finder, quotes, inside_direct, par_starts)
 
     # absorb quoted phrases inside indirect content: the quote becomes mixed
     remaining: list[tuple[QuotedSpan, Span]] = []
@@ -796,9 +834,9 @@ def _paragraph_of(par_starts: list[int], offset: int) -> int:
 def _set_cue(q: _Quote, cue: Token, cues: dict[int, VerbCue], bylines: dict[int, Span] | None = None) -> None:
     """Record ``cue`` (its table row from ``cues``, the finder's cue index) as the quote's cue."""
     q.cue = cue
-    lemma = cue.lemma_.lower()
-    end = cue.idx + len(cue.text)
     row = cues.get(cue.i)
+    lemma = row.lemma if row is not None else cue.lemma_.lower()
+    end = cue.idx + len(cue.text)
     q.cls = row.cls if row is not None else "speech"
     for c in cue.children:
         if c.i == cue.i + 1 and (c.dep_ == "prt" or (row is not None and c.lower_ == row.particle)):
@@ -809,6 +847,68 @@ def _set_cue(q: _Quote, cue: Token, cues: dict[int, VerbCue], bylines: dict[int,
         q.speaker = bylines.get(cue.i) if bylines else None
     if q.speaker is None:
         q.speaker = _subject_of(cue)
+
+
+def _noun_clause(noun: Token, kinds: frozenset[str]) -> Token | None:
+    """The complement clause of a cue noun: ``claim that …`` (mark ``that``), ``decision to …``; also the
+    predicate clause of ``X's bet is that …``."""
+    cands = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "appos", "relcl"} and c.i > noun.i]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        cands += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i]
+    for c in cands:
+        marks = [m for m in c.children if m.dep_ == "mark" and m.i < c.i]
+        if "that" in kinds and marks and marks[0].lower_ == "that":
+            return c
+        infinitive = any(a.dep_ == "aux" and a.tag_ == "TO" and a.i < c.i for a in c.children)
+        if "to" in kinds and not marks and c.pos_ in {"VERB", "AUX"} and infinitive:
+            return c
+    return None
+
+
+_LIGHT_VERBS = {"make", "issue", "repeat", "express", "voice", "give", "deliver", "renew", "reiterate", "have"}
+
+
+def _noun_speaker(noun: Token) -> Span | None:
+    """Who the cue noun belongs to: its possessor (``Trump's claim``), a ``by``/``from`` object
+    (``warnings from his attorney``), or the subject of a light verb (``Trump made the claim that …``)."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c.doc[c.i : c.i + 1] if c.pos_ == "PRON" else _speaker_span(c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            pobj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _speaker_span(pobj)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        return _subject_of(noun.head)
+    return None
+
+
+def _noun_cues(
+    doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct: list[tuple[int, int]], par_starts: list[int]
+) -> None:
+    """Nominal cues with a that-clause or an infinitive: ``Trump's claim that …``, ``her decision to …``."""
+    for i in finder.noun_cues:
+        noun = doc[i]
+        if any(a <= noun.idx < b for a, b in inside_direct):
+            continue
+        row = finder.table.nouns[noun.lemma_]
+        if row.cls not in COVERED_CLASSES:
+            continue
+        clause = _noun_clause(noun, row.complements)
+        if clause is None:
+            continue
+        speaker = _noun_speaker(noun)
+        if speaker is None:
+            continue
+        content = _trim(list(doc[clause.left_edge.i : clause.right_edge.i + 1]))
+        if content is None or content[1] - content[0] < 8:
+            continue
+        q = _Quote(content[0], content[1], "indirect", _paragraph_of(par_starts, noun.idx), confidence=0.7)
+        q.speaker = speaker
+        q.cue_span = (noun.idx, noun.idx + len(noun.text), noun.lemma_)
+        q.cls = row.cls
+        quotes.append(q)
 
 
 def _according_to(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -42,6 +42,7 @@ class CueTable:
     verbs: dict[str, tuple[VerbCue, ...]]
     phrases: dict[str, str]
     speaker_nouns: dict[str, str]
+    nouns: dict[str, VerbCue] = field(default_factory=dict)
 
     def verb_cue(self, lemma: str, particles: set[str], covered_only: bool = True) -> VerbCue | None:
         """The cue for a verb lemma (with the particles the verb has), or None."""
@@ -53,11 +54,14 @@ class CueTable:
         return None
 
     def cue_class(self, lemma: str) -> str | None:
-        """Class of a verb or phrase cue regardless of coverage (for evaluation)."""
+        """Class of a verb, phrase or noun cue regardless of coverage (for evaluation)."""
         if lemma in self.phrases:
             return self.phrases[lemma]
         cues = self.verbs.get(lemma)
-        return cues[0].cls if cues else None
+        if cues:
+            return cues[0].cls
+        noun = self.nouns.get(lemma)
+        return noun.cls if noun is not None else None
 
 
 #: Verbs whose object is the addressee, not what was said (``told reporters``, ``urged voters``): in the
@@ -89,6 +93,8 @@ def cue_table() -> CueTable:
     verbs: dict[str, list[VerbCue]] = {}
     phrases: dict[str, str] = {}
     nouns: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    noun_cues: dict[str, VerbCue] = {}
     for row in read_tsv("quote_cues.tsv"):
         lemma, kind, cls = row["lemma"].strip().lower(), row["kind"].strip(), row["class"].strip()
         comps = row.get("complements", "-").strip()
@@ -101,11 +107,18 @@ def cue_table() -> CueTable:
             phrases[lemma] = cls
         elif kind == "speaker_noun":
             nouns[lemma] = cls
+        elif kind == "noun":
+            noun_cues[lemma] = VerbCue(lemma, cls, frozenset(comps.split(",")))
+        elif kind == "alias":
+            aliases[lemma] = cls.lower()
         else:
             raise ValueError(f"quote_cues.tsv: unknown kind {kind!r} for {lemma!r}")
+    for model_lemma, lemma in aliases.items():
+        # the model's lemmatiser maps some cue verbs to another lemma ("hopes", "hoping" -> "hop")
+        verbs.setdefault(model_lemma, []).extend(verbs.get(lemma, []))
     # particle verbs first so that "point out" wins over a bare "point"
     ordered = {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()}
-    return CueTable(ordered, phrases, nouns)
+    return CueTable(ordered, phrases, nouns, noun_cues)
 
 
 @lru_cache(maxsize=4)
