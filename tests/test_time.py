@@ -414,3 +414,18 @@ def test_past_perfect_schedules_ahead_of_and_the_past_year(tag: Callable[..., An
     assert value_of(tag, "Traders squared positions ahead of the weekend.", "the weekend", pub) == "1989-W44-WE"
     a = times(tag("Hate groups grew over the past year, the report said.", "1998-03-03"))
     assert (a["the past year"].type, a["the past year"].value) == ("DATE", "1997")
+
+
+def test_spelled_decades_terms_and_trading_days(tag: Callable[..., Analysis]) -> None:
+    a = times(
+        tag(
+            "Numbers dropped through the nineties. Eight trading days after the crash, it rose. "
+            "We see challenges in the near term. It cut long-term debt. A nineteen ninety-seven attack was solved.",
+            "1998-03-03",
+        )
+    )
+    assert a["the nineties"].value == "199"
+    assert (a["Eight trading days"].type, a["Eight trading days"].value) == ("DURATION", "P8D")
+    assert a["the near term"].value == "FUTURE_REF"
+    assert not any("term" in t for t in a if t != "the near term")
+    assert a["nineteen ninety-seven"].value == "1997"

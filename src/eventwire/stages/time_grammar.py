@@ -285,7 +285,13 @@ def _grammar() -> tuple[Rule, ...]:
             4,
         ),
         Rule(
-            "decade", _rx(r"(?:the\s+)?(?:(?:" + _EARLYLATE + r")\s*)?(?:1[0-9]|20)?[0-9]0'?s|(?:the\s+)?'[0-9]0s"), 5
+            "decade",
+            _rx(
+                r"(?:the\s+)?(?:(?:" + _EARLYLATE + r")\s*)?(?:1[0-9]|20)?[0-9]0'?s|(?:the\s+)?'[0-9]0s"
+                r"|the\s+(?:(?:" + _EARLYLATE + r")\s*)?(?:nineteen[\s-]+)?(?:twenties|thirties|forties|fifties|sixties"
+                r"|seventies|eighties|nineties)"
+            ),
+            5,
         ),
         Rule(
             "century",
@@ -371,7 +377,7 @@ def _grammar() -> tuple[Rule, ...]:
                 + r"|"
                 + _VAGUE
                 + r"|the"
-                + r")[\s-]+)?"
+                + r")[\s-]+)?(?:(?:trading|business|working)\s+(?=days?\b))?"
                 + _UNITS
                 + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence|(?:before|after)(?!\s+\w))"
             ),
@@ -458,6 +464,7 @@ def _grammar() -> tuple[Rule, ...]:
                 r"now|right\s+now|currently|nowadays|recently|lately|previously|formerly|soon|shortly|"
                 r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past|these\s+days|"
                 r"the\s+moment|the\s+present|once\s+again|current|recent|former|earlier|at\s+present"
+                r"|the\s+(?:near|short|long)\s+term"
             ),
             1,
         ),
@@ -473,7 +480,7 @@ def _grammar() -> tuple[Rule, ...]:
                 + _VAGUE
                 + r")(?:\s+to\s+"
                 + _NUM
-                + r")?[\s-]+(?:more\s+)?)?(?:fiscal\s+)?"
+                + r")?[\s-]+(?:more\s+)?)?(?:fiscal\s+|(?:trading|business|working)\s+(?=days?\b))?"
                 + _UNITS
                 + r"(?:-(?:old|long)|\s+and\s+a\s+half)?"
             ),
@@ -527,6 +534,8 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     add(units, "duration", "set", "offset", "range_low")
     add(("week", "weekend", "month", "year", "decade", "weeks", "months", "years"), "rel_unit")
     add(("century", "centuries"), "century")
+    add(("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), "decade")
+    add(("term",), "generic")
     add(("quarter", "quarters"), "quarter")
     add(("half",), "half")
     add(

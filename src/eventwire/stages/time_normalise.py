@@ -613,8 +613,10 @@ class Normaliser:
             return None
         if not c.text.lower().startswith("the year"):
             gap = len(self.text[c.end :]) - len(self.text[c.end :].lstrip(" "))
-            if year >= 2000 or self.view.tag(c.end + gap) in ("NN", "NNS"):
-                return None  # "two thousand troops", "nineteen twenty-one votes"
+            nxt = self.view.tag(c.end + gap)
+            article = words_before(self.text, c.start, 1) in (["a"], ["an"])
+            if year >= 2000 or nxt == "NNS" or (nxt == "NN" and not article):
+                return None  # "two thousand troops", "nineteen twenty-one votes"; but "a nineteen ninety-seven attack"
         return self._date(Point("year", dt.date(year, 1, 1)), "absolute")
 
     def _month(self, c: Candidate) -> Resolved | None:
@@ -728,6 +730,13 @@ class Normaliser:
 
     def _decade(self, c: Candidate) -> Resolved | None:
         t = c.text.lower()
+        words = re.search(r"(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies$", t)
+        if words is not None:
+            tens = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"].index(words.group(1)) + 2
+            # "the nineties": the century's decade nearest before the publication date
+            cent = self.dct.year // 100 * 100
+            y = cent + 10 * tens if cent + 10 * tens <= self.dct.year else cent - 100 + 10 * tens
+            return self._date(Point("decade", dt.date(y, 1, 1)), "publication date")
         m = re.search(r"(\d{2,4})'?s$", t)
         if m is None:
             return None
@@ -1011,7 +1020,7 @@ class Normaliser:
         return self._date(Point("weekend", sat), "publication date + tense")
 
     def _offset(self, c: Candidate) -> Resolved | None:
-        t = c.text
+        t = re.sub(r"\b(?:trading|business|working)\s+(?=days?\b)", "", c.text, flags=re.I)
         m = re.search(
             r"(?:(.*?)\s+)?(second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
             r"(?:\s+or\s+so)?\s+(ago|earlier|later|before|after|from\s+now|hence)$",
@@ -1240,6 +1249,11 @@ class Normaliser:
             return Resolved("DATE", "PRESENT_REF", "unknown", "publication date")
         if t in ("previously", "formerly"):
             return None  # TimeBank almost never tags these (mostly "previously announced", "formerly known")
+        if re.fullmatch(r"the (near|short|long) term", t):
+            # "in the near term", "over the long term" (the noun, not "long-term debt")
+            if not before or before[0] not in ("in", "over", "for", "of", "during", "through"):
+                return None
+            return Resolved("DATE", "FUTURE_REF", "unknown", "publication date")
         if t in ("recently", "lately"):
             return Resolved("DATE", "PAST_REF", "unknown", "publication date")
         if t == "recent":
@@ -1262,6 +1276,7 @@ class Normaliser:
 
     def _duration(self, c: Candidate) -> Resolved | None:
         t = " ".join(c.text.split())
+        t = re.sub(r"\b(?:trading|business|working)\s+(?=days?\b)", "", t, flags=re.I)
         if re.search(r"\bfiscal\s", t, re.I):
             if not re.fullmatch(r"the fiscal year", t, re.I):
                 return None
