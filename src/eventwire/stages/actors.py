@@ -254,6 +254,8 @@ class Draft:
     gender: str | None = None
     #: the gender of the pronouns already linked to this actor ('?' when they disagree)
     pronoun_gender: str | None = None
+    #: countries the actor may still take from the article (table bearers of a titled surname); None: any
+    may_be: frozenset[str] | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,7 +603,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
         form = _country_form(text) if gazetteer_ok else lookup_country(text)
         if form is None and ent.label_ in ("GPE", "LOC", "ORG") and e - s == 1 and not table.exact(text):
             form = _gazetteer_capital(text)
-        if form is None and ent.label_ in ("GPE", "NORP", "LOC") and e - s == 1:
+        if form is None and ent.label_ in ("GPE", "NORP", "LOC", "ORG") and e - s == 1 and not table.exact(text):
             form = _misspelt_country(text)
         if form is not None:
             cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
@@ -899,6 +901,16 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
                 return
 
 
+def _modifies_non_agent(tok: Token) -> bool:
+    """Whether a compound noun modifies a noun that heads no actor description ("army" in "army bulldozers")."""
+    head = tok.head
+    if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = head.lemma_.lower()
+    table = agent_table()
+    return table.get(lemma) is None and table.get(_word(head)) is None and lemma not in GROUP_NOUNS | POPULATION_NOUNS
+
+
 def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) -> list[Cand]:
     """Noun phrases headed by an agent noun ("the US diplomat", "Chinese companies", "state media")."""
     heads = agent_heads()
@@ -912,7 +924,12 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     ]
     for i in hits:
         tok = doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # "Israeli army bulldozers", "Ugandan opposition candidates": an agent noun modifying a noun that names
+        # no actor is the actor of the phrase, with the country modifiers before it (needs a country below)
+        modifier = tok.dep_ == "compound" and _modifies_non_agent(tok)
+        if tok.dep_ == "compound" and not modifier:
             continue
         occupied = owner.get(tok.i)
         if (
@@ -931,9 +948,13 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         for child in tok.lefts:
             if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "punct"):
                 left = min(left, child.left_edge.i)
+        if modifier:
+            for child in tok.head.lefts:
+                if child.i < tok.i and child.dep_ in ("det", "amod", "compound", "nmod", "poss"):
+                    left = min(left, child.left_edge.i)
         left = max(left, sent_start[tok.i])
         right = tok.i + 1
-        for child in tok.rights:
+        for child in tok.rights if not modifier else ():
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == tok.i + 1:
                 pobj = [g for g in child.children if g.dep_ == "pobj"]
                 if pobj:
@@ -964,6 +985,8 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             _place_title_country(doc, tok, title, left, right)
         if title.agent is POPULATION_AGENT and title.country is None:
             continue  # "the people", "the public": no particular actor without a country
+        if (modifier or title.agent.kind == "equipment") and title.country is None:
+            continue  # "police custody", "the tanks": no actor without a country or organisation
         agent = title.agent
         if not agent.sectors and agent.ref is None and agent is not POPULATION_AGENT:
             continue
@@ -988,7 +1011,13 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                 continue
         dets = [ch for ch in tok.lefts if ch.dep_ in ("det", "poss")]
         definite = any(d.lower_ in DEFINITE for d in dets)
-        plural = tok.tag_ in ("NNS", "NNPS") or _word(tok) in COLLECTIVE or collective
+        plural = (
+            tok.tag_ in ("NNS", "NNPS")
+            or _word(tok) in COLLECTIVE
+            or collective
+            or modifier
+            or agent.kind == "equipment"
+        )
         has_modifier = title.country is not None or right - left > 1
         if not plural and not has_modifier and not dets:
             continue  # a bare singular noun ("as minister") names no one in particular
@@ -1191,10 +1220,12 @@ class _Resolver:
             d.evidence.append(f"person '{name}' not in the actor table")
             self.apply_title(d, c.title)
             if d.country is None and len(tokens) == 1 and c.title is not None:
-                code = self.surname_country(tokens[0], c.title)
-                if code is not None:
-                    d.country = code
-                    d.evidence.append(f"every table person '{name}' with that title is of {code}")
+                countries = self.surname_countries(tokens[0], c.title)
+                if len(countries) == 1:
+                    d.country = next(iter(countries))
+                    d.evidence.append(f"every table person '{name}' with that title is of {d.country}")
+                elif countries:
+                    d.may_be = countries
         self.mention(c, d, "surname" if len(tokens) == 1 else "name")
 
     def titled_surname(self, tokens: list[str], c: Cand) -> list[ActorEntry] | None:
@@ -1222,16 +1253,20 @@ class _Resolver:
             return None
         return self.table.rows_of[ids.pop()]
 
-    def surname_country(self, surname: str, title: Title) -> str | None:
-        """The one country of all table persons with this surname whose sector agrees with the title.
+    def surname_countries(self, surname: str, title: Title) -> frozenset[str]:
+        """The countries of the table persons with this surname whose sector agrees with the title.
 
-        "President Bush" is two table persons, both of the USA: the person stays unknown but the country is known.
+        One country: "President Reagan" may be several table persons, all of the USA, so the person stays
+        unknown but the country is known.  Several: the article may pick one of them, no other.
         """
         if title.agent is None or not title.agent.sectors or title.country is not None:
-            return None
+            return frozenset()
         wanted = set(title.agent.sectors)
-        countries = {e.country for e in self.table.surname(surname) if e.kind == "person" and wanted & set(e.sectors)}
-        return countries.pop() if len(countries) == 1 else None
+        return frozenset(
+            e.country
+            for e in self.table.surname(surname)
+            if e.kind == "person" and e.country and wanted & set(e.sectors)
+        )
 
     @staticmethod
     def title_conflicts(rows: list[ActorEntry], title: Title | None) -> bool:
@@ -1584,7 +1619,9 @@ def _is_population(noun: Token, start: int) -> bool:
     for ch in noun.children:
         if start <= ch.i < noun.i:
             continue
-        if ch.dep_ in ("nummod", "amod", "acl", "relcl", "quantmod") or (ch.dep_ == "prep" and ch.i > noun.i):
+        if ch.dep_ in ("nummod", "amod", "compound", "acl", "relcl", "quantmod") or (
+            ch.dep_ == "prep" and ch.i > noun.i
+        ):
             return True
         if ch.dep_ == "det" and ch.lower_ in QUANTITY_DETS:
             return True
@@ -1712,7 +1749,71 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             for i in range(s, e):
                 token_owner[i] = d
     _resolve_pronouns(doc, resolver, token_owner, sent_idx)
+    _article_country(resolver, sent_idx)
     _finish(doc, analysis, ctx, resolver, sent_idx)
+
+
+#: Sectors of actors that act inside their own country: an unnamed one takes the article's country.
+DOMESTIC_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "PTY", "ELI", "CVL", "EDU", "BUS", "LAB", "MED"}
+    | {"UAF", "RAD", "SPY", "CRM", "HLH", "AGR", "REL", "MUS", "CHR", "ETH", "SET"}
+)
+#: Sectors whose actors are usually foreign to the place they are reported from (refugees) or not national.
+NON_DOMESTIC_SECTORS = frozenset({"IGO", "NGO", "REF", "MNC", "IMG"})
+
+
+def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
+    """Give unnamed, countryless actors the country the text is about, when it is unambiguous.
+
+    "Judge Alejandro Rivera opened investigations against 28 Chilean officials", "The Mozambique government
+    accepted demands from Shona rebels": a titled person outside the actor table, or a group or role
+    description ("rebels", "the government") with a domestic sector and no country, takes the one state
+    mentioned most often in its sentence, else in the whole text, when no other state is mentioned as often.
+    Never for table actors, organisations from the tables, IGO/NGO staff or refugees; a titled surname with
+    table bearers ("President Bush") only takes one of their countries.
+    """
+    todo = [
+        d
+        for d in resolver.drafts
+        if d.count
+        and d.country is None
+        and d.kb_id is None
+        and d.kind in ("person", "group", "organization")
+        and set(d.sectors) & DOMESTIC_SECTORS
+        and not set(d.sectors) & NON_DOMESTIC_SECTORS
+    ]
+    if not todo:
+        return
+    kinds = country_kinds()
+    whole: dict[str, int] = {}
+    by_sentence: dict[int, dict[str, int]] = {}
+    first: dict[int, int] = {}
+    for s, _e, d, _k, _l in resolver.mentions:
+        first.setdefault(id(d), s)
+        if d.country and kinds.get(d.country) == "country":
+            n = sent_idx[s] if s < len(sent_idx) else -1
+            whole[d.country] = whole.get(d.country, 0) + 1
+            counts = by_sentence.setdefault(n, {})
+            counts[d.country] = counts.get(d.country, 0) + 1
+    if not whole:
+        return
+
+    def unique_top(counts: dict[str, int]) -> str | None:
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=lambda k: counts[k])
+
+    for d in todo:
+        s = first.get(id(d), 0)
+        n = sent_idx[s] if s < len(sent_idx) else -1
+        code = unique_top(by_sentence.get(n, {})) or unique_top(whole)
+        if code is None or (d.may_be is not None and code not in d.may_be):
+            continue
+        d.country = code
+        d.sectors = _sectors_for(code, d.sectors)
+        d.confidence = round(min(d.confidence, 0.55), 2)
+        d.evidence.append(f"no country in the text of this actor: the article's country {code}")
 
 
 def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sent_idx: list[int]) -> None:
