@@ -471,3 +471,23 @@ def test_model_lemma_alias_hope(run: Callable[[str], Analysis]) -> None:
     a = run("Farmers are hoping that the rain arrives before the harvest.")
     q = only(a, "the rain arrives")
     assert q.cue == "hope" and q.cue_class == "belief" and q.speaker_text == "Farmers"
+
+
+def test_evaluative_verbs_take_a_position(run: Callable[[str], Analysis]) -> None:
+    a = run("Senator Osei attacked the minister for the delays at the port. The union supports the new contract.")
+    attacked = only(a, "the minister")
+    assert attacked.cue == "attack" and attacked.cue_class == "stance" and "for the delays" in attacked.text
+    assert only(a, "the new contract").speaker_text == "The union"
+
+
+def test_statement_continues_past_reported_speech_in_the_attribution(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        '"We will rebuild the bridge," said Anna Ruiz, who has backed the project for years. '
+        '"It will take two summers."'
+    )
+    assert only(a, "two summers").speaker_text == "Anna Ruiz"
+
+
+def test_quoted_noun_phrase_taken_for_subject_does_not_hide_the_speaker(run: Callable[[str], Analysis]) -> None:
+    a = run('"One of the finest engineers in the whole region," Deputy Mayor Lena Holt said in a phone interview.')
+    assert only(a, "finest engineers").speaker_text == "Deputy Mayor Lena Holt"

@@ -149,11 +149,11 @@ def _subject_any(verb: Token, depth: int = 0) -> Span | None:
         if c.dep_ == "nsubj" or (c.dep_ == "csubj" and not passive):
             if c.dep_ == "nsubj" and c.lower_ in {"there"}:
                 return None
-            if c.lower_ in _RELATIVE:
-                # "reasons that Trump refuses to …": the parser gave the verb two subjects
-                other = next((o for o in children if o.dep_ == "nsubj" and o.i > c.i and o.i < verb.i), None)
-                if other is not None:
-                    return _speaker_span(other)
+            others = [o for o in children if o.dep_ == "nsubj" and o.i != c.i]
+            if others:
+                # two subjects are a misparse ("reasons that Trump refuses to …", '"One of the brightest
+                # members …," Rep. Cummings said'): the one nearest the verb
+                return _speaker_span(min([c, *others], key=lambda o: abs(o.i - verb.i)))
             return _speaker_span(c)
         if c.dep_ == "expl":
             return None
@@ -260,6 +260,12 @@ class _Finder:
                 return None
             if k in self.cues:
                 subj = _subject_of(tok)
+                if (subj is None or subj.end <= q.end) and k > j:
+                    name = self._name_between(j, k)
+                    if name is not None:
+                        # '"…," Tulsa police Chief Chuck Jordan said': the parser lost the subject
+                        self.bylines[tok.i] = name
+                        return tok
                 if subj is None:
                     return None
                 # everything between the quote and the cue must be the subject or adverbs/auxiliaries
@@ -281,6 +287,19 @@ class _Finder:
                     return None  # '"…." She says X is Y': the cue reports its own clause, not the quote before
                 return tok
         return None
+
+    def _name_between(self, j: int, k: int) -> Span | None:
+        """The words between a closing mark and a cue verb, when they read as a name or title (``Tulsa police
+        Chief Chuck Jordan``): capitalised or nominal words, no more than 12 tokens."""
+        doc = self.doc
+        words = [t for t in doc[j:k] if not t.is_space]
+        if not words or len(words) > 12 or any(_is_mark(t) or t.text in {".", "!", "?", ";", ":"} for t in words):
+            return None
+        if not any(t.pos_ in {"PROPN", "NOUN"} for t in words) or words[-1].is_punct:
+            return None
+        if not all(t.is_title or t.is_upper or t.pos_ in _NP_POS or t.is_punct or t.tag_ == "POS" for t in words):
+            return None
+        return doc[words[0].i : words[-1].i + 1]
 
     @staticmethod
     def _ends_sentence(q: Span) -> bool:
@@ -505,7 +524,9 @@ class _Finder:
         for c in verb.children:
             if c.i <= hi:
                 continue
-            if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ in {"as", "of"} and c.i == hi + 1):
+            if c.dep_ in {"xcomp", "oprd"} or (
+                c.dep_ == "prep" and c.lower_ in {"as", "of", "for", "to"} and c.i == hi + 1
+            ):
                 hi = max(hi, c.right_edge.i)
         return hi
 
@@ -966,6 +987,8 @@ def _continue_speakers(quotes: list[_Quote], text: str) -> None:
         for prev in reversed(quotes[:n]):
             if prev.parent is not None:
                 continue
+            if prev.kind == "indirect" and prev.paragraph == q.paragraph:
+                continue  # '"A," said X, who has backed Y. "B."': reported speech inside the attribution
             if prev.speaker is not None and prev.kind != "indirect" and q.paragraph - prev.paragraph <= 1:
                 q.speaker, q.inherited, q.confidence, q.cls = prev.speaker, True, 0.6, prev.cls
                 if prev.paragraph == q.paragraph and prev.cue_span is not None:
