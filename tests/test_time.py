@@ -429,3 +429,19 @@ def test_spelled_decades_terms_and_trading_days(tag: Callable[..., Analysis]) ->
     assert a["the near term"].value == "FUTURE_REF"
     assert not any("term" in t for t in a if t != "the near term")
     assert a["nineteen ninety-seven"].value == "1997"
+
+
+def test_previous_weekday_quarters_of_losses_and_later_dates(tag: Callable[..., Analysis]) -> None:
+    # Published on Monday 1989-10-30.
+    a = times(
+        tag(
+            "The index fell on Friday, down 4.5% from the previous Friday. It earned money after several "
+            "quarters of losses, and three quarters of the staff stayed. Financing will come at a later date.",
+            "1989-10-30",
+        )
+    )
+    assert a["Friday"].value == "1989-10-27"
+    assert a["the previous Friday"].value == "1989-10-20"
+    assert a["several quarters"].value == "PXQ"
+    assert "three quarters" not in a
+    assert a["a later date"].value == "FUTURE_REF"

@@ -423,7 +423,7 @@ def _grammar() -> tuple[Rule, ...]:
         Rule(
             "weekday",
             _rx(
-                r"(?:(?:last|next|this|coming|past|early|late)\s+)?"
+                r"(?:(?:last|next|this|coming|past|early|late|the\s+(?:previous|preceding|following))\s+)?"
                 + _WEEKDAY
                 + r"(?:\s+(?:morning|afternoon|evening|night|nights))?"
             ),
@@ -464,7 +464,7 @@ def _grammar() -> tuple[Rule, ...]:
                 r"now|right\s+now|currently|nowadays|recently|lately|previously|formerly|soon|shortly|"
                 r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past|these\s+days|"
                 r"the\s+moment|the\s+present|once\s+again|current|recent|former|earlier|at\s+present"
-                r"|the\s+(?:near|short|long)\s+term"
+                r"|the\s+(?:near|short|long)\s+term|(?:a|some)\s+(?:later|future)\s+(?:date|time)"
             ),
             1,
         ),
@@ -535,7 +535,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     add(("week", "weekend", "month", "year", "decade", "weeks", "months", "years"), "rel_unit")
     add(("century", "centuries"), "century")
     add(("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), "decade")
-    add(("term",), "generic")
+    add(("term", "date", "time"), "generic")
     add(("quarter", "quarters"), "quarter")
     add(("half",), "half")
     add(

@@ -1130,11 +1130,21 @@ class Normaliser:
         ):
             return None  # "Sunday Times", "Black Monday Fund"
         prefix = t[: wm.start()].strip().lower()
+        wd = WEEKDAYS[wm.group(0).lower()]
+        if prefix.startswith("the "):
+            # "down from the previous Friday": the weekday before (after) the day the text last named
+            last = self.disc.last
+            base = last.date if last is not None and last.gran == "day" else self.dct
+            if prefix.endswith("following"):
+                d = base + dt.timedelta(days=(wd - base.isoweekday()) % 7 or 7)
+            else:
+                d = base - dt.timedelta(days=(base.isoweekday() - wd) % 7 or 7)
+            return self._date(Point("day", d), "reference time")
         rel = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(prefix, "")
         tense = self._tense(c)
         if tense == "present" and self.text.startswith(("'s", "’s"), c.end):
             tense = None  # "above Friday's close": the genitive names a day already past
-        d = resolve_weekday(WEEKDAYS[wm.group(0).lower()], self.dct, tense, rel)
+        d = resolve_weekday(wd, self.dct, tense, rel)
         if t.lower().endswith("nights") and prefix == "":
             return None
         if pod in ("AF", "EV"):
@@ -1249,6 +1259,8 @@ class Normaliser:
             return Resolved("DATE", "PRESENT_REF", "unknown", "publication date")
         if t in ("previously", "formerly"):
             return None  # TimeBank almost never tags these (mostly "previously announced", "formerly known")
+        if re.fullmatch(r"(a|some) (later|future) (date|time)", t):
+            return Resolved("DATE", "FUTURE_REF", "unknown", "publication date")  # "at a later date"
         if re.fullmatch(r"the (near|short|long) term", t):
             # "in the near term", "over the long term" (the noun, not "long-term debt")
             if not before or before[0] not in ("in", "over", "for", "of", "during", "through"):
@@ -1357,8 +1369,8 @@ class Normaliser:
             joined = re.search(r"-" + m.group("unit") + r"s?(?:-(?:old|long))?$", rest, re.I)
             if joined or (not plural and n is not None and n > 1):
                 return None  # attributive ("a two-year term"): TimeBank leaves the article outside
-        if unit == "Q" and after == "of":
-            return None
+        if unit == "Q" and after == "of" and not (n is None and plural):
+            return None  # "three quarters of the vote" is a fraction; "several quarters of losses" is time
         if unit == "Q" and n == 1 and det in ("a", "an") and not premod:
             return None
         if n == 0:
