@@ -309,7 +309,8 @@ def _grammar() -> tuple[Rule, ...]:
             _rx(
                 r"(?:(?:the|this|that|" + _YEAR + r"'s|this\s+year's|last\s+year's|next\s+year's)\s+(?![\w]+-quarter))?"
                 r"(?:" + _YEAR + r"\s+(?=(?:" + _ORD + r"[\s-]+)?quarter))?"
-                r"(?:(?:fiscal|calendar)\s+)?(?:(?:" + _QREL + r"|" + _ORD + r")[\s-]+)?(?:(?:fiscal|calendar)\s+)?"
+                r"(?:(?:fiscal|calendar)\s+)?(?:(?:comparable|same|corresponding)\s+(?=year-))?"
+                r"(?:(?:" + _QREL + r"|" + _ORD + r")[\s-]+)?(?:(?:fiscal|calendar)\s+)?"
                 r"(?:(?:"
                 + _ORD
                 + r")[\s-]+)?quarters?(?:\s+of\s+(?:fiscal\s+)?(?:"
