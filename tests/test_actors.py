@@ -703,7 +703,7 @@ def test_state_media_adjective_adds_government(analyze: Analyze) -> None:
 def test_former_office_holder_is_an_elite(analyze: Analyze) -> None:
     result = analyze("Former President Tomas Vell of Morocco demanded new elections.", published="2000-03-01")
     vell = actor_of(result, "Former President Tomas Vell of Morocco")
-    assert vell.country == "MAR" and vell.sectors[0] == "GOV" and "ELI" in vell.sectors
+    assert vell.country == "MAR" and vell.sectors == ["ELI", "GOV"]  # CAMEO: elites, the office after it
     assert vell.role_status == "former"
     then = actor_of(analyze("Then-President Tomas Vell of Morocco signed it."), "Then-President Tomas Vell of Morocco")
     assert "ELI" not in then.sectors  # "then-" is the office held at the time

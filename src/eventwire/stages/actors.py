@@ -224,6 +224,8 @@ class Cand:
     plural: bool = False
     definite: bool = False
     agent: Agent | None = None
+    #: a person modifying a role description ("the Bush administration", "Djindjic's coalition"): its name's head
+    anchor: int = -1
 
     @property
     def length(self) -> int:
@@ -256,6 +258,8 @@ class Draft:
     pronoun_gender: str | None = None
     #: countries the actor may still take from the article (table bearers of a titled surname); None: any
     may_be: frozenset[str] | None = None
+    #: the person a description belongs to ("the Bush administration"): its country follows the person's
+    follows: Draft | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -814,6 +818,15 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
             j = other.start
             continue
         low = tok.lower_
+        if low == "and" and j - 2 >= limit:
+            before = owner.get(j - 2)
+            if (
+                before is not None
+                and before.type == "country"
+                and before.form is not None
+                and before.form.type != "adj"
+            ):
+                break  # "Syria and Palestinian leader Yasser Arafat": a coordinated country, not the title
         if low in FORMER_WORDS or low in TITLE_GLUE:
             j -= 1
             continue
@@ -967,6 +980,15 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                         right = pobj[0].right_edge.i + 1
         # a range that swallows a named person or organisation is not a description
         inner = {id(owner[i]): owner[i] for i in range(left, right) if i in owner}
+        anchor = -1
+        persons = [x for x in inner.values() if x.type == "person"]
+        if len(persons) == 1 and persons[0].end <= tok.i and not modifier:
+            # "the Bush administration", "Djindjic's opposition coalition": the description after its person
+            root = _root(doc, persons[0].name_start, persons[0].end)
+            if root.dep_ in ("compound", "poss") and root.head.i == tok.i:
+                anchor = root.i
+                left = persons[0].end + (1 if persons[0].end < tok.i and doc[persons[0].end].tag_ == "POS" else 0)
+                inner = {k: x for k, x in inner.items() if x.start >= left}
         if any(x.type == "person" or (x.type == "org" and x.entries and x.end > tok.i) for x in inner.values()):
             continue  # a named actor, not a description (organisation modifiers are fine: "NATO officials")
         for x in inner.values():
@@ -1010,7 +1032,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             else:
                 continue
         dets = [ch for ch in tok.lefts if ch.dep_ in ("det", "poss")]
-        definite = any(d.lower_ in DEFINITE for d in dets)
+        definite = any(d.lower_ in DEFINITE for d in dets) or anchor >= 0
         plural = (
             tok.tag_ in ("NNS", "NNPS")
             or _word(tok) in COLLECTIVE
@@ -1038,6 +1060,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                 definite=definite,
                 agent=agent,
                 label=tok.ent_type_ or None,
+                anchor=anchor,
             )
         )
     return out
@@ -1219,7 +1242,7 @@ class _Resolver:
         if d.count == 0:
             d.evidence.append(f"person '{name}' not in the actor table")
             self.apply_title(d, c.title)
-            if d.country is None and len(tokens) == 1 and c.title is not None:
+            if d.country is None and len(tokens) == 1:
                 countries = self.surname_countries(tokens[0], c.title)
                 if len(countries) == 1:
                     d.country = next(iter(countries))
@@ -1253,19 +1276,20 @@ class _Resolver:
             return None
         return self.table.rows_of[ids.pop()]
 
-    def surname_countries(self, surname: str, title: Title) -> frozenset[str]:
+    def surname_countries(self, surname: str, title: Title | None) -> frozenset[str]:
         """The countries of the table persons with this surname whose sector agrees with the title.
 
         One country: "President Reagan" may be several table persons, all of the USA, so the person stays
-        unknown but the country is known.  Several: the article may pick one of them, no other.
+        unknown but the country is known.  Several: the article may pick one of them, no other.  Without a
+        title every bearer counts.
         """
-        if title.agent is None or not title.agent.sectors or title.country is not None:
+        if title is not None and title.country is not None:
             return frozenset()
-        wanted = set(title.agent.sectors)
+        wanted = set(title.agent.sectors) if title is not None and title.agent is not None else set()
         return frozenset(
             e.country
             for e in self.table.surname(surname)
-            if e.kind == "person" and e.country and wanted & set(e.sectors)
+            if e.kind == "person" and e.country and (not wanted or wanted & set(e.sectors))
         )
 
     @staticmethod
@@ -1398,6 +1422,25 @@ class _Resolver:
                 self.mention(c, self.country_draft(title.country, text), "demonym")
             return
         head = doc[c.head]
+        anchor = token_owner.get(c.anchor) if c.anchor >= 0 else None
+        if anchor is not None and anchor.kind == "person" and title.country is None:
+            # "the Bush administration", "Djindjic's coalition": the person's country, one description per person
+            title.country, title.country_text = anchor.country, anchor.name
+            key = f"of:{anchor.key}:{agent.phrase}"
+            d = self.draft(
+                key,
+                name=doc[doc[c.anchor].left_edge.i : c.end].text,
+                kind="group" if c.plural else "organization",
+                country=anchor.country,
+                sectors=_sectors_for(anchor.country, agent.sectors),
+                confidence=0.7 if anchor.country else 0.55,
+                follows=None if anchor.country else anchor,
+            )
+            if d.count == 0:
+                d.evidence.append(f"'{doc[c.start : c.end].text}' of {anchor.name} -> {anchor.country or '-'}")
+                self.add_title_evidence(d, title)
+            self.mention(c, d, "group" if c.plural else "role")
+            return
         # apposition to a named person: "Antony Blinken, the US secretary of state"
         if head.dep_ == "appos" and head.head.i in token_owner and token_owner[head.head.i].kind == "person":
             person = token_owner[head.head.i]
@@ -1633,9 +1676,10 @@ def _is_population(noun: Token, start: int) -> bool:
 
 
 def _add_elite(d: Draft, title: Title | None) -> None:
-    """A former office-holder acting now ("former President X", "ousted leader Y") is also one of the elites (ELI)."""
+    """A former office-holder acting now ("former President X", "ousted leader Y") is one of the elites: CAMEO
+    ``ELI`` first, the office's sectors after it (as Phoenix codes people after their term)."""
     if title is not None and title.ex and d.kind == "person" and "ELI" not in d.sectors:
-        d.sectors.append("ELI")
+        d.sectors.insert(0, "ELI")
         d.evidence.append("'former'/'ex-'/'ousted' -> ELI (elite)")
 
 
@@ -1782,8 +1826,6 @@ def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
         and set(d.sectors) & DOMESTIC_SECTORS
         and not set(d.sectors) & NON_DOMESTIC_SECTORS
     ]
-    if not todo:
-        return
     kinds = country_kinds()
     whole: dict[str, int] = {}
     by_sentence: dict[int, dict[str, int]] = {}
@@ -1795,8 +1837,6 @@ def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
             whole[d.country] = whole.get(d.country, 0) + 1
             counts = by_sentence.setdefault(n, {})
             counts[d.country] = counts.get(d.country, 0) + 1
-    if not whole:
-        return
 
     def unique_top(counts: dict[str, int]) -> str | None:
         ranked = sorted(counts.values(), reverse=True)
@@ -1804,11 +1844,18 @@ def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
             return None
         return max(counts, key=lambda k: counts[k])
 
-    for d in todo:
+    # descriptions of a person ("the Bush administration") after the persons: they follow the person's country
+    for d in sorted(todo, key=lambda d: d.follows is not None):
+        if d.follows is not None and d.follows.country:
+            d.country = d.follows.country
+            d.sectors = _sectors_for(d.country, d.sectors)
+            d.evidence.append(f"country of {d.follows.name}: {d.country}")
+            continue
         s = first.get(id(d), 0)
         n = sent_idx[s] if s < len(sent_idx) else -1
         code = unique_top(by_sentence.get(n, {})) or unique_top(whole)
-        if code is None or (d.may_be is not None and code not in d.may_be):
+        may_be = d.follows.may_be if d.follows is not None else d.may_be
+        if code is None or (may_be is not None and code not in may_be):
             continue
         d.country = code
         d.sectors = _sectors_for(code, d.sectors)
