@@ -10,6 +10,7 @@ the object or of the pattern's preposition.  Conventions are in docs/events.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
@@ -19,7 +20,15 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, normalise_code
 from eventwire.records import Actor, Analysis, Argument, Event, Modality, Spanned
 from eventwire.stages.base import Context, register_component
-from eventwire.stages.events_match import Match, code_verb, doc_tree, noun_code, own_modality
+from eventwire.stages.events_match import (
+    DocTree,
+    Match,
+    code_verb,
+    doc_tree,
+    noun_code,
+    noun_code_at,
+    own_modality,
+)
 
 #: At most this many event units (a symmetric pair counts once) per sentence.
 MAX_PER_SENTENCE = 4
@@ -161,61 +170,67 @@ class Resolver:
         for a in analysis.actors:
             self.actors.setdefault(a.id, a)
 
-    def _side_for(self, t: Token) -> Side | None:
-        aid = self.tmap.get(t.i)
+    def _side_for(self, i: int) -> Side | None:
+        aid = self.tmap.get(i)
         if aid is not None:
-            s, e = self.spans.get(t.i, (t.idx, t.idx + len(t.text)))
+            tree = doc_tree(self.doc)
+            s, e = self.spans.get(i, (tree.idx[i], tree.end[i]))
             return Side(aid, s, e, self.text[s:e])
         return None
 
-    def sides(self, head: Token, allow_text: bool = True) -> list[Side]:
-        """Sides for an argument head and its conjuncts (one per distinct actor)."""
-        if head.lower_ in _REL_PRONOUNS and head.head.dep_ == "relcl":
-            head = head.head.head
+    def sides(self, head: Token | int, allow_text: bool = True) -> list[Side]:
+        """Sides for an argument head (token or index) and its conjuncts (one per distinct actor)."""
+        tree = doc_tree(self.doc)
+        h = head if isinstance(head, int) else head.i
+        if tree.lower[h] in _REL_PRONOUNS and tree.dep[tree.head[h]] == "relcl":
+            h = tree.head[tree.head[h]]
         out: list[Side] = []
-        for t in [head, *head.conjuncts]:
-            found = self._resolve_one(t)
-            if not found and allow_text and self._texty(t):
-                left = min(x.i for x in t.subtree if x.i <= t.i and x.dep_ not in ("punct", "cc"))
-                left = max(left, t.left_edge.i)
-                span = self.doc[left : t.i + 1]
-                found = [Side(None, span.start_char, span.end_char, span.text)]
+        for t in [h, *tree.conjuncts(h)]:
+            found = self._resolve_one(t, tree)
+            if not found and allow_text and self._texty(t, tree):
+                sub = tree.subtree(t)
+                left = min(x for x in sub if x <= t and tree.dep[x] not in ("punct", "cc"))
+                left = max(left, min(sub))
+                start, end = tree.idx[left], tree.end[t]
+                found = [Side(None, start, end, self.text[start:end])]
             for s in found:
                 if s.actor_id is None or all(o.actor_id != s.actor_id for o in out):
                     out.append(s)
         return out
 
-    def _texty(self, t: Token) -> bool:
-        if t.pos_ == "PRON" or t.lower_ in self.nonagents:
+    def _texty(self, t: int, tree: DocTree) -> bool:
+        pos = tree.pos[t]
+        if pos == "PRON" or tree.lower[t] in self.nonagents:
             return False
         if self.use_entities:
-            return t.ent_type_ in _ENT_LABELS
-        return t.pos_ == "PROPN" and t.ent_type_ in ("", *_ENT_LABELS)
+            return tree.ent[t] in _ENT_LABELS
+        return pos == "PROPN" and (tree.ent[t] == "" or tree.ent[t] in _ENT_LABELS)
 
-    def _resolve_one(self, t: Token) -> list[Side]:
+    def _resolve_one(self, t: int, tree: DocTree) -> list[Side]:
         side = self._side_for(t)
         if side is not None:
             return [side]
-        if self.use_entities and t.ent_type_ in _ENT_LABELS:
+        if self.use_entities and tree.ent[t] in _ENT_LABELS:
             return [self._entity_side(t)]
         found: list[Side] = []
-        for c in t.children:
-            if c.dep_ in _MOD_DEPS and c.i < t.i:
-                for x in [c, *c.conjuncts]:
+        dep = tree.dep
+        for c in tree.children[t]:
+            if dep[c] in _MOD_DEPS and c < t:
+                for x in [c, *tree.conjuncts(c)]:
                     s = self._side_for(x)
-                    if s is None and self.use_entities and x.ent_type_ in _ENT_LABELS:
+                    if s is None and self.use_entities and tree.ent[x] in _ENT_LABELS:
                         s = self._entity_side(x)
                     if s is not None and all(f.actor_id != s.actor_id for f in found):
                         found.append(s)
-            elif c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        found.extend(self._resolve_one(p))
+            elif dep[c] == "prep" and tree.lower[c] == "of":
+                for p in tree.children[c]:
+                    if dep[p] == "pobj":
+                        found.extend(self._resolve_one(p, tree))
         return found
 
-    def _entity_side(self, t: Token) -> Side:
-        ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
-        span = ent if ent is not None else self.doc[t.i : t.i + 1]
+    def _entity_side(self, i: int) -> Side:
+        ent = next((e for e in self.doc.ents if e.start <= i < e.end), None)
+        span = ent if ent is not None else self.doc[i : i + 1]
         return Side(None, span.start_char, span.end_char, span.text)
 
     def has_country(self, side: Side) -> bool:
@@ -228,9 +243,11 @@ class Resolver:
         actor = self.actors.get(side.actor_id) if side.actor_id else None
         return actor.code if actor is not None else ""
 
-    def is_nonagent(self, head: Token) -> bool:
+    def is_nonagent(self, head: Token | int) -> bool:
         """Whether the head is a natural hazard / accident noun without an actor."""
-        return head.lemma_.lower() in self.nonagents or head.lower_ in self.nonagents
+        tree = doc_tree(self.doc)
+        i = head if isinstance(head, int) else head.i
+        return tree.lemma[i] in self.nonagents or tree.lower[i] in self.nonagents
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -337,11 +354,11 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
 _OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "persuade", "press", "encourage", "invite", "call"})
 
 
-def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
+def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
     """Direct target heads of a verb: passive subject, object/dative, then prepositional objects of the verb, its
     event noun and its object/complement (never the event noun itself nor the subject)."""
     if match.target_tok is not None:
-        return [match.target_tok]
+        return [match.target_tok.i]
     doc = verb.doc
     tree = doc_tree(doc)
     dep, kids_of, lower = tree.dep, tree.children, tree.lower
@@ -364,7 +381,7 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[Token]:
             if dep[c] == "ccomp":
                 out.extend(g for g in kids_of[c] if dep[g] in ("nsubj", "nsubjpass"))
     skip = subj.i if subj is not None else -1
-    return [doc[i] for i in out if i != skip]
+    return [i for i in out if i != skip]
 
 
 def _actor_ids(c: Cand) -> set[str]:
@@ -394,36 +411,44 @@ _INNER_DEPS = frozenset({"dobj", "pobj", "prep", "poss", "amod", "compound", "nm
 _INNER_PREPS = frozenset({"by", "from", "of", "to", "with", "against", "on", "toward", "towards", "into", "in", "for"})
 
 
-def _inner_dep(c: Token) -> bool:
-    return c.dep_ in _INNER_DEPS and (c.dep_ != "prep" or c.lower_ in _INNER_PREPS)
+def _inner_dep(tree: DocTree, c: int) -> bool:
+    d = tree.dep[c]
+    return d in _INNER_DEPS and (d != "prep" or tree.lower[c] in _INNER_PREPS)
 
 
 def _purpose(c: Token) -> bool:
     """A purpose infinitive ('sent troops to help X')."""
-    return c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    return _purpose_i(doc_tree(c.doc), c.i)
 
 
-def _inner_target_heads(verb: Token, complement: Token | None, match: Match, subj: Token | None) -> list[Token]:
+def _purpose_i(tree: DocTree, c: int) -> bool:
+    return tree.dep[c] == "advcl" and any(tree.dep[a] == "aux" and tree.lower[a] == "to" for a in tree.children[c])
+
+
+def _inner_target_heads(verb: Token, complement: Token | None, match: Match, subj: Token | None) -> list[int]:
     """Nominal tokens inside the verb's (and its folded complement's) object phrases, breadth first — the
     'first actor after the verb' of PETRARCH2, without entering clauses (relative, adverbial, reported)."""
-    out: list[Token] = []
+    tree = doc_tree(verb.doc)
+    kids, pos = tree.children, tree.pos
+    v = verb.i
+    out: list[int] = []
     frontier = [
         c
         for h in (verb, complement, match.noun)
         if h is not None
-        for c in h.children
-        if c.i > verb.i and (_inner_dep(c) or _purpose(c))
+        for c in kids[h.i]
+        if c > v and (_inner_dep(tree, c) or _purpose_i(tree, c))
     ]
-    seen: set[int] = set()
+    seen: set[int] = {subj.i} if subj is not None else set()
     for _ in range(6):  # three noun levels: a preposition is a level of its own ("part of a program for X")
-        nxt: list[Token] = []
-        for tok in sorted(frontier, key=lambda x: x.i):
-            if tok.i in seen or tok is subj:
+        nxt: list[int] = []
+        for tok in sorted(frontier):
+            if tok in seen:
                 continue
-            seen.add(tok.i)
-            if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            seen.add(tok)
+            if pos[tok] in ("NOUN", "PROPN", "ADJ"):
                 out.append(tok)
-            nxt += [c for c in tok.children if _inner_dep(c)]
+            nxt += [c for c in kids[tok] if _inner_dep(tree, c)]
         frontier = nxt
     return out
 
@@ -461,17 +486,19 @@ def _fold_purpose(cands: list[Cand]) -> list[Cand]:
     return [c for c in cands if c.trigger.i not in drop]
 
 
-def _locative_objects(verb: Token, match: Match, complement: Token | None) -> list[Token]:
+def _locative_objects(verb: Token, match: Match, complement: Token | None) -> list[int]:
     """Objects of in/into/from attached to the verb, its complement or their objects (last-resort targets)."""
-    holders = [verb] + ([complement] if complement is not None else []) + ([match.noun] if match.noun else [])
-    holders += [c for h in list(holders) for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    tree = doc_tree(verb.doc)
+    dep, kids, lower = tree.dep, tree.children, tree.lower
+    holders = [verb.i] + ([complement.i] if complement is not None else []) + ([match.noun.i] if match.noun else [])
+    holders += [c for h in list(holders) for c in kids[h] if dep[c] in ("dobj", "nsubjpass")]
     return [
         p
         for h in holders
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "into", "from", "inside")
-        for p in c.children
-        if p.dep_ == "pobj"
+        for c in kids[h]
+        if dep[c] == "prep" and lower[c] in ("in", "into", "from", "inside")
+        for p in kids[c]
+        if dep[p] == "pobj"
     ]
 
 
@@ -531,7 +558,7 @@ class Coder:
                 m = code_verb(tok, self.lex)
                 if m is None or m.code in ("01", "010"):
                     m = self._reporting_criticism(tok) or m
-            elif pos in ("NOUN", "PROPN"):
+            elif pos in ("NOUN", "PROPN") and noun_code_at(tree, i, self.lex) is not None:
                 tok = doc[i]
                 m = self._nominal(tok)
             if m is not None and normalise_code(m.code) is not None:
@@ -826,13 +853,16 @@ class Coder:
 
     def _must_statement(self, verb: Token, cands: dict[int, Cand]) -> Match | None:
         """'X declared that Y must ...' with an uncoded action: a demand (CAMEO 100; 'should' = appeal 020)."""
-        for comp in verb.children:
-            if comp.dep_ != "ccomp" or comp.i in cands:
+        tree = doc_tree(verb.doc)
+        dep, lower, kids = tree.dep, tree.lower, tree.children
+        for ci in kids[verb.i]:
+            if dep[ci] != "ccomp" or ci in cands:
                 continue
-            auxes = {a.lower_ for a in comp.children if a.dep_ == "aux"}
+            auxes = {lower[a] for a in kids[ci] if dep[a] == "aux"}
             if not auxes & {"must", "should"}:
                 continue
-            subj = next((g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            si = next((g for g in kids[ci] if dep[g] in ("nsubj", "nsubjpass")), None)
+            subj = verb.doc[si] if si is not None else None
             speaker, _ = _subject(verb)
             if subj is None or speaker is None or self._same_side(subj, speaker):
                 continue
@@ -852,64 +882,64 @@ class Coder:
 
     def _arguments(self, c: Cand) -> bool:
         t = c.trigger
+        tree = doc_tree(self.doc)
+        dep, kids, lower, res = tree.dep, tree.children, tree.lower, self.res
         subj, _passive = _subject(t)
         if c.match.rule.startswith("nominal"):
             noun = c.match.noun or t
-            pobj = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "between" for p in ch.children]
-            sides = self.res.sides(pobj[0]) if pobj else []
+            pobj = [p for ch in kids[noun.i] if dep[ch] == "prep" and lower[ch] == "between" for p in kids[ch]]
+            sides = res.sides(pobj[0]) if pobj else []
             c.sources = sides
             c.targets = []
-            return sum(1 for s in sides if s.actor_id or self.res.use_entities) >= 2
-        if subj is not None and subj.pos_ == "PRON" and not self.res.sides(subj, allow_text=False):
+            return sum(1 for s in sides if s.actor_id or res.use_entities) >= 2
+        if subj is not None and tree.pos[subj.i] == "PRON" and not res.sides(subj, allow_text=False):
             subj = _speaker_for_pronoun(t) or subj
         if subj is not None:
-            if self.res.is_nonagent(subj) and not self.res.sides(subj, allow_text=False):
+            if res.is_nonagent(subj) and not res.sides(subj, allow_text=False):
                 return False
-            c.sources = self.res.sides(subj)
+            c.sources = res.sides(subj)
         elif c.match.noun is not None:
-            pobj = [
-                p for ch in c.match.noun.children if ch.dep_ == "prep" and ch.lower_ == "between" for p in ch.children
-            ]
+            pobj = [p for ch in kids[c.match.noun.i] if dep[ch] == "prep" and lower[ch] == "between" for p in kids[ch]]
             if pobj:
-                c.sources = self.res.sides(pobj[0])
+                c.sources = res.sides(pobj[0])
         seen = {s.actor_id for s in c.sources if s.actor_id}
         heads = _target_heads(t, c.match, subj)
         if c.complement is not None:
             heads += _target_heads(c.complement, c.match, subj)
-        if _purpose(t) and t.head.lemma_.lower() in _CONVEYANCE:  # 'sent experts to X to investigate'
-            heads += [h for h in _target_heads(t.head, c.match, subj) if h.i < t.i]
-        flat: list[Token] = []
+        if _purpose_i(tree, t.i) and tree.lemma[tree.head[t.i]] in _CONVEYANCE:  # 'sent experts to X to investigate'
+            heads += [h for h in _target_heads(t.head, c.match, subj) if h < t.i]
+        flat: list[int] = []
         for h in heads:  # an event noun is not a target, but its with/against/on/between objects may be
-            if noun_code(h, self.lex) is None:
+            if noun_code_at(tree, h, self.lex) is None:
                 flat.append(h)
             else:
                 flat += [
                     p
-                    for ch in h.children
-                    if ch.dep_ == "prep" and ch.lower_ in _TARGET_PREPS
-                    for p in ch.children
-                    if p.dep_ == "pobj"
+                    for ch in kids[h]
+                    if dep[ch] == "prep" and lower[ch] in _TARGET_PREPS
+                    for p in kids[ch]
+                    if dep[p] == "pobj"
                 ]
         heads = flat
-        per_head = [self.res.sides(h) for h in heads]
+        per_head = [res.sides(h) for h in heads]
         src_ids = {x.actor_id for x in c.sources}
         with_actor = [sd for sd in per_head if any(x.actor_id and x.actor_id not in src_ids for x in sd)]
-        chosen = next((sd for sd in with_actor if any(self.res.has_country(x) for x in sd)), None)
+        chosen = next((sd for sd in with_actor if any(res.has_country(x) for x in sd)), None)
         mutual_pair = len(src_ids - {None}) >= 2 and c.match.code[:2] in _MUTUAL_ROOTS
-        src_codes = {self.res.code(x) for x in c.sources} - {""}
+        src_codes = {res.code(x) for x in c.sources} - {""}
         if chosen is None and not mutual_pair:
             # an actor inside the object phrase or the complement ("demanded an admission by Moscow",
             # "rejected an offer from Kabul", "threatened to resume attacks in Israel") — PETRARCH2's
             # "first actor after the verb", read over the dependency tree; then the possessor of the object
             # ("praised Haiti's efforts") and a place-like actor of the clause
             extra = _inner_target_heads(t, c.complement, c.match, subj)
-            extra += [p for h in heads for p in h.children if p.dep_ == "poss" and p.pos_ != "PRON"]
+            extra += [p for h in heads for p in kids[h] if dep[p] == "poss" and tree.pos[p] != "PRON"]
             extra += _locative_objects(t, c.match, c.complement)
             for h in extra:
                 found = [
                     x
-                    for x in self.res.sides(h, allow_text=False)
-                    if x.actor_id not in src_ids and self.res.has_country(x) and self.res.code(x) not in src_codes
+                    for x in res.sides(h, allow_text=False)
+                    if x.actor_id not in src_ids and res.has_country(x) and res.code(x) not in src_codes
                 ]
                 if found:
                     chosen = found
@@ -925,15 +955,15 @@ class Coder:
                 c.targets.append(sd)
                 if sd.actor_id:
                     seen.add(sd.actor_id)
-        resolved = [s for s in c.sources + c.targets if s.actor_id or self.res.use_entities]
+        resolved = [s for s in c.sources + c.targets if s.actor_id or res.use_entities]
         if c.match.rule.startswith("petrarch2-block:"):
             # a code inherited from a broad PETRARCH2 block needs an actor target to be trusted, and the
             # verb's object must be that kind of argument: an actor ("defend Saudi Arabia") or an event noun,
             # not some thing no pattern of the block names ("gave a warm welcome", "eased emergency measures")
             if not any(s.actor_id for s in c.targets):
                 return False
-            for obj in (o for o in c.trigger.children if o.dep_ == "dobj"):
-                if not self.res.sides(obj, allow_text=False) and noun_code(obj, self.lex) is None:
+            for obj in (o for o in kids[t.i] if dep[o] == "dobj"):
+                if not res.sides(obj, allow_text=False) and noun_code_at(tree, obj, self.lex) is None:
                     return False
         return bool(resolved)
 
@@ -952,10 +982,10 @@ def _event_date(
             continue
         if not re.match(r"^\d{4}", tx.value):
             continue
-        sp = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if sp is None or sp.root.i not in clause:
+        root = _char_root(doc, tx.start, tx.end)
+        if root is None or root not in clause:
             continue
-        dist = abs(sp.root.i - anchor.i)
+        dist = abs(root - anchor.i)
         if best is None or dist < best[0]:
             best = (dist, tx.value[:10])
     if best is not None:
@@ -963,18 +993,44 @@ def _event_date(
     return ctx.published.isoformat(), "article"
 
 
+def _char_root(doc: Doc, start: int, end: int) -> int | None:
+    """Index of the syntactic root of the tokens overlapping characters [start, end) (as ``Doc.char_span`` with
+    ``alignment_mode="expand"`` and ``Span.root``), read from the parse arrays."""
+    tree = doc_tree(doc)
+    lo = bisect_right(tree.idx, start) - 1
+    if lo < 0 or tree.end[lo] <= start:
+        lo += 1
+    hi = bisect_left(tree.idx, end)  # tokens lo .. hi-1 start before ``end``
+    if lo >= hi:
+        return None
+    head = tree.head
+    outside = [i for i in range(lo, hi) if not lo <= head[i] < hi or head[i] == i]
+    if len(outside) == 1:
+        return outside[0]
+
+    def depth(i: int) -> int:
+        n = 0
+        while head[i] != i:
+            i = head[i]
+            n += 1
+        return n
+
+    return min(outside, key=depth) if outside else None
+
+
 def _event_place(c: Cand, analysis: Analysis, sent: Span, doc: Doc) -> str | None:
+    tree = doc_tree(doc)
     holders = {(c.anchor or c.trigger).i, c.trigger.i}
     if c.match.noun is not None:
         holders.add(c.match.noun.i)
     for pl in analysis.places:
         if not (sent.start_char <= pl.start < sent.end_char):
             continue
-        sp = doc.char_span(pl.start, pl.end, alignment_mode="expand")
-        if sp is None:
+        root = _char_root(doc, pl.start, pl.end)
+        if root is None:
             continue
-        prep = sp.root.head
-        if sp.root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.i in holders:
+        prep = tree.head[root]
+        if tree.dep[root] == "pobj" and tree.lower[prep] in ("in", "at") and tree.head[prep] in holders:
             return pl.id
     return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.cameo import Element, Lexicon, Pattern
@@ -36,22 +36,24 @@ class Match:
 
 
 class DocTree:
-    """Per-document parse arrays (dependency label, POS, tag, lower case, lower-cased lemma, head and children
-    per token index) for tree walks without building a spaCy Token object per visited node."""
+    """Per-document parse arrays (dependency label, POS, tag, lower case, lower-cased lemma, entity type,
+    character offsets, head and children per token index) for tree walks without building a spaCy Token object
+    per visited node."""
 
-    __slots__ = ("children", "dep", "doc", "head", "lemma", "lower", "pos", "tag")
+    __slots__ = ("children", "dep", "doc", "end", "ent", "head", "idx", "lemma", "lower", "pos", "tag")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         n = len(doc)
-        arr = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA])
-        _heads, deps, poses, tags, lowers, lemmas = arr.T.tolist() if n else ([], [], [], [], [], [])
+        arr = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA, ENT_TYPE, IDX, LENGTH])
+        cols = arr.T.tolist() if n else [[] for _ in range(9)]
+        _heads, deps, poses, tags, lowers, lemmas, ents, idx, lengths = cols
         text, low = _STRS, _LEMMAS
         if len(text) > 500_000:
             text.clear()
             low.clear()
         strings = doc.vocab.strings
-        for h in set().union(deps, poses, tags, lowers, lemmas).difference(text):
+        for h in set().union(deps, poses, tags, lowers, lemmas, ents).difference(text):
             text[h] = strings[h]
         for h in set(lemmas).difference(low):
             low[h] = text[h].lower()
@@ -61,11 +63,25 @@ class DocTree:
         self.tag = [text[h] for h in tags]
         self.lower = [text[h] for h in lowers]
         self.lemma = [low[h] for h in lemmas]
+        self.ent = [text[h] for h in ents]
+        self.idx = idx
+        self.end = [a + b for a, b in zip(idx, lengths, strict=True)]
         kids: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
                 kids[h].append(i)
         self.children = kids
+
+    def conjuncts(self, i: int) -> list[int]:
+        """Indices of the tokens coordinated with token ``i`` (as spaCy's ``Token.conjuncts``)."""
+        dep, head, kids = self.dep, self.head, self.children
+        start = i
+        while dep[start] == "conj" and head[start] != start:
+            start = head[start]
+        out = [start]
+        for w in out:
+            out.extend(c for c in kids[w] if c > w and dep[c] == "conj")
+        return [w for w in out if w != i]
 
     def subtree(self, i: int) -> set[int]:
         """Indices of the token and all its descendants."""
@@ -380,15 +396,20 @@ def _subject_words(verb: Token) -> list[Token]:
 
 def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
     """(code, symmetric) of an event noun, also as the head of a two-word compound ('air strikes')."""
-    low = noun.lower_
-    if low not in _noun_last_words(lex) and noun.lemma_.lower() not in lex.nouns:
+    return noun_code_at(doc_tree(noun.doc), noun.i, lex)
+
+
+def noun_code_at(tree: DocTree, i: int, lex: Lexicon) -> tuple[str, bool] | None:
+    """:func:`noun_code` of the token at index ``i`` (read from the document's parse arrays)."""
+    low = tree.lower[i]
+    if low not in _noun_last_words(lex) and tree.lemma[i] not in lex.nouns:
         return None  # no listed noun ends in this word: skip the compound look-up
-    comp = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    comp = [c for c in tree.children[i] if c == i - 1 and tree.dep[c] == "compound"]
     if comp:
-        two = f"{comp[0].lower_} {noun.lower_}"
+        two = f"{tree.lower[comp[0]]} {low}"
         if two in lex.nouns:
             return lex.nouns[two]
-    for key in (noun.lower_, noun.lemma_.lower()):
+    for key in (low, tree.lemma[i]):
         if key in lex.nouns:
             return lex.nouns[key]
     return None
@@ -562,15 +583,17 @@ _NEG_SUBJ = frozenset({"neither", "no", "none", "nobody", "nor"})
 
 def own_modality(verb: Token) -> str:
     """Modality marked on the verb itself: negation, modal/future auxiliaries, 'if' clauses, 'going to'."""
-    kids = list(verb.children)
-    if any(c.dep_ == "neg" for c in kids):
+    tree = doc_tree(verb.doc)
+    dep, lower = tree.dep, tree.lower
+    kids = tree.children[verb.i]
+    if any(dep[c] == "neg" for c in kids):
         return "negated"
     for c in kids:
-        if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in _NEG_SUBJ for t in c.subtree if t.dep_ == "det"):
+        if dep[c] in ("nsubj", "nsubjpass") and any(lower[t] in _NEG_SUBJ and dep[t] == "det" for t in tree.subtree(c)):
             return "negated"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+    if any(dep[c] == "mark" and lower[c] in ("if", "unless") for c in kids):
         return "hypothetical"
-    auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    auxes = {lower[c] for c in kids if dep[c] in ("aux", "auxpass")}
     if auxes & _HYPO_AUX:
         return "hypothetical"
     if auxes & _FUTURE_AUX:
