@@ -445,3 +445,8 @@ def test_previous_weekday_quarters_of_losses_and_later_dates(tag: Callable[..., 
     assert a["several quarters"].value == "PXQ"
     assert "three quarters" not in a
     assert a["a later date"].value == "FUTURE_REF"
+
+
+def test_quarter_a_year_ago(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("Profit rose in the third quarter. For the quarter a year ago, it lost money.", "1989-10-30"))
+    assert a["the quarter a year ago"].value == "1988-Q3"

@@ -316,7 +316,7 @@ def _grammar() -> tuple[Rule, ...]:
                 + r")[\s-]+)?quarters?(?:\s+of\s+(?:fiscal\s+)?(?:"
                 + _YEAR
                 + r"|this\s+year|last\s+year"
-                r"|next\s+year)|,?\s+" + _YEAR + r")?"
+                r"|next\s+year)|,?\s+" + _YEAR + r"|\s+(?:a|one)\s+year\s+(?:ago|earlier|before))?"
             ),
             5,
         ),

@@ -811,7 +811,7 @@ class Normaliser:
             q = 4
         if q is not None:
             if year is None:
-                if "year-earlier" in t or "year-ago" in t:
+                if re.search(r"year-earlier|year-ago|year (ago|earlier|before)$", t):
                     year = resolve_quarter(q, self.dct, "past") - 1
                 else:
                     year = resolve_quarter(q, self.dct, self._tense(c))
@@ -836,7 +836,7 @@ class Normaliser:
                 base = last_done  # "the latest quarter": one already reported
         else:
             base = last_done
-        comparison = "year-earlier" in t or "year-ago" in t
+        comparison = bool(re.search(r"year-earlier|year-ago|year (ago|earlier|before)$", t))
         if comparison:
             base = shift(base, -1, "Y")
         if year is not None:
