@@ -50,6 +50,9 @@ IN_MENTIONED_ADMIN1 = 4.0
 NEAR_200KM = 2.0
 NEAR_1000KM = 1.0
 QUALIFIER_MATCH = 8.0
+#: A first-level unit of a country whose other units the article names (at least this many of them).
+SIBLING_STATES = 4.0
+SIBLING_STATES_MIN = 2
 COUNTRY_FULL = 0.5
 ADMIN1_SHARE = 1.0
 SMALL_DAMP = 0.0
@@ -120,9 +123,12 @@ class DocContext:
     town_owners: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     #: owners that named a country only (see :meth:`add`)
     remote: set[int] = field(default_factory=set)
+    #: first-level units the article names as such, with the owners that name them
+    state_owners: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     _unique: list[tuple[float, float]] | None = field(default=None, init=False, repr=False, compare=False)
     _towns_in: set[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
     _top: int | None = field(default=None, init=False, repr=False, compare=False)
+    _states: Counter[str] | None = field(default=None, init=False, repr=False, compare=False)
     #: distances already computed in this document (shared with the contexts :meth:`without` derives)
     km_memo: dict[tuple[float, float, float, float], float] = field(default_factory=dict, repr=False, compare=False)
 
@@ -150,13 +156,21 @@ class DocContext:
             self.points.append((entry.latitude, entry.longitude, owner))
         if entry.kind == "city" and entry.country_code and entry.admin1:
             self.town_owners.setdefault((entry.country_code, entry.admin1), set()).add(owner)
-        self._unique = self._towns_in = self._top = None
+        if entry.kind == "adm1" and entry.country_code and entry.admin1:
+            self.state_owners.setdefault((entry.country_code, entry.admin1), set()).add(owner)
+        self._unique = self._towns_in = self._top = self._states = None
 
     def town_admin1(self) -> set[tuple[str, str]]:
         """The first-level units the article's towns lie in."""
         if self._towns_in is None:
             self._towns_in = {k for k, owners in self.town_owners.items() if owners}
         return self._towns_in
+
+    def states_named(self, cc: str) -> int:
+        """How many distinct first-level units of country ``cc`` the article names."""
+        if self._states is None:
+            self._states = Counter(k[0] for k, owners in self.state_owners.items() if owners)
+        return self._states.get(cc, 0)
 
     def top_admin1(self) -> int:
         """How often the article's most-named first-level unit is named (itself or by its towns)."""
@@ -181,6 +195,7 @@ class DocContext:
             [p for p in self.points if p[2] not in owners],
             {k: v - owners for k, v in self.town_owners.items()},
             self.remote,
+            {k: v - owners for k, v in self.state_owners.items()},
             self.km_memo,
         )
         for entry, o in owned:
@@ -263,6 +278,14 @@ def score(
             if entry.kind == "adm1" and (entry.country_code, entry.admin1) in ctx.town_admin1():
                 # the article's towns lie in this state: as near as they are to themselves
                 c += NEAR_200KM
+    if (
+        entry.kind in ("adm1", "adm2", "city")
+        and entry.country_code
+        and ctx.states_named(entry.country_code) >= SIBLING_STATES_MIN
+    ):
+        # an article naming several states of a country is set in it: "Georgia" among Alaska, Florida and
+        # Hawaii is the state (its towns and counties gain alike, so "Washington" stays the capital there)
+        c += SIBLING_STATES
     if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None and ctx.points:
         c += _nearness(entry.latitude, entry.longitude, ctx.unique_points(), ctx.km_memo)
     return s + c
@@ -327,7 +350,7 @@ def _candidates(gaz: Gazetteer, text: str, allow_adjectives: bool) -> tuple[tupl
 #: alternate name to any place that bears it as its own name, unless a qualifier names their state or country.
 NAMESAKE_TOWN_MAX_POP = 100_000
 #: A country or first-level unit at least this big (estimated population) owns its name against small towns.
-NAME_OWNER_MIN_POP = 1_000_000
+NAME_OWNER_MIN_POP = 400_000
 
 
 def prune_small_namesakes(

@@ -1,0 +1,185 @@
+"""Places stage: how an article's own places decide between namesakes (one sense per article, state
+and country pulls, lists, counties, names inside longer names) and the aliases added to the gazetteer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.knowledge.gazetteer import Entry, get_gazetteer
+from eventwire.records import Analysis, Place
+from eventwire.stages.places import DocContext, Resolver, candidates, prune_small_namesakes, rank
+
+Analyze = Callable[..., Analysis]
+
+CAPITAL_DC = 4140963
+NEW_YORK_CITY = 5128581
+STATE_FL = 4155751
+STATE_OK = 4544379
+STATE_GA = 4197000
+STATE_WY = 5843591
+SOUTH_AMERICA = 6255150
+RUSSIA = 2017370
+SOUTH_KOREA = 1835841
+NEW_SOUTH_WALES = 2155400
+HERTFORDSHIRE = 2647043
+GUMA_LGA = 7729904
+LONDON = 2643743
+KILBURN = 6690572
+
+
+def places_named(analysis: Analysis, text: str) -> list[Place]:
+    """Every place mention with this surface text."""
+    found = [p for p in analysis.places if p.text == text]
+    assert found, f"no place {text!r} in {[p.text for p in analysis.places]}"
+    return found
+
+
+def best(text: str) -> int | None:
+    """The context-free best reading of a surface string (adjectives allowed)."""
+    gaz = get_gazetteer()
+    ranked = rank(candidates(gaz, text), gaz, None, name=text)
+    return ranked[0][1].key if ranked else None
+
+
+def entry(key: int) -> Entry:
+    found = get_gazetteer().get(key)
+    assert found is not None
+    return found
+
+
+# --- one sense per article ------------------------------------------------------------
+
+
+def test_qualified_mention_decides_the_later_bare_ones(analyze: Analyze) -> None:
+    a = analyze(
+        "The storm hit Paris, Texas, overnight. Schools in Paris stayed closed on Monday, "
+        "and the mayor of Paris asked for help."
+    )
+    ids = {p.geonames_id for p in places_named(a, "Paris")}
+    assert len(ids) == 1
+    assert all(p.country_code == "US" for p in places_named(a, "Paris"))
+
+
+def test_a_name_does_not_vote_for_itself() -> None:
+    # three mentions of Salisbury read as Harare (its old name) must not pull each other to Zimbabwe
+    gaz = get_gazetteer()
+    harare = next(e for e, _h in gaz.lookup("Harare") if e.kind == "city" and e.country_code == "ZW")
+    uk = gaz.country("GB")
+    assert uk is not None
+    resolver = Resolver(gaz)
+    for i in range(3):
+        resolver.context.add(harare, i, weight=0.5)
+    resolver.context.add(uk, 3)
+    same = [(harare, i) for i in range(3)]
+    got, _conf = resolver.resolve("Salisbury", 0, harare, exclude=same)
+    assert got is not None and got.country_code == "GB"
+
+
+# --- states, countries and their namesakes ----------------------------------------------
+
+
+def test_state_beats_small_town_of_its_name(analyze: Analyze) -> None:
+    a = analyze("Officials in Albany and Buffalo said Florida would send more rescue crews north.")
+    assert places_named(a, "Florida")[0].geonames_id == STATE_FL
+    # a qualifier still finds the village
+    gaz = get_gazetteer()
+    qualified = prune_small_namesakes(candidates(gaz, "Florida"), [entry(5128638)])  # New York state
+    assert any(e.country_code == "US" and e.admin1 == "NY" and e.kind == "city" for e, _h in qualified)
+
+
+def test_smallest_states_still_own_their_names() -> None:
+    got, _conf = Resolver(get_gazetteer()).resolve("Wyoming")
+    assert got is not None and got.key == STATE_WY
+
+
+def test_state_with_its_capital_named_is_the_state(analyze: Analyze) -> None:
+    a = analyze(
+        "Teachers in Oklahoma walked out on Monday. Rallies filled the Capitol in Oklahoma City "
+        "and schools closed in Tulsa."
+    )
+    assert places_named(a, "Oklahoma")[0].geonames_id == STATE_OK
+
+
+def test_new_york_is_the_city_by_default(analyze: Analyze) -> None:
+    a = analyze("She moved to New York last year to work at a gallery.")
+    assert places_named(a, "New York")[0].geonames_id == NEW_YORK_CITY
+
+
+def test_a_list_is_not_a_qualifier(analyze: Analyze) -> None:
+    a = analyze("After stops in Washington, New York and Boston, the prince flew to Los Angeles.")
+    assert places_named(a, "Washington")[0].geonames_id == CAPITAL_DC
+
+
+def test_state_among_other_states_of_its_country(analyze: Analyze) -> None:
+    a = analyze("Guard units from Alaska, Florida, Hawaii and Georgia were sent to help, and Louisiana sent boats.")
+    assert places_named(a, "Georgia")[0].geonames_id == STATE_GA
+
+
+def test_capital_standing_for_its_government_names_only_the_country() -> None:
+    ctx = DocContext()
+    ctx.add(entry(CAPITAL_DC), 0, weight=0.5, local=False)
+    assert ctx.countries.get("US", 0) > 0
+    assert not ctx.points and not ctx.admin1
+    # leaving it out again does not make counts negative
+    assert all(v >= 0 for v in ctx.without(entry(CAPITAL_DC), 0).admin1.values())
+
+
+# --- counties --------------------------------------------------------------------------
+
+
+def test_counties_have_estimated_size_and_position() -> None:
+    fife = next(e for e, _h in get_gazetteer().lookup("Fife") if e.kind == "adm2")
+    assert fife.country_code == "GB" and fife.population > 100_000 and fife.approx
+    assert fife.latitude == pytest.approx(56.2, abs=0.5) and fife.longitude == pytest.approx(-3.2, abs=0.6)
+
+
+def test_bare_name_of_a_county_is_the_town() -> None:
+    got = entry(best("Shelby") or 0)
+    assert got.kind == "city"
+
+
+# --- names inside longer names -----------------------------------------------------------
+
+
+def test_multiword_designators() -> None:
+    gaz = get_gazetteer()
+    nigeria = gaz.country("NG")
+    assert nigeria is not None
+    resolver = Resolver(gaz)
+    resolver.context.add(nigeria, 0)
+    got, _conf = resolver.resolve("Guma Local Government Area")
+    assert got is not None and got.key == GUMA_LGA
+    got, _conf = Resolver(get_gazetteer()).resolve("Harare City Council")
+    assert got is not None and got.kind == "city" and got.country_code == "ZW"
+
+
+def test_small_town_inside_a_name_when_near_the_articles_places() -> None:
+    gaz = get_gazetteer()
+    far = Resolver(gaz)
+    got, _conf = far.resolve("South Kilburn Estate")
+    assert got is None
+    near = Resolver(gaz)
+    near.context.add(entry(LONDON), 0, weight=0.5)
+    got, _conf = near.resolve("South Kilburn Estate")
+    assert got is not None and got.key == KILBURN
+
+
+# --- aliases -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Latin America", SOUTH_AMERICA),
+        ("Latin American", SOUTH_AMERICA),
+        ("Soviet Union", RUSSIA),
+        ("USSR", RUSSIA),
+        ("Korea", SOUTH_KOREA),
+        ("NSW", NEW_SOUTH_WALES),
+        ("Herts", HERTFORDSHIRE),
+    ],
+)
+def test_aliases(text: str, key: int) -> None:
+    assert best(text) == key
