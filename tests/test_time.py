@@ -450,3 +450,9 @@ def test_previous_weekday_quarters_of_losses_and_later_dates(tag: Callable[..., 
 def test_quarter_a_year_ago(tag: Callable[..., Analysis]) -> None:
     a = times(tag("Profit rose in the third quarter. For the quarter a year ago, it lost money.", "1989-10-30"))
     assert a["the quarter a year ago"].value == "1988-Q3"
+
+
+def test_day_next_to_a_named_weekday(tag: Callable[..., Analysis]) -> None:
+    # Published on Thursday 2000-02-24.
+    a = times(tag("The day before last Tuesday's hearing, Manuel went to court.", "2000-02-24"))
+    assert a["The day before last Tuesday"].value == "2000-02-21"

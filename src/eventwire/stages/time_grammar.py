@@ -406,7 +406,15 @@ def _grammar() -> tuple[Rule, ...]:
             8,
         ),
         Rule("weekend", _rx(r"(?:(?:the|this|last|next|that|past|coming|previous|following)\s+)weekend"), 6),
-        Rule("day_before", _rx(r"the\s+day\s+(?:before|after)(?:\s+(?:yesterday|tomorrow))?"), 7),
+        Rule(
+            "day_before",
+            _rx(
+                r"the\s+day\s+(?:before|after)(?:\s+(?:yesterday|tomorrow|(?:(?:last|next|this)\s+)?"
+                + _WEEKDAY
+                + r"(?!\s+(?:morning|afternoon|evening|night))))?"
+            ),
+            7,
+        ),
         # Deictic days and parts of days.
         Rule(
             "deictic",

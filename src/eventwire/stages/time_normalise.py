@@ -1089,8 +1089,14 @@ class Normaliser:
             return self._date(Point("day", self.dct - dt.timedelta(days=2)), "publication date")
         if t.endswith("tomorrow"):
             return self._date(Point("day", self.dct + dt.timedelta(days=2)), "publication date")
+        sign = -1 if re.match(r"the\s+day\s+before", t) else 1
+        wm = _WD_RX.search(t)
+        if wm is not None:
+            # "the day before last Tuesday('s hearing)": a day next to a named weekday
+            rel = re.search(r"(last|next|this)\s+\w+$", t)
+            wd = resolve_weekday(WEEKDAYS[wm.group(0)], self.dct, self._tense(c), rel.group(1) if rel else "")
+            return self._date(Point("day", wd + dt.timedelta(days=sign)), "publication date + tense")
         base = self.disc.last.date if self.disc.last is not None and self.disc.last.gran == "day" else self.dct
-        sign = -1 if "before" in t else 1
         return self._date(Point("day", base + dt.timedelta(days=sign)), "reference time")
 
     # Deictic days and weekdays ------------------------------------------------------
