@@ -491,3 +491,26 @@ def test_statement_continues_past_reported_speech_in_the_attribution(run: Callab
 def test_quoted_noun_phrase_taken_for_subject_does_not_hide_the_speaker(run: Callable[[str], Analysis]) -> None:
     a = run('"One of the finest engineers in the whole region," Deputy Mayor Lena Holt said in a phone interview.')
     assert only(a, "finest engineers").speaker_text == "Deputy Mayor Lena Holt"
+
+
+def test_headline_name_and_colon_is_a_speaker_label(run: Callable[[str], Analysis]) -> None:
+    a = run("Pat Kellerman: Voters Worried About the Deficit\n\nThe pollster spoke on Monday.")
+    q = only(a, "Voters Worried")
+    assert q.speaker_text == "Pat Kellerman" and q.kind == "direct"
+    b = run("The Latest: Storm hits the coast\n\nRain fell all night.")
+    assert b.quotes == []
+
+
+def test_findings_take_a_noun_phrase(run: Callable[[str], Analysis]) -> None:
+    a = run("Polls show a close contest in the state.")
+    q = only(a, "a close contest")
+    assert q.cue == "show" and q.cue_class == "evidence" and q.speaker_text == "Polls"
+
+
+def test_clause_after_a_time_adverbial_and_name_glued_to_the_phrase_before(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "Mr. Ibsen said after the meeting he would not accept the offer. "
+        "In a meeting with the editorial board of the Daily Ledger Ibsen said that the port would close."
+    )
+    assert only(a, "he would not accept the offer").speaker_text == "Mr. Ibsen"
+    assert only(a, "the port would close").speaker_text == "Ibsen"

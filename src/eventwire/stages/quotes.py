@@ -55,6 +55,11 @@ _NOT_SPEECH = {"be", "have", "include", "follow", "read"}
 _LABEL_SEPARATORS = {":", "―", "—"}
 _NEGATABLE = ATTITUDE_CLASSES | {"announce"}
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "CCONJ"}
+#: Newsroom headline labels that open a headline with a colon and are no speakers ("Market Update: …").
+_NEWSROOM_LABELS = {
+    "latest", "update", "live", "watch", "analysis", "opinion", "editorial", "breaking", "exclusive",
+    "explainer", "review", "recap", "timeline", "factbox", "photos", "video", "podcast", "briefing",
+}  # fmt: skip
 _LEAD_PUNCT = {":", ",", "—", "–", "-", "(", "["}
 
 
@@ -496,12 +501,19 @@ class _Finder:
                 lo = verb.i + 1  # "reasons that X refuses to release": the fronted relative is no content
             return _trim(list(doc[lo : c.right_edge.i + 1]))
         if wide and "ccomp" in cue.complements:
-            clause = _misattached_that_clause(verb)
+            clause = _misattached_that_clause(verb) or _unmarked_advcl(verb)
             if clause is not None:
                 return _trim(list(doc[clause.left_edge.i : clause.right_edge.i + 1]))
         if nominal is not None:
+            if cue.cls == "evidence" and not self._evidence_subject(verb):
+                return None  # "both sides had shown restraint" is no finding
             return _trim(list(doc[nominal.left_edge.i : self._secondary_end(verb, nominal.right_edge.i) + 1]))
         return None
+
+    def _evidence_subject(self, verb: Token) -> bool:
+        """Whether a finding verb's subject is a source of evidence (``Polls show``, ``the video showed``)."""
+        subj = _subject_any(verb)
+        return subj is not None and subj.root.lemma_.lower() in self.table.evidence_subjects
 
     def _particle_content(self, verb: Token, particle: str) -> tuple[int, int] | None:
         """``called for X``, ``called on X to Y``, ``spoke of X``: the object of the cue's preposition."""
@@ -546,6 +558,32 @@ def _misattached_that_clause(verb: Token) -> Token | None:
                     first = t.left_edge
                     if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == t.i:
                         return t
+    return None
+
+
+def _name_before(verb: Token) -> Span | None:
+    """A finite cue verb without a subject right after a proper name the parser glued to the phrase before
+    (``In a meeting with the Washington Post Trump said …``): the name."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 or doc[verb.i - 1].pos_ != "PROPN":
+        return None
+    lo = verb.i - 1
+    while lo > 0 and verb.i - lo < 6 and doc[lo].ent_iob_ == "I" and doc[lo - 1].pos_ == "PROPN":
+        lo -= 1  # the whole name the last word belongs to
+    return doc[lo : verb.i]
+
+
+def _unmarked_advcl(verb: Token) -> Token | None:
+    """``said after the convention he would not accept …``: a clause with its own subject and no
+    conjunction that the parser took for an adverbial."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i:
+            continue
+        kids = list(c.children)
+        if any(k.dep_ == "mark" for k in kids) or c.left_edge.tag_ in {"WRB", "IN", "TO"}:
+            continue
+        if any(k.dep_ in {"nsubj", "nsubjpass"} and k.i < c.i for k in kids) and c.tag_ != "VBG":
+            return c
     return None
 
 
@@ -684,7 +722,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         contents = [content] if content is not None else finder.parenthetical_content(tok)
         if not contents:
             continue
-        speaker = _subject_of(tok)
+        speaker = _subject_of(tok) or _name_before(tok)
         if speaker is None or speaker.root.dep_ == "expl":
             continue
         if any(_covered_by(c, direct_spans) for c in contents):
@@ -822,6 +860,14 @@ def _speaker_labels(doc: Doc, text: str, par_starts: list[int]) -> dict[int, tup
                 caps = all(t.is_upper and len(t) > 1 for t in words)
                 person = all(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in words)
                 place = any(t.ent_type_ in _PLACE_ENTS for t in words)
+                if par == 0 and tok.text == ":" and not caps:
+                    # a headline "Pat Caddell: Democrat Voters Worried …", "Poll: …" -- a short name, no
+                    # article or preposition ("The Latest:", "Obama on Climate Change:" are no speakers)
+                    caps = (
+                        0 < len(words) <= 3
+                        and all(t.is_title and t.pos_ in {"PROPN", "NOUN"} for t in words)
+                        and not any(t.lower_ in _NEWSROOM_LABELS for t in words)
+                    )
                 if words and (caps if tok.text == ":" else person) and not place:
                     out[par] = (name, tok)
                 break

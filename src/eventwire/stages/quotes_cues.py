@@ -43,6 +43,7 @@ class CueTable:
     phrases: dict[str, str]
     speaker_nouns: dict[str, str]
     nouns: dict[str, VerbCue] = field(default_factory=dict)
+    evidence_subjects: frozenset[str] = frozenset()
 
     def verb_cue(self, lemma: str, particles: set[str], covered_only: bool = True) -> VerbCue | None:
         """The cue for a verb lemma (with the particles the verb has), or None."""
@@ -95,6 +96,7 @@ def cue_table() -> CueTable:
     nouns: dict[str, str] = {}
     aliases: dict[str, str] = {}
     noun_cues: dict[str, VerbCue] = {}
+    evidence: set[str] = set()
     for row in read_tsv("quote_cues.tsv"):
         lemma, kind, cls = row["lemma"].strip().lower(), row["kind"].strip(), row["class"].strip()
         comps = row.get("complements", "-").strip()
@@ -109,6 +111,8 @@ def cue_table() -> CueTable:
             nouns[lemma] = cls
         elif kind == "noun":
             noun_cues[lemma] = VerbCue(lemma, cls, frozenset(comps.split(",")))
+        elif kind == "evidence_subject":
+            evidence.add(lemma)
         elif kind == "alias":
             aliases[lemma] = cls.lower()
         else:
@@ -118,7 +122,7 @@ def cue_table() -> CueTable:
         verbs.setdefault(model_lemma, []).extend(verbs.get(lemma, []))
     # particle verbs first so that "point out" wins over a bare "point"
     ordered = {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()}
-    return CueTable(ordered, phrases, nouns, noun_cues)
+    return CueTable(ordered, phrases, nouns, noun_cues, frozenset(evidence))
 
 
 @lru_cache(maxsize=4)
