@@ -724,3 +724,23 @@ def test_article_country_for_unnamed_actors(analyze: Analyze) -> None:
     assert actor_of(tie, "Rebels").country is None  # two states equally often: no article country
     refugees = analyze("Refugees crossed into Kenya on Monday.")
     assert actor_of(refugees, "Refugees").country is None  # refugees are usually foreign where reported
+
+
+def test_description_of_a_person_takes_the_persons_country(analyze: Analyze) -> None:
+    result = analyze(
+        "President Tomas Vell of Morocco spoke. The Vell government rejected the plan.", published="2000-03-01"
+    )
+    assert actor_of(result, "government").code == "MARGOV"
+    assert any(m.text == "Vell" and m.kind == "surname" for m in result.mentions)  # the person keeps its mention
+
+
+def test_members_take_the_codes_of_their_group(analyze: Analyze) -> None:
+    result = analyze("Leaders of the Zenith opposition coalition met officials of the Red Cross.")
+    assert actor_of(result, "Leaders").sectors == ["OPP"]
+    assert "NGO" in actor_of(result, "officials").sectors
+
+
+def test_country_inside_an_unknown_organisation_name(analyze: Analyze) -> None:
+    result = analyze("Doctors from two American aid groups met the Palestinian Reconstruction Council.")
+    assert actor_of(result, "Doctors").country == "USA"  # a country adjective in the complement
+    assert actor_of(result, "Palestinian Reconstruction Council").country == "PSE"

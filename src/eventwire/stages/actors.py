@@ -897,12 +897,19 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout", "across") and prep.i >= right:
             for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
+                if obj.dep_ != "pobj" or obj.ent_type_ in ("ORG", "PERSON", "NORP"):
+                    continue  # "the leader of Hamas": an organisation, not a place
                 place = doc[obj.left_edge.i : obj.i + 1].text
                 code = _place_country(place.removeprefix("the ").removeprefix("The "))
                 if code is None and obj.ent_type_ in ("GPE", "LOC") and obj.i > obj.left_edge.i:
                     code = _place_country(obj.text)
+                if code is None:
+                    # "doctors from two American aid groups", "inhabitants of the Syrian Golan Heights"
+                    for t in doc[obj.left_edge.i : obj.i + 1]:
+                        form = country_forms().get(t.text) if t.is_title else None
+                        if form is not None and form.type in ("name", "adj"):
+                            code, place = form.code, t.text
+                            break
                 if code is not None:
                     title.country, title.country_text = code, place
                     return
@@ -1083,6 +1090,10 @@ class _Resolver:
         self.mentions: list[tuple[int, int, Draft, MentionKind, str | None]] = []
         #: start token of a mention -> confidence of its link, when below the actor's own (pronouns)
         self.link_confidence: dict[int, float] = {}
+        #: (draft of "leaders"/"officials", token of its "of" complement): codes taken from the complement later
+        self.of_links: list[tuple[Draft, int]] = []
+        #: (token, country) of capitals used as places ("talks in Beijing"): evidence of the article's country
+        self.places: list[tuple[int, str]] = []
 
     # -- drafts
     def draft(self, key: str, **kwargs: object) -> Draft:
@@ -1244,7 +1255,7 @@ class _Resolver:
             self.apply_title(d, c.title)
             if d.country is None and len(tokens) == 1:
                 countries = self.surname_countries(tokens[0], c.title)
-                if len(countries) == 1:
+                if len(countries) == 1 and c.title is not None:
                     d.country = next(iter(countries))
                     d.evidence.append(f"every table person '{name}' with that title is of {d.country}")
                 elif countries:
@@ -1352,7 +1363,32 @@ class _Resolver:
                 d.country = title.country
                 d.confidence = 0.55
                 d.evidence.append(f"agent '{title.agent.phrase}' -> {' '.join(title.agent.sectors)}")
+            if d.country is None:
+                inner = self.inner_country(c.start, c.end)
+                if inner is not None:
+                    d.country, text = inner
+                    d.sectors = _sectors_for(d.country, d.sectors) if d.sectors else d.sectors
+                    if country_kinds().get(d.country) is None and "IGO" not in d.sectors:
+                        d.sectors.insert(0, "IGO")  # a body of an IGO ("United Nations Relief Coordinator")
+                    d.confidence = max(d.confidence, 0.5)
+                    d.evidence.append(f"'{text}' in the name -> {d.country}")
         self.mention(c, d, "name")
+
+    def inner_country(self, start: int, end: int) -> tuple[str, str] | None:
+        """The country or IGO named inside an unknown organisation's name ("Palestinian Liberation Organization",
+        "Baghdad University", "United Nations Emergency Relief Coordinator"): (code, the words), or None."""
+        doc = self.doc
+        for i in range(start, end):
+            for j in range(min(end, i + 3), i, -1):
+                text = doc[i:j].text
+                form = country_forms().get(text)
+                if form is not None and form.type in ("name", "adj", "capital"):
+                    return form.code, text
+                if j - i >= 2 or doc[i].is_upper:
+                    for x in self.table.exact(text):
+                        if x.kind != "person" and x.country and x.source != OUTLET_SOURCE:
+                            return x.country, text
+        return None
 
     def country_draft(self, code: str, text: str) -> Draft:
         name = country_name(code) or code
@@ -1367,6 +1403,7 @@ class _Resolver:
         text = self.doc[c.start : c.end].text
         if form.is_government:
             if _is_locative(self.doc[c.end - 1]):
+                self.places.append((c.start, form.code))
                 return  # a place ("talks in Beijing"), left to the places stage
             if text.isupper() and not form.form.isupper():
                 return  # a dateline ("NEW DELHI —"), a place
@@ -1452,6 +1489,20 @@ class _Resolver:
         while first < c.end - 1 and (doc[first].lower_ in DEFINITE or doc[first].lower_ in ("a", "an")):
             first += 1
         label = doc[first : c.end].text
+        if agent.phrase in MEMBER_NOUNS and title.country is None:
+            for prep in head.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= c.end:
+                    # "leaders of the opposition coalition": a group of their own, with the coalition's codes
+                    obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+                    if obj is not None:
+                        key = f"member:{agent.phrase}:{obj.i}"
+                        d = self.draft(key, name=label, kind="group" if c.plural else "person", confidence=0.6)
+                        d.sectors = list(agent.sectors)
+                        if d.count == 0:
+                            self.add_title_evidence(d, title)
+                        self.of_links.append((d, obj.i))
+                        self.mention(c, d, "group" if c.plural else "role")
+                        return
         if c.plural:
             if title.others and title.country_text:
                 label = f"{title.country_text} {doc[c.head].text}"
@@ -1792,9 +1843,36 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         for s, e, d, _k, _l in resolver.mentions[before:]:
             for i in range(s, e):
                 token_owner[i] = d
+    _member_codes(resolver, token_owner)
     _resolve_pronouns(doc, resolver, token_owner, sent_idx)
     _article_country(resolver, sent_idx)
     _finish(doc, analysis, ctx, resolver, sent_idx)
+
+
+#: Person nouns that take the codes of the group or organisation they belong to ("leaders of the coalition").
+MEMBER_NOUNS = frozenset(
+    {"leader", "official", "head", "chief", "representative", "spokesman", "spokeswoman", "spokesperson", "member"}
+)
+
+
+def _member_codes(resolver: _Resolver, token_owner: dict[int, Draft]) -> None:
+    """Leaders, officials and spokespeople *of* a group or organisation take its country and sectors.
+
+    "Leaders of the Azadliq opposition coalition" are opposition (OPP), "officials of the Red Cross" are the
+    Red Cross's (NGO); "leaders of China" stay government.  The complement must be a group or organisation
+    actor with sectors; a country complement is a title country and handled before.
+    """
+    for d, i in resolver.of_links:
+        other = token_owner.get(i)
+        if other is None or other is d or other.kind not in ("group", "organization") or not other.sectors:
+            continue
+        if d.country and other.country and d.country != other.country:
+            continue
+        d.country = d.country or other.country
+        d.sectors = [s for s in other.sectors if s != "IGO" or not d.country or country_kinds().get(d.country) is None]
+        d.sectors = d.sectors or list(other.sectors)
+        d.confidence = max(d.confidence, 0.65)
+        d.evidence.append(f"of '{other.name}' -> {d.country or '-'} {' '.join(d.sectors)}")
 
 
 #: Sectors of actors that act inside their own country: an unnamed one takes the article's country.
@@ -1837,6 +1915,12 @@ def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
             whole[d.country] = whole.get(d.country, 0) + 1
             counts = by_sentence.setdefault(n, {})
             counts[d.country] = counts.get(d.country, 0) + 1
+    for s, place in resolver.places:  # "a demonstration in Baku"
+        if kinds.get(place) == "country":
+            n = sent_idx[s] if s < len(sent_idx) else -1
+            whole[place] = whole.get(place, 0) + 1
+            counts = by_sentence.setdefault(n, {})
+            counts[place] = counts.get(place, 0) + 1
 
     def unique_top(counts: dict[str, int]) -> str | None:
         ranked = sorted(counts.values(), reverse=True)
