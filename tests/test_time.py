@@ -456,3 +456,12 @@ def test_day_next_to_a_named_weekday(tag: Callable[..., Analysis]) -> None:
     # Published on Thursday 2000-02-24.
     a = times(tag("The day before last Tuesday's hearing, Manuel went to court.", "2000-02-24"))
     assert a["The day before last Tuesday"].value == "2000-02-21"
+
+
+def test_second_day_of_a_pair_and_attributive_months(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("The summit will be held on April 24 and 25. The March accession will follow.", "1999-02-10"))
+    assert a["April 24"].value == "1999-04-24"
+    assert a["25"].value == "1999-04-25"
+    assert a["March"].value == "1999-03"
+    b = times(tag("He won 24 and 25 votes. The march on Washington ended. Theresa May spoke.", "1999-02-10"))
+    assert b == {}

@@ -460,6 +460,8 @@ def _grammar() -> tuple[Rule, ...]:
             ),
             8,
         ),
+        # The second day of "April 24 and 25" (the normaliser checks the month-day before it).
+        Rule("second_day", _rx(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"), 0),
         Rule("clock_hour", _rx(r"(?:[01]?\d)\s+in\s+the\s+(?:morning|afternoon|evening)"), 8),
         Rule(
             "part_of_day",
@@ -607,7 +609,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-_DIGIT_KINDS = frozenset({"clock", "clock_hour", "slash_date", "month_day", "day_month"})
+_DIGIT_KINDS = frozenset({"clock", "clock_hour", "slash_date", "month_day", "day_month", "second_day"})
 _YEAR_KINDS = frozenset({"year", "iso_date", "month_day", "day_month", "month_year", "decade"})
 _WORD_RX = re.compile(r"[A-Za-z]+|\d+")
 #: How far before its core word a match may start.

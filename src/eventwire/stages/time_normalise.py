@@ -439,6 +439,10 @@ _NUM_UNIT_RX = re.compile(
     r"(?:-(?:old|long)|\s+and\s+a\s+half)?$",
     re.I,
 )
+#: "April 24 and " right before a day number (ends where the candidate starts).
+_SECOND_DAY_RX = re.compile(
+    r"(?<![\w])([A-Z][a-z]+\.?)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+(?:and|or|to|through)\s+$"
+)
 _HALF_RX = re.compile(r"\s+1/2|½|\s+and\s+a\s+half", re.I)
 #: A half of each unit, in the next smaller one: (amount, unit suffix, time part?).
 _HALVES: dict[str, tuple[int, str, bool]] = {
@@ -587,6 +591,26 @@ class Normaliser:
 
     _day_month = _month_day
 
+    def _second_day(self, c: Candidate) -> Resolved | None:
+        """'25' in 'April 24 and 25': a day of the month named just before."""
+        m = _SECOND_DAY_RX.search(self.text, max(0, c.start - 30), c.start)
+        if m is None:
+            return None
+        month = month_of(m.group(1))
+        if month is None or not m.group(1)[0].isupper():
+            return None
+        end = m.start() + len(re.sub(r",?\s+(?:and|or|to|through)\s+$", "", m.group(0)))
+        first = self._month_day(Candidate(m.start(), end, "month_day", self.text[m.start() : end]))
+        if first is None or first.point is None:
+            return None
+        try:
+            day = first.point.date.replace(day=int(re.sub(r"\D", "", c.text)))
+        except ValueError:
+            return None
+        res = self._date(Point("day", day), first.anchor)
+        res.sets_reference = False
+        return res
+
     def _week_of(self, c: Candidate) -> Resolved | None:
         """'the week of March 6': the (ISO) week holding that date."""
         m = re.match(r"the\s+week\s+of\s+", c.text, re.I)
@@ -637,14 +661,21 @@ class Normaliser:
                 return None
             prev_raw = self.text[max(0, c.start - 30) : c.start].rstrip()
             prev_word = _WORD.findall(prev_raw)[-1:] if prev_raw else []
-            if (
+            gap = len(self.text[c.end :]) - len(self.text[c.end :].lstrip(" "))
+            attributive = (
+                bool(prev_word)
+                and prev_word[0].lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her")
+                and after[:1].islower()
+                and self.view.tag(c.end + gap) in ("NN", "NNS")
+            )  # "the March accession", "a June agreement": a month as a modifier
+            if not attributive and (
                 prev_word
                 and prev_word[0][:1].isupper()
                 and prev_word[0].lower() not in _PREPS_TIME
                 and not prev_raw.endswith((".", ",", ";", ":", '"'))
             ):
                 return None  # "Theresa May", "Ides of March" style names
-            if word.lower() in ("may", "march") and (not before or before[0] not in _PREPS_TIME):
+            if word.lower() in ("may", "march") and (not before or before[0] not in _PREPS_TIME) and not attributive:
                 return None
             if (
                 after[:1].isupper()
