@@ -465,3 +465,10 @@ def test_second_day_of_a_pair_and_attributive_months(tag: Callable[..., Analysis
     assert a["March"].value == "1999-03"
     b = times(tag("He won 24 and 25 votes. The march on Washington ended. Theresa May spoke.", "1999-02-10"))
     assert b == {}
+
+
+def test_plural_weekdays_are_sets(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("Two flights will leave on Monday and Tuesday nights. The shop closes on Sundays."))
+    assert (a["Monday"].type, a["Monday"].value) == ("SET", "XXXX-WXX-1TNI")
+    assert (a["Tuesday nights"].type, a["Tuesday nights"].value) == ("SET", "XXXX-WXX-2TNI")
+    assert (a["Sundays"].type, a["Sundays"].value) == ("SET", "XXXX-WXX-7")

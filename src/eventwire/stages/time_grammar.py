@@ -434,7 +434,7 @@ def _grammar() -> tuple[Rule, ...]:
             _rx(
                 r"(?:(?:last|next|this|coming|past|early|late|the\s+(?:previous|preceding|following))\s+)?"
                 + _WEEKDAY
-                + r"(?:\s+(?:morning|afternoon|evening|night|nights))?"
+                + r"(?:s|\s+(?:morning|afternoon|evening|night)s?)?"
             ),
             4,
         ),
@@ -540,6 +540,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
 
     add(MONTHS, "month_day", "day_month", "month_year", "month", "set", "clock")
     add(WEEKDAYS, "weekday", "set", "clock")
+    add([w + "s" for w in WEEKDAYS], "weekday")
     add(SEASONS, "season", "set")
     units = list(_UNIT_WORDS) + [u + "s" for u in _UNIT_WORDS] + ["centuries"]
     add(units, "duration", "set", "offset", "range_low")

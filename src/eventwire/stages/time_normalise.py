@@ -439,6 +439,11 @@ _NUM_UNIT_RX = re.compile(
     r"(?:-(?:old|long)|\s+and\s+a\s+half)?$",
     re.I,
 )
+_SHARED_POD_RX = re.compile(
+    r"\s+(?:and|or)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
+    r"(morning|afternoon|evening|night)(s?)\b",
+    re.I,
+)
 #: "April 24 and " right before a day number (ends where the candidate starts).
 _SECOND_DAY_RX = re.compile(
     r"(?<![\w])([A-Z][a-z]+\.?)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+(?:and|or|to|through)\s+$"
@@ -1159,6 +1164,11 @@ class Normaliser:
             return None
         after = word_after(self.text, c.end)
         pod = self._pod_suffix(t.lower())
+        shared = _SHARED_POD_RX.match(self.text, c.end) if not pod and t[-1:].isalpha() else None
+        if shared is not None:
+            # "Monday and Tuesday nights": the part of the day (and the plural) is shared
+            t = t + " " + shared.group(1) + shared.group(2)
+            pod = PARTS_OF_DAY[shared.group(1).lower()]
         if (
             not pod
             and after[:1].isupper()
@@ -1182,8 +1192,12 @@ class Normaliser:
         if tense == "present" and self.text.startswith(("'s", "’s"), c.end):
             tense = None  # "above Friday's close": the genitive names a day already past
         d = resolve_weekday(wd, self.dct, tense, rel)
-        if t.lower().endswith("nights") and prefix == "":
-            return None
+        if re.search(r"(day|morning|afternoon|evening|night)s$", t.lower()):
+            # "on Sundays", "Tuesday nights": every such day (a SET)
+            if prefix:
+                return None
+            suffix = f"T{pod}" if pod else ""
+            return Resolved("SET", f"XXXX-WXX-{wd}{suffix}", "day")
         if pod in ("AF", "EV"):
             # "Friday evening": TimeBank keeps the part of the day (TEV) ...
             return Resolved("TIME", f"{d.isoformat()}T{pod}", "day", "publication date + tense", Point("day", d))
