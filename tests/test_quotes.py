@@ -514,3 +514,21 @@ def test_clause_after_a_time_adverbial_and_name_glued_to_the_phrase_before(run: 
     )
     assert only(a, "he would not accept the offer").speaker_text == "Mr. Ibsen"
     assert only(a, "the port would close").speaker_text == "Ibsen"
+
+
+def test_stance_verbs_take_pronoun_and_prepositional_contents(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "The senators criticized him sharply. Ms. Anand agreed with the mayor about the plan. "
+        "Officials spoke on Tuesday."
+    )
+    assert only(a, "him").cue == "criticize"
+    agreed = only(a, "the mayor")
+    assert agreed.cue == "agree" and agreed.speaker_text == "Ms. Anand"
+    assert not [q for q in a.quotes if "Tuesday" in q.text]
+
+
+def test_agentless_passive_is_attributed_to_no_one(run: Callable[[str], Analysis]) -> None:
+    a = run("Mr. Kovac was accused of hiding the payments. The vote is expected to take place in May.")
+    q = only(a, "hiding the payments")
+    assert q.cue == "accuse" and q.speaker_text is None and q.confidence == 0.5
+    assert only(a, "take place").speaker_text is None

@@ -60,6 +60,13 @@ _NEWSROOM_LABELS = {
     "latest", "update", "live", "watch", "analysis", "opinion", "editorial", "breaking", "exclusive",
     "explainer", "review", "recap", "timeline", "factbox", "photos", "video", "podcast", "briefing",
 }  # fmt: skip
+#: Prepositions whose object is the content of a cue verb of a class without a clause or object
+#: ("agreed with X", "complained about X", "believes in X").
+_PREP_CONTENT: dict[str, set[str]] = {
+    "stance": {"about", "against", "with", "for", "on", "of", "over"},
+    "speech": {"about", "of", "on"},
+    "belief": {"in", "of", "about"},
+}
 _LEAD_PUNCT = {":", ",", "—", "–", "-", "(", "["}
 
 
@@ -487,7 +494,8 @@ class _Finder:
                 if obj is not None:
                     return _trim(list(doc[obj.left_edge.i : c.right_edge.i + 1]))
             if c.dep_ == "dobj":
-                if nominal is None and c.i > verb.i and c.pos_ not in {"PRON", "NUM"}:
+                pron_ok = wide and cue.cls == "stance" and c.lower_ not in _RELATIVE
+                if nominal is None and c.i > verb.i and c.pos_ != "NUM" and (c.pos_ != "PRON" or pron_ok):
                     nominal = c  # a noun-phrase content only when there is no clause
                 continue
             if c.dep_ == "oprd":
@@ -504,6 +512,20 @@ class _Finder:
             clause = _misattached_that_clause(verb) or _unmarked_advcl(verb)
             if clause is not None:
                 return _trim(list(doc[clause.left_edge.i : clause.right_edge.i + 1]))
+        if wide and nominal is None and cue.cls in _PREP_CONTENT:
+            prep = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "prep" and 0 < c.i - verb.i <= 2 and c.lower_ in _PREP_CONTENT[cue.cls]
+                ),
+                None,
+            )
+            if prep is not None:
+                # "agreed with Matthews", "brags about his prowess", "ruled against the purges"
+                objs = [o for o in prep.children if o.dep_ in {"pobj", "pcomp"}]
+                if objs and objs[0].ent_type_ not in {"DATE", "TIME"}:
+                    return _trim(list(doc[objs[0].left_edge.i : self._secondary_end(verb, objs[0].right_edge.i) + 1]))
         if nominal is not None:
             if cue.cls == "evidence" and not self._evidence_subject(verb):
                 return None  # "both sides had shown restraint" is no finding
@@ -559,6 +581,17 @@ def _misattached_that_clause(verb: Token) -> Token | None:
                     if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == t.i:
                         return t
     return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A finite passive cue without a ``by`` agent (``was accused of``, ``is expected to``, ``it was reported
+    that``): the statement has no source in the text."""
+    kids = list(verb.children)
+    return (
+        any(c.dep_ == "auxpass" for c in kids)
+        and not any(c.dep_ == "agent" for c in kids)
+        and verb.dep_ in {"ROOT", "ccomp", "conj"}
+    )
 
 
 def _name_before(verb: Token) -> Span | None:
@@ -723,7 +756,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         if not contents:
             continue
         speaker = _subject_of(tok) or _name_before(tok)
-        if speaker is None or speaker.root.dep_ == "expl":
+        agentless = speaker is None and _agentless_passive(tok)
+        if (speaker is None or speaker.root.dep_ == "expl") and not agentless:
             continue
         if any(_covered_by(c, direct_spans) for c in contents):
             continue  # reported speech inside a direct quote belongs to the quote
@@ -731,6 +765,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             q = _Quote(c_start, c_end, "indirect", _paragraph_of(par_starts, tok.idx), confidence=0.8)
             q.speaker = speaker
             _set_cue(q, tok, finder.cues)
+            if agentless:
+                q.confidence = 0.5  # "was accused of …", "is expected to …": attributed to no one in particular
             quotes.append(q)
         used_cues.add(i)
     _according_to(doc, finder, quotes, inside_direct, par_starts)
