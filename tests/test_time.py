@@ -472,3 +472,9 @@ def test_plural_weekdays_are_sets(tag: Callable[..., Analysis]) -> None:
     assert (a["Monday"].type, a["Monday"].value) == ("SET", "XXXX-WXX-1TNI")
     assert (a["Tuesday nights"].type, a["Tuesday nights"].value) == ("SET", "XXXX-WXX-2TNI")
     assert (a["Sundays"].type, a["Sundays"].value) == ("SET", "XXXX-WXX-7")
+
+
+def test_date_on_a_past_planning_verb_is_past(tag: Callable[..., Analysis]) -> None:
+    # Published on Wednesday 1998-09-30: the planning happened on Friday; the paying is later.
+    a = times(tag("On Friday, the Kenyan government planned to pay the families.", "1998-09-30"))
+    assert a["Friday"].value == "1998-09-25"

@@ -163,7 +163,7 @@ class _View:
         # "is expected to" / "plans to": the future lies in the complement; but "agreed Tuesday to
         # release" dates the agreeing, a past event.
         if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
-            return "prospective" if _is_past(verb) else "future"
+            return "past" if _is_past(verb) else "future"
         return verb_tense(verb)
 
 
