@@ -478,3 +478,12 @@ def test_date_on_a_past_planning_verb_is_past(tag: Callable[..., Analysis]) -> N
     # Published on Wednesday 1998-09-30: the planning happened on Friday; the paying is later.
     a = times(tag("On Friday, the Kenyan government planned to pay the families.", "1998-09-30"))
     assert a["Friday"].value == "1998-09-25"
+
+
+def test_scheduled_events_take_the_nearest_date(tag: Callable[..., Analysis]) -> None:
+    # Published on Friday 2000-01-07: the planned demonstration lies ahead; the march took place.
+    a = times(tag("Protesters planned a large demonstration on Saturday. Workers marched on Saturday.", "2000-01-07"))
+    assert [t.value for t in tag("Protesters planned a large demonstration on Saturday.", "2000-01-07").times] == [
+        "2000-01-08"
+    ]
+    assert a["Saturday"].value == "2000-01-01"  # the later one, "marched on Saturday", is past

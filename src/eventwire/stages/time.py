@@ -58,6 +58,8 @@ FUTURE_HEADS = frozenset(
         "try",
     ]
 )
+#: Verbs whose object is an event set for a later date ("scheduled a vote for Tuesday").
+SCHEDULING = frozenset({"plan", "schedule", "slate", "set", "arrange", "organize", "organise", "call"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "could", "should", "must", "can", "'d"})
 _VERBAL = frozenset({"VERB", "AUX"})
 
@@ -164,7 +166,10 @@ class _View:
         # release" dates the agreeing, a past event.
         if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
             return "past" if _is_past(verb) else "future"
-        return verb_tense(verb)
+        tense = verb_tense(verb)
+        if tense == "past" and verb.lemma_ in SCHEDULING and any(c.dep_ == "dobj" for c in verb.children):
+            return "prospective"  # "planned a demonstration on Saturday": the date of the planned event
+        return tense
 
 
 def _sentence_index(doc: Doc, analysis: Analysis) -> list[int]:
