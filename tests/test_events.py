@@ -481,3 +481,15 @@ def test_modal_with_a_condition_is_a_threat() -> None:
     ev = code_text("Germany may halt the talks with Russia if Russia attacks Poland.")
     assert [e.root for e in ev] == ["13"] and ev[0].modality == "hypothetical"
     assert ev[0].target and ev[0].target.code == "RUS"
+
+
+def test_threat_is_aimed_at_the_side_its_condition_names() -> None:
+    """'threatened to stop the talks if Y goes ahead' — the threat's target is Y."""
+    ev = code_text("Russia threatened to stop the talks on trade if Japan goes ahead with the plan.")
+    assert [(e.root, e.source and e.source.code, e.target and e.target.code) for e in ev] == [("13", "RUS", "JPN")]
+
+
+def test_preposition_object_misread_as_a_clause_subject() -> None:
+    """'granted asylum to five officers holed up in X': the parser reads 'officers' as the subject of 'holed'."""
+    ev = code_text("Turkey granted asylum to the Iranian ambassador holed up in a residence since May.")
+    assert [(e.root, e.target and e.target.code) for e in ev] == [("07", "IRNGOV")]

@@ -374,7 +374,10 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
     for h in holders:
         for c in kids_of[h]:
             if dep[c] in ("prep", "dative") and lower[c] in _TARGET_PREPS:
-                out.extend(p for p in kids_of[c] if dep[p] == "pobj")
+                objs = [p for p in kids_of[c] if dep[p] == "pobj"]
+                if not objs and not kids_of[c]:
+                    objs = _dangling_object(tree, h, c)
+                out.extend(objs)
     # lowest priority: the subject of a clausal complement ("demanded that X abandon ...")
     if match.code[:2] in ("02", "10"):
         for c in kids:
@@ -382,6 +385,29 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
                 out.extend(g for g in kids_of[c] if dep[g] in ("nsubj", "nsubjpass"))
     skip = subj.i if subj is not None else -1
     return [i for i in out if i != skip]
+
+
+def _dangling_object(tree: DocTree, holder: int, prep: int) -> list[int]:
+    """The object of a preposition the parser left empty because it read the noun phrase after it as the subject
+    of a clause ("granted asylum to [five officers holed up in ...]": 'officers' as the subject of 'holed')."""
+    for c in tree.children[holder]:
+        if c > prep and tree.dep[c] in ("advcl", "ccomp", "acl", "relcl", "conj", "xcomp"):
+            for n in tree.children[c]:
+                if tree.dep[n] in ("nsubj", "nsubjpass") and min(tree.subtree(n)) == prep + 1:
+                    return [n]
+    return []
+
+
+def _condition_subjects(tree: DocTree, holders: list[int]) -> list[int]:
+    """Subjects of if/unless clauses on the given verbs ('... unless Israel rescinds ...')."""
+    out: list[int] = []
+    for h in holders:
+        for a in tree.children[h]:
+            if tree.dep[a] == "advcl" and any(
+                tree.dep[m] == "mark" and tree.lower[m] in ("if", "unless") for m in tree.children[a]
+            ):
+                out += [n for n in tree.children[a] if tree.dep[n] in ("nsubj", "nsubjpass")]
+    return out
 
 
 def _actor_ids(c: Cand) -> set[str]:
@@ -408,7 +434,9 @@ def _drop_subsumed(cands: list[Cand]) -> list[Cand]:
 
 #: Dependents followed inside an object phrase when looking for an actor target.
 _INNER_DEPS = frozenset({"dobj", "pobj", "prep", "poss", "amod", "compound", "nmod", "xcomp", "dative", "appos"})
-_INNER_PREPS = frozenset({"by", "from", "of", "to", "with", "against", "on", "toward", "towards", "into", "in", "for"})
+_INNER_PREPS = frozenset(
+    {"by", "from", "of", "to", "with", "against", "on", "toward", "towards", "into", "in", "for", "among"}
+)
 
 
 def _inner_dep(tree: DocTree, c: int) -> bool:
@@ -935,6 +963,10 @@ class Coder:
             extra = _inner_target_heads(t, c.complement, c.match, subj)
             extra += [p for h in heads for p in kids[h] if dep[p] == "poss" and tree.pos[p] != "PRON"]
             extra += _locative_objects(t, c.match, c.complement)
+            if c.match.code[:2] == "13":  # a threat is aimed at the side its condition names
+                conds = [t.i] + ([c.complement.i] if c.complement is not None else [])
+                conds += [x for h in list(conds) for x in kids[h] if dep[x] in ("xcomp", "ccomp")]
+                extra += _condition_subjects(tree, conds)
             for h in extra:
                 found = [
                     x
