@@ -487,3 +487,9 @@ def test_scheduled_events_take_the_nearest_date(tag: Callable[..., Analysis]) ->
         "2000-01-08"
     ]
     assert a["Saturday"].value == "2000-01-01"  # the later one, "marched on Saturday", is past
+
+
+def test_intended_events_in_infinitive_modifiers(tag: Callable[..., Analysis]) -> None:
+    # Published 1989-11-02: the acquisition is intended, so the nearest January (ahead) wins.
+    text = "The company announced an agreement to acquire the bank in January."
+    assert value_of(tag, text, "January", "1989-11-02") == "1990-01"

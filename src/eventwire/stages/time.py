@@ -110,6 +110,10 @@ def verb_tense(verb: Token) -> Tense:
             # "plans to meet Friday" -> future; "planned to meet Friday" -> future of a past moment,
             # which may lie on either side of the publication date.
             return "prospective" if _is_past(verb.head) else "future"
+        if verb.tag_ == "VB" and verb.dep_ in ("acl", "advcl") and any(a.tag_ == "TO" for a in auxes):
+            # "an agreement to acquire the bank in January", "flew to Paris to meet him Friday":
+            # an intended event, later than its governor but on either side of the publication date
+            return "prospective"
         if any(a.lower_ == "going" for a in auxes) or (
             verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
         ):
