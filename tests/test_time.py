@@ -493,3 +493,9 @@ def test_intended_events_in_infinitive_modifiers(tag: Callable[..., Analysis]) -
     # Published 1989-11-02: the acquisition is intended, so the nearest January (ahead) wins.
     text = "The company announced an agreement to acquire the bank in January."
     assert value_of(tag, text, "January", "1989-11-02") == "1990-01"
+
+
+def test_attributive_month_is_the_nearest(tag: Callable[..., Analysis]) -> None:
+    # Published 1989-10-27: the verb's future ("to try to sell") does not date the June agreement.
+    text = "The company is continuing to try to sell itself, under a June agreement with a shareholder."
+    assert value_of(tag, text, "June", "1989-10-27") == "1989-06"

@@ -658,6 +658,7 @@ class Normaliser:
         prefix = c.text[: mm.start()].strip().lower()
         before = words_before(self.text, c.start, 1)
         after = word_after(self.text, c.end)
+        attributive = False
         if not prefix:
             word = mm.group(1)
             if "." in word or (len(word) <= 4 and word.lower() not in ("may", "june", "july")):
@@ -695,7 +696,8 @@ class Normaliser:
         for r in ("last", "next", "this"):
             if prefix.startswith(r):
                 rel = r
-        year = resolve_month(month, self.dct, self._tense(c), rel)
+        # A month modifying a noun ("under a June agreement") dates that thing, not the clause's verb.
+        year = resolve_month(month, self.dct, None if attributive else self._tense(c), rel)
         return self._date(Point("month", dt.date(year, month, 1)), "publication date + tense")
 
     def _holiday(self, c: Candidate) -> Resolved | None:
