@@ -532,3 +532,18 @@ def test_agentless_passive_is_attributed_to_no_one(run: Callable[[str], Analysis
     q = only(a, "hiding the payments")
     assert q.cue == "accuse" and q.speaker_text is None and q.confidence == 0.5
     assert only(a, "take place").speaker_text is None
+
+
+def test_clause_after_the_cue_wins_over_a_clause_before_it(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "Writing for a newspaper panel that all agreed Okafor won the debate, Mark Levin noted that the way "
+        "Okafor carried himself was critical to his success."
+    )
+    q = only(a, "critical to his success")
+    assert q.cue == "note" and q.speaker_text == "Mark Levin"
+
+
+def test_called_on_with_particle_takes_addressee_and_infinitive(run: Callable[[str], Analysis]) -> None:
+    a = run("The family has called on the police to release the videos.")
+    q = only(a, "release the videos")
+    assert q.cue == "call on" and q.text.startswith("the police")

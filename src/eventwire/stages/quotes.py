@@ -483,7 +483,9 @@ class _Finder:
             return self._particle_content(verb, cue.particle)
         complements = cue.wide if wide else cue.complements
         nominal = None
-        for c in verb.children:
+        # a clause after the cue before one ahead of it ("Writing for a panel that agreed Pence won, Barabak
+        # noted that …"); a fronted clause ('"…," she said') when there is none after
+        for c in sorted(verb.children, key=lambda t: t.i < verb.i):
             if c.dep_ not in complements or c.dep_ == "parataxis":
                 continue
             if c.dep_ == "xcomp" and c.i < verb.i:
@@ -543,9 +545,8 @@ class _Finder:
         prep = next((c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle), None)
         if prep is None or not 0 < prep.i - verb.i <= 3:
             return None  # "called Putin on Tuesday" is no "called on"
-        if prep.dep_ == "prep":
-            objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-        else:
+        objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if prep.dep_ != "prep" and not objs:
             objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > prep.i]
         if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
             return None
@@ -578,7 +579,7 @@ def _misattached_that_clause(verb: Token) -> Token | None:
             for t in c.subtree:
                 if t.dep_ in {"relcl", "acl"} and t.head.i != t.i:
                     first = t.left_edge
-                    if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == t.i:
+                    if first.lower_ == "that" and first.dep_ in {"mark", "advmod"} and first.head.i == t.i:
                         return t
     return None
 
