@@ -499,3 +499,11 @@ def test_attributive_month_is_the_nearest(tag: Callable[..., Analysis]) -> None:
     # Published 1989-10-27: the verb's future ("to try to sell") does not date the June agreement.
     text = "The company is continuing to try to sell itself, under a June agreement with a shareholder."
     assert value_of(tag, text, "June", "1989-10-27") == "1989-06"
+
+
+def test_since_across_fillers_and_months_after_a_named_year(tag: Callable[..., Analysis]) -> None:
+    text = "Police have searched for him since shortly after the Oct. 23 slaying."
+    assert value_of(tag, text, "Oct. 23", "1999-05-06") == "1998-10-23"
+    a = times(tag("Sales were flat this year through August. Last year in June they fell.", "1989-10-27"))
+    assert a["August"].value == "1989-08"
+    assert a["June"].value == "1988-06"

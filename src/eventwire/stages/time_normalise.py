@@ -439,6 +439,12 @@ _NUM_UNIT_RX = re.compile(
     r"(?:-(?:old|long)|\s+and\s+a\s+half)?$",
     re.I,
 )
+#: "this year through " right before a month: the month lies in that year.
+_YEAR_SPAN_RX = re.compile(r"\b(this|last|next)\s+year\s+(?:through|to|until|till|from|in)\s+$", re.I)
+#: Words that may stand between "since" and the date it governs.
+_SINCE_FILLERS = frozenset(
+    {"shortly", "just", "soon", "after", "before", "the", "a", "an", "his", "her", "its", "their", "early", "late"}
+)
 _SHARED_POD_RX = re.compile(
     r"\s+(?:and|or)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
     r"(morning|afternoon|evening|night)(s?)\b",
@@ -517,6 +523,9 @@ class Normaliser:
         before = words_before(self.text, c.start, 2)
         if before and before[-1] in ("since", "last"):
             return "past"  # "since March", "shot last Oct. 23"
+        wider = words_before(self.text, c.start, 5)
+        if "since" in wider and all(w in _SINCE_FILLERS for w in wider[len(wider) - wider[::-1].index("since") :]):
+            return "past"  # "since shortly after the Oct. 23 slaying"
         if before[-2:] == ["ahead", "of"]:
             return "future"  # "ahead of the weekend", "ahead of Friday's vote": something still to come
         if before and before[-1] == "effective":
@@ -696,6 +705,11 @@ class Normaliser:
         for r in ("last", "next", "this"):
             if prefix.startswith(r):
                 rel = r
+        span_year = _YEAR_SPAN_RX.search(self.text, max(0, c.start - 40), c.start)
+        if span_year is not None and not rel:
+            # "this year through August", "earlier this year in March": the year just named
+            shift_y = {"this": 0, "last": -1, "next": 1}[span_year.group(1).lower()]
+            return self._date(Point("month", dt.date(self.dct.year + shift_y, month, 1)), "publication date")
         # A month modifying a noun ("under a June agreement") dates that thing, not the clause's verb.
         year = resolve_month(month, self.dct, None if attributive else self._tense(c), rel)
         return self._date(Point("month", dt.date(year, month, 1)), "publication date + tense")
