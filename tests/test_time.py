@@ -507,3 +507,11 @@ def test_since_across_fillers_and_months_after_a_named_year(tag: Callable[..., A
     a = times(tag("Sales were flat this year through August. Last year in June they fell.", "1989-10-27"))
     assert a["August"].value == "1989-08"
     assert a["June"].value == "1988-06"
+
+
+def test_comparison_after_a_forecast_quarter(tag: Callable[..., Analysis]) -> None:
+    text = (
+        "Net income fell in the third quarter. The company expects a recovery in the third quarter of 1990. "
+        "In the year-ago period, it earned $101 million."
+    )
+    assert value_of(tag, text, "the year-ago period", "1989-10-26") == "1988-Q3"

@@ -926,6 +926,9 @@ class Normaliser:
         back = bool(re.search(r"year-earlier|year-ago|prior-year|last year|a year (ago|earlier)|comparable|corresp", t))
         if not back and year is None and not re.search(r"latest|current|recent", t):
             return None  # "the same period" alone: compared with what?
+        last_done = shift(start_of("quarter", self.dct), -1, "Q")
+        if ref is not None and back and ref.gran == "quarter" and ref.date > last_done:
+            ref = Point("quarter", last_done)  # after a forecast quarter, compare the one just reported
         if ref is not None:
             base = ref
         else:
