@@ -19,6 +19,7 @@ actor the actors stage linked to the same span (``Place.actor_id``).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -547,23 +548,42 @@ def _overlapping(mentions: Iterable[Mention], start: int, end: int) -> list[Ment
     return [m for m in mentions if m.start < end and start < m.end]
 
 
-def is_person(analysis: Analysis, start: int, end: int) -> bool:
+class MentionIndex:
+    """The actors stage's mentions sorted by start, for overlap queries without a scan per place."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions overlapping ``[start, end)``."""
+        hi = bisect_left(self.starts, end)
+        lo = bisect_left(self.starts, start - self.longest, 0, hi)
+        return [m for m in self.mentions[lo:hi] if start < m.end]
+
+
+def _mentions_over(analysis: Analysis, start: int, end: int, index: MentionIndex | None) -> list[Mention]:
+    return index.overlapping(start, end) if index is not None else _overlapping(analysis.mentions, start, end)
+
+
+def is_person(analysis: Analysis, start: int, end: int, index: MentionIndex | None = None) -> bool:
     """Whether the actors stage made a person of a mention over this span."""
-    for m in _overlapping(analysis.mentions, start, end):
+    for m in _mentions_over(analysis, start, end, index):
         actor = analysis.actor(m.actor_id)
         if actor is not None and actor.kind == "person":
             return True
     return False
 
 
-def is_metonym(analysis: Analysis, start: int, end: int) -> bool:
+def is_metonym(analysis: Analysis, start: int, end: int, index: MentionIndex | None = None) -> bool:
     """Whether the actors stage read this span as a place standing for its government ("Washington said")."""
-    return any(m.kind == "metonym" for m in _overlapping(analysis.mentions, start, end))
+    return any(m.kind == "metonym" for m in _mentions_over(analysis, start, end, index))
 
 
-def government_actor(analysis: Analysis, start: int, end: int) -> str | None:
+def government_actor(analysis: Analysis, start: int, end: int, index: MentionIndex | None = None) -> str | None:
     """The country/government actor the actors stage linked to this span, if any (metonymy)."""
-    for m in _overlapping(analysis.mentions, start, end):
+    for m in _mentions_over(analysis, start, end, index):
         actor = analysis.actor(m.actor_id)
         if actor is None or actor.kind == "person":
             continue
@@ -706,8 +726,10 @@ def make_place(
     gaz: Gazetteer,
     analysis: Analysis,
     sentence_of: SentenceLookup | None = None,
+    mentions_index: MentionIndex | None = None,
 ) -> Place:
-    """The Place record of a resolved (or unresolved) mention (``sentence_of``: a lookup over its sentences)."""
+    """The Place record of a resolved (or unresolved) mention (``sentence_of``: a lookup over its sentences;
+    ``mentions_index``: the actors' mentions indexed)."""
     detect = 0.9 if c.source == "ner" else 0.95
     return Place(
         start=c.start,
@@ -723,12 +745,13 @@ def make_place(
         feature_class=entry.feature_class if entry else None,
         feature_code=entry.feature_code if entry else None,
         population=entry.known_population if entry else None,
-        actor_id=government_actor(analysis, c.start, c.end),
+        actor_id=government_actor(analysis, c.start, c.end, mentions_index),
         sentence=max((sentence_of or analysis.sentence_of)(c.start), 0),
         confidence=round(detect * (conf if entry else 0.3), 3),
     )
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str, kind_word: str | None) -> tuple[str, str]:
     """Mentions with the same key are one place throughout an article ("one sense per article")."""
     return normalise_name(text), (kind_word or "").lower()
@@ -772,8 +795,9 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     name are left out of the context when resolving it, so a name's first guess cannot vote for itself.
     """
     gaz = get_gazetteer()
-    mentions = [c for c in find_mentions(doc) if not is_person(analysis, c.start, c.end)]
-    metonyms = [is_metonym(analysis, c.start, c.end) for c in mentions]
+    index = MentionIndex(analysis.mentions)
+    mentions = [c for c in find_mentions(doc) if not is_person(analysis, c.start, c.end, index)]
+    metonyms = [is_metonym(analysis, c.start, c.end, index) for c in mentions]
     resolver, first = build_resolver(gaz, mentions, metonyms=metonyms)
     keys = [name_key(c.text, c.kind_word) for c in mentions]
     groups: dict[tuple[str, str], list[int]] = {}
@@ -795,7 +819,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         entry, conf = final[i]
         if entry is None and c.source == "ner" and not c.text[:1].isupper():
             continue
-        places.append(make_place(len(places) + 1, c, entry, conf, gaz, analysis, sentence_of))
+        places.append(make_place(len(places) + 1, c, entry, conf, gaz, analysis, sentence_of, index))
     analysis.places.extend(places)
     ctx.scratch["places_resolver"] = resolver
 
