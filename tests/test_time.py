@@ -515,3 +515,11 @@ def test_comparison_after_a_forecast_quarter(tag: Callable[..., Analysis]) -> No
         "In the year-ago period, it earned $101 million."
     )
     assert value_of(tag, text, "the year-ago period", "1989-10-26") == "1988-Q3"
+
+
+def test_one_day_after_a_modal_is_the_future(tag: Callable[..., Analysis]) -> None:
+    a = times(tag("Islam will one day be the second largest religion. He stayed one day."))
+    assert [(t.type, t.value) for t in tag("Islam will one day be the largest religion.").times] == [
+        ("DATE", "FUTURE_REF")
+    ]
+    assert a["one day"].value == "P1D"  # the later "stayed one day" is a duration

@@ -441,6 +441,7 @@ _NUM_UNIT_RX = re.compile(
 )
 #: "this year through " right before a month: the month lies in that year.
 _YEAR_SPAN_RX = re.compile(r"\b(this|last|next)\s+year\s+(?:through|to|until|till|from|in)\s+$", re.I)
+_MODALS = frozenset({"will", "would", "may", "might", "could", "can", "shall", "should", "must"})
 #: Words that may stand between "since" and the date it governs.
 _SINCE_FILLERS = frozenset(
     {"shortly", "just", "soon", "after", "before", "the", "a", "an", "his", "her", "its", "their", "early", "late"}
@@ -1379,6 +1380,8 @@ class Normaliser:
         num_text = (m.group("num") or "").strip()
         after = word_after(self.text, c.end).lower()
         before = words_before(self.text, c.start, 1)
+        if t.lower() == "one day" and before and before[0] in _MODALS:
+            return Resolved("DATE", "FUTURE_REF", "unknown", "publication date")  # "Islam will one day be ..."
         if det in ("a", "an") and not num_text:
             num_text = det
         if not num_text:
