@@ -183,3 +183,15 @@ def test_small_town_inside_a_name_when_near_the_articles_places() -> None:
 )
 def test_aliases(text: str, key: int) -> None:
     assert best(text) == key
+
+
+def test_a_state_named_outright_pulls_harder_than_one_its_big_city_implies() -> None:
+    # Riverdale, New Jersey (4,300) and Riverdale, New York (9,200): the article names New Jersey itself,
+    # New York only through New York City
+    gaz = get_gazetteer()
+    new_jersey = next(e for e, _h in gaz.lookup("New Jersey") if e.kind == "adm1")
+    resolver = Resolver(gaz)
+    resolver.context.add(new_jersey, 0)
+    resolver.context.add(entry(NEW_YORK_CITY), 1, weight=0.5)
+    got, _conf = resolver.resolve("Riverdale")
+    assert got is not None and got.country_code == "US" and got.admin1 == "NJ"

@@ -51,6 +51,7 @@ IN_MENTIONED_ADMIN1 = 4.0
 NEAR_200KM = 2.0
 NEAR_1000KM = 1.0
 QUALIFIER_MATCH = 8.0
+TOWNS_ONLY_STATE_FACTOR = 0.5
 #: A first-level unit of a country whose other units the article names (at least this many of them).
 SIBLING_STATES = 4.0
 SIBLING_STATES_MIN = 2
@@ -275,7 +276,8 @@ def score(
     if entry.kind in ("city", "adm2", "adm1") and entry.country_code and entry.admin1:
         n = ctx.admin1.get((entry.country_code, entry.admin1), 0)
         if n > 0:
-            c += IN_MENTIONED_ADMIN1 * n / ctx.top_admin1()
+            named = bool(ctx.state_owners.get((entry.country_code, entry.admin1)))
+            c += IN_MENTIONED_ADMIN1 * n / ctx.top_admin1() * (1.0 if named else TOWNS_ONLY_STATE_FACTOR)
             if entry.kind == "adm1" and (entry.country_code, entry.admin1) in ctx.town_admin1():
                 # the article's towns lie in this state: as near as they are to themselves
                 c += NEAR_200KM
