@@ -547,3 +547,14 @@ def test_called_on_with_particle_takes_addressee_and_infinitive(run: Callable[[s
     a = run("The family has called on the police to release the videos.")
     q = only(a, "release the videos")
     assert q.cue == "call on" and q.text.startswith("the police")
+
+
+def test_quoted_section_heading_is_no_statement(run: Callable[[str], Analysis]) -> None:
+    a = run('"We will rebuild the dams," the mayor said.\n\n"Rivers of the North."\n\nThe floods came in May.')
+    assert [q.text for q in a.quotes] == ["We will rebuild the dams,"]
+
+
+def test_cue_after_a_statement_takes_it_despite_a_clause_of_its_own(run: Callable[[str], Analysis]) -> None:
+    a = run("“You should resign and give the money back,” Senator Ward told Mr. Stone, after he admitted the errors.")
+    q = only(a, "You should resign")
+    assert q.speaker_text == "Senator Ward" and q.cue == "tell"

@@ -249,6 +249,7 @@ class _Finder:
                 content is not None
                 and not (content[0] < q.end_char and q.start_char < content[1])
                 and not _covered_by(content, self.quoted)
+                and not _sentence_like(q)
             ):
                 # the cue reports an unquoted clause of its own: 'told MSNBC's "Morning Joe" that ...',
                 # 'On "Fox News Sunday," Pence said his running mate ...'
@@ -639,6 +640,19 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def _is_heading(m: QuotedSpan, span: Span, text: str) -> bool:
+    """A quoted section heading (``'Legend in the Coal Fields.'`` alone on its line): the quote is the whole
+    line, short, and most of its words are capitalised."""
+    line_start = text.rfind("\n", 0, m.open_start) + 1
+    line_end = text.find("\n", m.close_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : m.open_start].strip() or text[m.close_end : line_end].strip(" .\t"):
+        return False
+    words = [t for t in span if t.is_alpha]
+    content = [t for t in words if not t.is_stop] or words  # title case leaves "of", "the" small
+    return 0 < len(words) <= 8 and sum(1 for t in content if t.is_title or t.is_upper) >= 0.6 * len(content)
+
+
 def _sentence_like(span: Span) -> bool:
     """A quoted stretch that is a statement, not a name or a scare-quoted phrase."""
     words = [t for t in span if not t.is_punct and not t.is_space]
@@ -803,7 +817,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
 
     # 4: unattributed quoted spans: drop names/scare quotes, continue statements
     for m, span in remaining:
-        if not _sentence_like(span):
+        if not _sentence_like(span) or _is_heading(m, span, text):
             continue
         quotes.append(_Quote(m.start, m.end, "direct", m.paragraph, closed=m.closed, span=m, confidence=0.3))
     quotes.sort(key=lambda q: (q.start, q.end))
