@@ -523,3 +523,13 @@ def test_one_day_after_a_modal_is_the_future(tag: Callable[..., Analysis]) -> No
         ("DATE", "FUTURE_REF")
     ]
     assert a["one day"].value == "P1D"  # the later "stayed one day" is a duration
+
+
+def test_indefinite_quarter_is_an_aside(tag: Callable[..., Analysis]) -> None:
+    text = (
+        "The company posted a 20% gain in third-quarter net income. After a flat second quarter, it credited "
+        "consumer sales. Interest costs were lower than a year ago."
+    )
+    a = times(tag(text, "1989-11-01"))
+    assert a["second quarter"].value == "1989-Q2"
+    assert a["a year ago"].value == "1988-Q3"

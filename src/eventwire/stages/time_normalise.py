@@ -869,6 +869,8 @@ class Normaliser:
                 else:
                     year = resolve_quarter(q, self.dct, self._tense(c))
             res = self._date(Point("quarter", dt.date(year, 3 * q - 2, 1)), "publication date + tense")
+            if "-" not in c.text and any(w in ("a", "an") for w in words_before(self.text, c.start, 2)):
+                res.sets_reference = False  # "after a flat second quarter": an aside, not the quarter reported
             # A quarter not yet over (a forecast) is not the period a report compares against.
             # res.sets_reference = dt.date(year, 3 * q - 2, 1) <= last_done
             return res
