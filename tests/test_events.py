@@ -81,7 +81,7 @@ def code_text(text: str, actors: bool = True) -> list[Event]:
                             name=name,
                             kind=kind,
                             country=country,
-                            sectors=[sector] if sector else [],  # type: ignore[arg-type]
+                            sectors=[sector] if sector else [],
                             confidence=1.0,
                         )
                     )
@@ -493,3 +493,24 @@ def test_preposition_object_misread_as_a_clause_subject() -> None:
     """'granted asylum to five officers holed up in X': the parser reads 'officers' as the subject of 'holed'."""
     ev = code_text("Turkey granted asylum to the Iranian ambassador holed up in a residence since May.")
     assert [(e.root, e.target and e.target.code) for e in ev] == [("07", "IRNGOV")]
+
+
+def test_repression_and_withdrawal_vocabulary() -> None:
+    """Dispersing or preventing protests is repression (17x); withdrawing inspectors reduces relations (166x)."""
+    assert [e.cameo for e in code_text("Police dispersed protesters in Mexico.")] == ["175"]
+    assert [e.cameo for e in code_text("Turkey prevented the rally of the protesters.")] == ["1721"]
+    assert [e.cameo for e in code_text("Police beat up the protesters.")] == ["182"]
+    ev = code_text("Germany withdrew inspectors from Iran.")
+    assert codes(ev) == [("DEU", "1662", "IRN")]
+
+
+def test_block_patterns_of_a_figurative_sibling_do_not_apply() -> None:
+    """PETRARCH2 groups 'blast' (criticize) with 'blow up': 'blew up power lines' is no criticism."""
+    assert all(e.root != "11" for e in code_text("Hamas blew up the power lines of Israel."))
+    assert [e.root for e in code_text("Russia blasted the decision of Germany.")] == ["11"]
+
+
+def test_engaged_in_an_event_noun() -> None:
+    """'X were engaged in ethnic cleansing': the subject acts, the noun gives the code."""
+    ev = code_text("Hamas was engaged in ethnic cleansing against Egypt.")
+    assert codes(ev) == [("PSEREB", "203", "EGY")]

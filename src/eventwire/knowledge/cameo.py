@@ -216,6 +216,16 @@ def _verb_specific(pat: Pattern) -> bool:
     return True
 
 
+def _figurative(code: str, default: tuple[str, str, str] | None) -> bool:
+    """Whether a block pattern written for another verb reads that verb figuratively for this one: a verbal
+    code (01-13) on a verb that only inherits the block's material-conflict code (14-20) — PETRARCH2 groups
+    "blast" (criticize) with "blow up", so "blast ... power" (111) must not turn "blew up power lines" into
+    criticism."""
+    if default is None or not default[2].startswith("petrarch2-block:") or not default[0][:2].isdigit():
+        return False  # a verb with its own coded line ("indict" 173, "call off" 160) keeps its block's senses
+    return default[0][:2] >= "14" and code[:2].isdigit() and code[:2] <= "13"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled verb/noun lexicon (PETRARCH2-derived plus eventwire's own patterns)."""
@@ -243,9 +253,12 @@ def lexicon() -> Lexicon:
         pat = Pattern(
             fwd, rev, parse_elements(r["elements"] or ""), parse_elements(r["pre"] or ""), "petrarch2:" + r["block"]
         )
-        only = set((r.get("verbs") or "").split()) if _verb_specific(pat) else set()
+        named = set((r.get("verbs") or "").split())
+        only = named if _verb_specific(pat) else set()
         for lemma, prt in block_verbs.get(r["block"], []):
             if only and lemma not in only:
+                continue
+            if lemma not in named and _figurative(fwd, entry(lemma).defaults.get(prt)):
                 continue
             entry(lemma).patterns.setdefault(prt, []).append(pat)
 

@@ -268,6 +268,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return doc[head[cur]], False
             return doc[subj], False
         if any(dep[c] == "nsubjpass" for c in kids):
+            if tree.lemma[cur] in _STATIVE_PASSIVES:  # "forces were engaged in ...": the subject acts
+                return doc[next(c for c in kids if dep[c] == "nsubjpass")], False
             return None, True
         if d == "relcl":
             return doc[head[cur]], False
@@ -291,6 +293,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         break
     return None, False
 
+
+#: Participles that, after "be", describe what the subject does ("were engaged / involved in fighting").
+_STATIVE_PASSIVES = frozenset({"engage", "involve"})
 
 #: Reporting verbs whose clausal complement is the reported content.
 _REPORT_VERBS = frozenset(

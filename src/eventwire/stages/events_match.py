@@ -395,7 +395,8 @@ def _subject_words(verb: Token) -> list[Token]:
 
 
 def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
-    """(code, symmetric) of an event noun, also as the head of a two-word compound ('air strikes')."""
+    """(code, symmetric) of an event noun, also as the head of a listed two-word phrase ('air strikes', 'ethnic
+    cleansing')."""
     return noun_code_at(doc_tree(noun.doc), noun.i, lex)
 
 
@@ -404,7 +405,7 @@ def noun_code_at(tree: DocTree, i: int, lex: Lexicon) -> tuple[str, bool] | None
     low = tree.lower[i]
     if low not in _noun_last_words(lex) and tree.lemma[i] not in lex.nouns:
         return None  # no listed noun ends in this word: skip the compound look-up
-    comp = [c for c in tree.children[i] if c == i - 1 and tree.dep[c] == "compound"]
+    comp = [c for c in tree.children[i] if c == i - 1 and tree.dep[c] in ("compound", "amod")]
     if comp:
         two = f"{tree.lower[comp[0]]} {low}"
         if two in lex.nouns:
@@ -539,6 +540,10 @@ def _light_noun(verb: Token, lex: Lexicon, lemma: str | None = None) -> tuple[To
     if prt and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == prt for c in verb.children):
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if prt:  # "engaged in ethnic cleansing": the particle's object
+        objs += [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == prt for p in c.children if p.dep_ == "pobj"
+        ]
     if not objs and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         objs = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]  # "talks are expected to be held"
     for c in objs:
