@@ -558,3 +558,14 @@ def test_cue_after_a_statement_takes_it_despite_a_clause_of_its_own(run: Callabl
     a = run("“You should resign and give the money back,” Senator Ward told Mr. Stone, after he admitted the errors.")
     q = only(a, "You should resign")
     assert q.speaker_text == "Senator Ward" and q.cue == "tell"
+
+
+def test_as_clause_attributes_the_clause_it_hangs_on(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "As Ms. Simonyan put it, the network is providing a different perspective. "
+        "As the mayor noted, the bridge is closed. He put it on the table."
+    )
+    put = only(a, "the network is providing")
+    assert put.cue == "put it" and put.speaker_text == "Ms. Simonyan"
+    assert only(a, "the bridge is closed").speaker_text == "the mayor"
+    assert not [q for q in a.quotes if "table" in q.text]

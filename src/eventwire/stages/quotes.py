@@ -89,8 +89,9 @@ class _Quote:
 
 
 def _particles(tok: Token) -> set[str]:
-    """Particles and prepositions of a verb: ``point out``, ``call for``, ``speak of`` are cues in their own right."""
-    return {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+    """Particles and prepositions of a verb: ``point out``, ``call for``, ``speak of`` are cues in their own right
+    (and the object ``it`` of ``put it``)."""
+    return {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"} or (c.dep_ == "dobj" and c.lower_ == "it")}
 
 
 def _is_cue(tok: Token, table: CueTable) -> VerbCue | None:
@@ -439,9 +440,11 @@ class _Finder:
 
     # -- indirect quotes ---------------------------------------------------------------
     def parenthetical_content(self, verb: Token) -> list[tuple[int, int]]:
-        """``Lenox was a juggernaut, Mr. Clarke said, until ...``: the clause around a parataxis cue, in parts."""
-        if verb.dep_ != "parataxis" or verb.head.pos_ not in {"VERB", "AUX"}:
-            return []
+        """``Lenox was a juggernaut, Mr. Clarke said, until ...``: the clause around a parataxis cue or an
+        ``as`` clause (``As Ms. Simonyan put it, RT is …``), in parts."""
+        as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if (verb.dep_ != "parataxis" and not as_clause) or verb.head.pos_ not in {"VERB", "AUX"}:
+            return []  # also "As Ms. Simonyan put it, RT is …", "as the mayor noted, …"
         head = verb.head
         own = {t.i for t in verb.subtree}
         lo, hi = head.left_edge.i, head.right_edge.i
@@ -515,7 +518,7 @@ class _Finder:
             clause = _misattached_that_clause(verb) or _unmarked_advcl(verb)
             if clause is not None:
                 return _trim(list(doc[clause.left_edge.i : clause.right_edge.i + 1]))
-        if wide and nominal is None and cue.cls in _PREP_CONTENT:
+        if wide and nominal is None and cue.cls in _PREP_CONTENT and cue.particle is None:
             prep = next(
                 (
                     c
