@@ -149,22 +149,24 @@ def main() -> None:
             for alt in c.get("alternatenames", []):
                 if usable_alt(alt, c["name"]):
                     add_name(alt, key, "alt")
-    # capitals: the most populous city of the country bearing the capital's name
+    # capitals: the most populous city of the country bearing the capital's name as its own name, else as an
+    # alternate name (New Delhi is the capital, not Delhi, which also carries the name "New Delhi")
     capital_ids: dict[str, int] = {}
     for cc, _iso3, _key, capital in country_rows:
         if not capital:
             continue
         norm = normalise_name(str(capital))
-        best = None
+        best: tuple[bool, int, int] | None = None
         for k in by_norm.get(norm, ()):
             if k in places and places[k][4] == cc and places[k][10] == "city":
+                own = normalise_name(str(places[k][1])) == norm
                 pop = int(str(places[k][7]))
-                if best is None or pop > best[0]:
-                    best = (pop, k)
+                if best is None or (own, pop) > best[:2]:
+                    best = (own, pop, k)
         if best:
-            capital_ids[str(cc)] = best[1]
-            places[best[1]][6] = "PPLC"
-            places[best[1]][9] = 1
+            capital_ids[str(cc)] = best[2]
+            places[best[2]][6] = "PPLC"
+            places[best[2]][9] = 1
     for row in country_rows:
         row[3] = capital_ids.get(str(row[0]))
 
