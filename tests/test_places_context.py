@@ -195,3 +195,16 @@ def test_a_state_named_outright_pulls_harder_than_one_its_big_city_implies() -> 
     resolver.context.add(entry(NEW_YORK_CITY), 1, weight=0.5)
     got, _conf = resolver.resolve("Riverdale")
     assert got is not None and got.country_code == "US" and got.admin1 == "NJ"
+
+
+def test_ambiguous_abbreviation_follows_the_article() -> None:
+    gaz = get_gazetteer()
+    australia = gaz.country("AU")
+    assert australia is not None
+    plain = Resolver(gaz)
+    got, _conf = plain.resolve("SA")
+    assert got is not None and got.country_code == "ZA"
+    aussie = Resolver(gaz)
+    aussie.context.add(australia, 0)
+    got, _conf = aussie.resolve("WA")
+    assert got is not None and got.country_code == "AU" and got.kind == "adm1"
