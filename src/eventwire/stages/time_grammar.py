@@ -195,6 +195,9 @@ class Rule:
     kind: str
     pattern: re.Pattern[str]
     priority: int = 0
+    #: Lower-cased strings one of which must occur near the core word (before it, or just after) for
+    #: the rule to be tried there: a cheap filter for rules whose core words are common.
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -399,11 +402,13 @@ def _grammar() -> tuple[Rule, ...]:
                 r"|(?:earlier|later|early|late)\s+that\s+(?:same\s+)?day|that\s+same\s+day"
             ),
             6,
+            needs=("that",),
         ),
         Rule(
             "week_of",
             _rx(r"the\s+week\s+of\s+" + _MONTH + r"\s+" + _DAYNUM + r"(?:,?\s+" + _YEAR + r")?"),
             8,
+            needs=("week of",),
         ),
         Rule("weekend", _rx(r"(?:(?:the|this|last|next|that|past|coming|previous|following)\s+)weekend"), 6),
         Rule(
@@ -460,8 +465,13 @@ def _grammar() -> tuple[Rule, ...]:
             ),
             8,
         ),
-        # The second day of "April 24 and 25" (the normaliser checks the month-day before it).
-        Rule("second_day", _rx(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"), 0),
+        # The second day of "April 24 and 25": the match is the group "span" ("25") only.
+        Rule(
+            "second_day",
+            _rx(_MONTH + r"\s+" + _DAYNUM + r",?\s+(?:and|or|to|through)\s+(?P<span>" + _DAYNUM + r")"),
+            0,
+            needs=(" and ", " or ", " to ", " through "),
+        ),
         Rule("clock_hour", _rx(r"(?:[01]?\d)\s+in\s+the\s+(?:morning|afternoon|evening)"), 8),
         Rule(
             "part_of_day",
@@ -502,6 +512,7 @@ def _grammar() -> tuple[Rule, ...]:
             "range_low",
             _rx(r"(?:" + _APPROX + r"\s+)?" + _NUM + r"(?=\s+(?:to|or)\s+" + _NUM + r"[\s-]+" + _UNITS + r"\b)"),
             1,
+            needs=(" to ", " or "),
         ),
         # Sets: daily, every week, each Thursday, twice a year.
         Rule(
@@ -538,7 +549,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
         for w in words:  # type: ignore[attr-defined]
             table.setdefault(str(w), set()).update(kinds)
 
-    add(MONTHS, "month_day", "day_month", "month_year", "month", "set", "clock")
+    add(MONTHS, "month_day", "day_month", "month_year", "month", "set", "clock", "second_day")
     add(WEEKDAYS, "weekday", "set", "clock")
     add([w + "s" for w in WEEKDAYS], "weekday")
     add(SEASONS, "season", "set")
@@ -610,7 +621,7 @@ def keyword_kinds() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-_DIGIT_KINDS = frozenset({"clock", "clock_hour", "slash_date", "month_day", "day_month", "second_day"})
+_DIGIT_KINDS = frozenset({"clock", "clock_hour", "slash_date", "month_day", "day_month"})
 _YEAR_KINDS = frozenset({"year", "iso_date", "month_day", "day_month", "month_year", "decade"})
 _WORD_RX = re.compile(r"[A-Za-z]+|\d+")
 #: How far before its core word a match may start.
@@ -649,8 +660,13 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
     for offset, kinds in cores:
         lo = bisect_left(word_starts, offset - _REACH)
         hi = bisect_right(word_starts, offset)
+        near = ""
         for kind in kinds:
             rule = by_kind[kind]
+            if rule.needs:
+                near = near or text[word_starts[lo] : offset + 16].lower()
+                if not any(n in near for n in rule.needs):
+                    continue
             # Try each word start shortly before the core word (each start once per rule).
             for p in word_starts[lo:hi]:
                 if (p, kind) in tried:
@@ -658,7 +674,10 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
                 tried.add((p, kind))
                 m = rule.pattern.match(text, p)
                 if m is not None and m.end() > m.start():
-                    found.add((m.start(), m.end(), rule.priority, rule.kind))
+                    if "span" in rule.pattern.groupindex:  # the rule matches context around its expression
+                        found.add((m.start("span"), m.end("span"), rule.priority, rule.kind))
+                    else:
+                        found.add((m.start(), m.end(), rule.priority, rule.kind))
     ordered = sorted(found, key=lambda c: (-(c[1] - c[0]), -c[2], c[0], c[3]))  # deterministic ties
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
