@@ -28,16 +28,21 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import operator
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER, POS
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -312,11 +317,85 @@ def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, Phr
 # Helpers
 
 
+@dataclass
+class _DocArrays:
+    """Per-document token attributes read once as arrays (no Token object per access)."""
+
+    doc: Doc
+    text: str
+    #: (character offset, length) per token
+    offsets: list[list[int]]
+    #: tokens trimmed from the start of a name (punctuation, "the", quotes) / from its end (punctuation, "'s")
+    lead_skip: list[bool]
+    trail_skip: list[bool]
+    #: model entities as (start, end, label), without building Span objects
+    ents: list[tuple[int, int, str]]
+    #: lower-case form, lemma and entity-type hashes and the part of speech per token
+    lower: list[int]
+    lemma: list[int]
+    ent_type: list[int]
+    pos: list[int]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end) sliced from the document string."""
+        if end <= start:
+            return ""
+        last = self.offsets[end - 1]
+        return self.text[self.offsets[start][0] : last[0] + last[1]]
+
+
+#: the arrays of the document each thread is processing
+_ARRAYS = threading.local()
+
+
+@lru_cache(maxsize=1)
+def _trim_hashes() -> tuple[int, list[int]]:
+    return hash_string("the"), [hash_string(w) for w in ("'s", "’s", "'", "’")]
+
+
+def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
+    """The arrays of ``doc`` (remembered for the document being processed; ``text``: the doc's text if known)."""
+    current: _DocArrays | None = getattr(_ARRAYS, "current", None)
+    if current is not None and current.doc is doc and (text is None or current.text is text):
+        return current
+    n = len(doc)
+    matrix = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_QUOTE, LOWER, ENT_IOB, ENT_TYPE, LEMMA, POS]).reshape(n, 9)
+    the, possessive = _trim_hashes()
+    strings = doc.vocab.strings
+    # entities from the IOB column: B=3 starts one, I=1 continues it, anything else ends it
+    iob = matrix[:, 5]
+    not_inside = np.flatnonzero(iob != 1)
+    ends = not_inside.tolist()
+    ent_types = matrix[:, 6]
+    ents: list[tuple[int, int, str]] = []
+    for start in np.flatnonzero(iob == 3).tolist():
+        k = int(np.searchsorted(not_inside, start, side="right"))
+        ents.append((start, ends[k] if k < len(ends) else n, strings[int(ent_types[start])]))
+    lower = matrix[:, 4]
+    punct = matrix[:, 2] != 0
+    arrays = _DocArrays(
+        doc=doc,
+        text=text if text is not None else doc.text,
+        offsets=cast(list[list[int]], matrix[:, :2].tolist()),
+        lead_skip=cast(list[bool], (punct | (matrix[:, 3] != 0) | (lower == the)).tolist()),
+        trail_skip=cast(list[bool], functools.reduce(operator.or_, (lower == h for h in possessive), punct).tolist()),
+        ents=ents,
+        lower=cast(list[int], lower.tolist()),
+        lemma=cast(list[int], matrix[:, 7].tolist()),
+        ent_type=cast(list[int], ent_types.tolist()),
+        pos=cast(list[int], matrix[:, 8].tolist()),
+    )
+    _ARRAYS.current = arrays
+    return arrays
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Strip leading 'the'/quotes and trailing possessives/punctuation from a token range."""
-    while start < end and (doc[start].is_punct or doc[start].lower_ == "the" or doc[start].is_quote):
+    arrays = _doc_arrays(doc)
+    lead, trail = arrays.lead_skip, arrays.trail_skip
+    while start < end and lead[start]:
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
+    while end > start and trail[end - 1]:
         end -= 1
     return start, end
 
@@ -367,7 +446,7 @@ def _is_locative(tok: Token) -> bool:
 
 def _display_name(doc: Doc, start: int, end: int) -> str:
     s, e = _trim(doc, start, end)
-    return doc[s:e].text if e > s else doc[start:end].text
+    return _doc_arrays(doc).span_text(s, e) if e > s else _doc_arrays(doc).span_text(start, end)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -566,12 +645,8 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
     cands: list[Cand] = []
     vocab_strings = doc.vocab.strings
     # phrase text sliced from the doc string by token offsets (no Span and no Span.text join per phrase)
-    offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-    doc_text = doc.text
-
-    def span_text(s: int, e: int) -> str:
-        last = offsets[e - 1]
-        return doc_text[offsets[s][0] : last[0] + last[1]]
+    arrays = _doc_arrays(doc)
+    span_text = arrays.span_text
 
     for match_id, s, e in list(orth(doc)) + list(lower(doc)):
         label = vocab_strings[match_id]
@@ -596,38 +671,39 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             entries = [x for x in table.exact(text) if x.kind == "person"]
             if entries:
                 cands.append(Cand(s, e, "person", P_TABLE_PERSON, entries=entries, name_start=s))
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+    for ent_start, ent_end, ent_label in arrays.ents:
+        if ent_label not in NAME_LABELS:
             continue
-        s, e = _trim(doc, ent.start, ent.end)
+        s, e = _trim(doc, ent_start, ent_end)
         if e <= s:
             continue
         text = span_text(s, e)
-        gazetteer_ok = e - s == 1 or ent.label_ in ("NORP", "GPE", "LOC")
+        exact = table.exact(text)
+        gazetteer_ok = e - s == 1 or ent_label in ("NORP", "GPE", "LOC")
         form = _country_form(text) if gazetteer_ok else lookup_country(text)
-        if form is None and ent.label_ in ("GPE", "LOC", "ORG") and e - s == 1 and not table.exact(text):
+        if form is None and ent_label in ("GPE", "LOC", "ORG") and e - s == 1 and not exact:
             form = _gazetteer_capital(text)
-        if form is None and ent.label_ in ("GPE", "NORP", "LOC", "ORG") and e - s == 1 and not table.exact(text):
+        if form is None and ent_label in ("GPE", "NORP", "LOC", "ORG") and e - s == 1 and not exact:
             form = _misspelt_country(text)
         if form is not None:
-            cands.append(Cand(s, e, "country", P_COUNTRY, label=ent.label_, form=form))
+            cands.append(Cand(s, e, "country", P_COUNTRY, label=ent_label, form=form))
         elif e - s >= 2 and _is_people_phrase(doc, s, e):
             continue  # "Bosnian Serbs" tagged PERSON: the demonym + people noun pass builds the group
-        elif ent.label_ in ("PERSON", "ORG") and e - s == 1 and not table.exact(text) and _is_place(text):
-            cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent.label_))  # "strikes on Kharkiv" tagged ORG
-        elif ent.label_ == "PERSON" and any(t.lower_ in ORG_NAME_WORDS for t in doc[s:e]):
+        elif ent_label in ("PERSON", "ORG") and e - s == 1 and not exact and _is_place(text):
+            cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label))  # "strikes on Kharkiv" tagged ORG
+        elif ent_label == "PERSON" and any(t.lower_ in ORG_NAME_WORDS for t in doc[s:e]):
             cands.append(Cand(s, e, "org", P_ENT_ORG, label="PERSON"))
-        elif ent.label_ == "PERSON":
+        elif ent_label == "PERSON":
             s = _name_start(doc, s, doc[s:e].root.i)
             cands.append(Cand(s, e, "person", P_ENT_PERSON, label="PERSON", name_start=s))
-        elif ent.label_ == "ORG" and e - s >= 2 and _org_is_person(doc, s, e, table.exact(text)):
+        elif ent_label == "ORG" and e - s >= 2 and _org_is_person(doc, s, e, exact):
             # "Vice-President Moody Awori" with the name tagged ORG: a titled name or a table person is a person
             cands.append(Cand(s, e, "person", P_ENT_PERSON, label="ORG", name_start=s))
-        elif ent.label_ == "ORG":
-            entries = [x for x in table.exact(text) if x.kind != "person"]
+        elif ent_label == "ORG":
+            entries = [x for x in exact if x.kind != "person"]
             cands.append(Cand(s, e, "org", P_ORG if entries else P_ENT_ORG, label="ORG", entries=entries))
         else:
-            cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent.label_))
+            cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label))
     return cands
 
 
@@ -701,24 +777,23 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
     doc_tokens: set[str] = set()
     for c in cands:
         if c.type == "person" and c.end - c.name_start >= 2:
-            doc_tokens.update(normalise_name(doc[c.name_start : c.end].text).split())
+            doc_tokens.update(normalise_name(_doc_arrays(doc).span_text(c.name_start, c.end)).split())
     owner: dict[int, Cand] = {i: c for c in cands for i in range(c.start, c.end)}
     out: list[Cand] = []
     for c in cands:
         if c.type in ("org", "other") and c.length == 1 and not c.entries:
-            key = normalise_name(doc[c.start].text)
+            tok = doc[c.start]
+            key = normalise_name(tok.text)
             # a NORP token ("Hutu", "Karen", "Christian") names a people or faith, not a table surname
             known = key in doc_tokens or (c.label != "NORP" and any(x.kind == "person" for x in table.surname(key)))
-            if known and doc[c.start].is_title:
+            if known and tok.is_title:
                 out.append(Cand(c.start, c.end, "person", P_ENT_PERSON, label=c.label, name_start=c.start))
                 continue
         out.append(c)
     if not doc_tokens:
         return sorted(out, key=lambda c: c.start)
     wanted = {hash_string(t) for t in doc_tokens}
-    for i, low in enumerate(doc.to_array(LOWER).tolist()):
-        if low not in wanted:
-            continue
+    for i in [i for i, low in enumerate(_doc_arrays(doc).lower) if low in wanted]:
         tok = doc[i]
         if tok.i in owner or tok.pos_ != "PROPN" or not tok.is_title:
             continue
@@ -736,60 +811,66 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     former = ex = False
     words: list[str] = []
     word_idx: list[int] = []
+    word_toks: list[Token] = []
+    span_text = _doc_arrays(doc).span_text
+    forms = country_forms()
     for i in tokens:
-        tok = doc[i]
         c = owner.get(i)
         if c is not None and c.type == "country" and c.form is not None:
             if country is None:
                 country = c.form.code
-                country_text = doc[c.start : c.end].text
+                country_text = span_text(c.start, c.end)
             elif c.form.code != country and c.start == i and not c.form.is_government:
                 others.append((c.start, c.end, c.form.code))
             if c.form.type == "institution":
+                tok = doc[i]
                 words.append(_word(tok))
                 word_idx.append(i)
+                word_toks.append(tok)
             continue
         if c is not None and c.type == "org" and c.entries:
             if country is None:
                 country = c.entries[0].country
-                country_text = doc[c.start : c.end].text
+                country_text = span_text(c.start, c.end)
             continue
-        if c is None or not (c.type == "country" or (c.type == "org" and c.entries)):
-            form = country_forms().get(tok.text) or (_gazetteer_country(tok.text) if tok.is_title else None)
+        tok = doc[i]
+        text = tok.text
+        if c is None or c.type != "country":
+            form = forms.get(text) or (_gazetteer_country(text) if tok.is_title else None)
             if form is not None and form.type in ("name", "adj"):
                 if country is None:
-                    country, country_text = form.code, tok.text  # a modifier inside a longer model entity
+                    country, country_text = form.code, text  # a modifier inside a longer model entity
                 elif form.code != country:
                     others.append((i, i + 1, form.code))
                 continue
-        if tok.lower_ in FORMER_WORDS:
+        low = tok.lower_
+        if low in FORMER_WORDS:
             former = True
-            ex = ex or tok.lower_ in EX_WORDS
+            ex = ex or low in EX_WORDS
             continue
-        if tok.is_punct and tok.text != "-":
+        if text != "-" and tok.is_punct:
             continue
         if tok.pos_ in ("DET", "PRON") or tok.tag_ == "PRP$":
             continue
         words.append(_word(tok))
         word_idx.append(i)
+        word_toks.append(tok)
     hit = best_agent(words, word_idx.index(head) if head is not None and head in word_idx else None)
     if hit is None:
         return None
     agent, s, e = hit
     # the role as written: every title word after the country modifier ("Fisheries Minister")
     text_tokens = [
-        doc[i]
-        for i in word_idx
-        if (not doc[i].is_punct or doc[i].text == "-")
-        and doc[i].lower_ not in TITLE_ADJECTIVES
-        and doc[i].tag_ != "POS"
+        t
+        for t in word_toks
+        if (t.text == "-" or not t.is_punct) and t.lower_ not in TITLE_ADJECTIVES and t.tag_ != "POS"
     ]
     while text_tokens and text_tokens[-1].lower_ in ("of", "for", "and", "-"):
         text_tokens.pop()
     while text_tokens and text_tokens[0].lower_ in ("of", "for", "and", "-"):
         text_tokens.pop(0)
     text = " ".join(t.text for t in text_tokens).replace(" - ", "-")
-    plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in word_idx[s:e])
+    plural = any(t.tag_ in ("NNS", "NNPS") for t in word_toks[s:e])
     return Title(
         text=text,
         agent=agent,
@@ -936,16 +1017,17 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     heads = agent_heads()
     table = agent_table()
     out: list[Cand] = []
+    arrays = _doc_arrays(doc)
     head_hashes = _head_hashes()
+    lemma_hashes = head_hashes | _collective_hashes()
+    nouns = (NOUN, PROPN)
     hits = [
         i
-        for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
-        if low in head_hashes or lem in head_hashes or lem in _collective_hashes()
+        for i, (low, lem, pos) in enumerate(zip(arrays.lower, arrays.lemma, arrays.pos, strict=True))
+        if (lem in lemma_hashes or low in head_hashes) and pos in nouns
     ]
     for i in hits:
         tok = doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
         # "Israeli army bulldozers", "Ugandan opposition candidates": an agent noun modifying a noun that names
         # no actor is the actor of the phrase, with the country modifiers before it (needs a country below)
         modifier = tok.dep_ == "compound" and _modifies_non_agent(tok)
@@ -1003,8 +1085,6 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             right = max(right, x.end)
         while left < right - 1 and (doc[left].is_punct or doc[left].is_quote):
             left += 1
-        if doc[left].lower_ in ("a", "an", "the") and left + 1 < right:
-            pass
         title = _title_from_tokens(doc, list(range(left, right)), owner, head=tok.i)
         if collective:
             title = _collective_title(doc, tok, title, left, right, owner)
@@ -1082,6 +1162,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc, analysis: Analysis, ctx: Context, table: ActorTable) -> None:
         self.doc = doc
+        self.arrays = _doc_arrays(doc)
         self.analysis = analysis
         self.date = ctx.published
         self.table = table
@@ -1105,18 +1186,22 @@ class _Resolver:
         return d
 
     def mention(self, c: Cand, d: Draft, kind: MentionKind) -> None:
-        label = None
-        for i in range(c.start, c.end):
-            if self.doc[i].ent_type_:
-                label = self.doc[i].ent_type_
-                break
-        self.mentions.append((c.start, c.end, d, kind, c.label or label))
+        label = c.label
+        if label is None:
+            ent_type = self.arrays.ent_type
+            for i in range(c.start, c.end):
+                if ent_type[i]:
+                    label = self.doc.vocab.strings[ent_type[i]]
+                    break
+        self.mentions.append((c.start, c.end, d, kind, label))
         d.last = c.end
         d.count += 1
         if d.kind == "person" and kind != "pronoun":
             first = c.start if c.name_start < 0 else min(c.start, c.name_start)
+            lower = self.arrays.lower
+            titles = _gender_hashes()
             for i in (first - 1, first, c.name_start - 1):
-                g = GENDER_TITLES.get(self.doc[i].lower_) if 0 <= i < len(self.doc) else None
+                g = titles.get(lower[i]) if 0 <= i < len(lower) else None
                 if g is not None:
                     d.gender = g if d.gender in (None, g) else "?"
                     break
@@ -1400,7 +1485,7 @@ class _Resolver:
     def resolve_country(self, c: Cand) -> None:
         form = c.form
         assert form is not None
-        text = self.doc[c.start : c.end].text
+        text = self.arrays.span_text(c.start, c.end)
         if form.is_government:
             if _is_locative(self.doc[c.end - 1]):
                 self.places.append((c.start, form.code))
@@ -1589,6 +1674,11 @@ class _Resolver:
 
 
 @lru_cache(maxsize=1)
+def _gender_hashes() -> dict[int, str]:
+    return {hash_string(k): v for k, v in GENDER_TITLES.items()}
+
+
+@lru_cache(maxsize=1)
 def _pronoun_hashes() -> frozenset[int]:
     return frozenset(hash_string(w) for w in (*PERSON_PRONOUNS, *PLURAL_PRONOUNS))
 
@@ -1631,7 +1721,7 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
     group, organisation or country of the window, else nothing.
     """
     wanted = _pronoun_hashes()
-    hits = [i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in wanted]
+    hits = [i for i, low in enumerate(_doc_arrays(doc).lower) if low in wanted]
     if not hits or not resolver.mentions:
         return
     quoted = _quoted_tokens(doc)
@@ -1827,6 +1917,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     files = tuple(ctx.settings.actor_files)
     table = actor_table(files)
     sent_idx, sent_start = _sentence_starts(doc)
+    _doc_arrays(doc, _doc_text(doc, analysis.article.text))
     cands = find_candidates(doc, table, files, sent_start)
     resolver = _Resolver(doc, analysis, ctx, table)
     token_owner: dict[int, Draft] = {}
@@ -1973,8 +2064,9 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
     mentions: list[Mention] = []
     token_map: dict[int, str] = {}
     # character offsets from one array read and one doc.text build (no Span per mention)
-    offsets = doc.to_array([IDX, LENGTH]).tolist() if resolver.mentions else []
-    text = _doc_text(doc, analysis.article.text) if resolver.mentions else ""
+    arrays = _doc_arrays(doc)
+    offsets = arrays.offsets
+    text = arrays.text
     for s, e, d, kind, label in sorted(resolver.mentions, key=lambda m: m[0]):
         if e > s:
             start_char, end_char = offsets[s][0], offsets[e - 1][0] + offsets[e - 1][1]
