@@ -514,3 +514,22 @@ def test_engaged_in_an_event_noun() -> None:
     """'X were engaged in ethnic cleansing': the subject acts, the noun gives the code."""
     ev = code_text("Hamas was engaged in ethnic cleansing against Egypt.")
     assert codes(ev) == [("PSEREB", "203", "EGY")]
+
+
+def test_event_noun_as_subject_of_an_occurrence_verb() -> None:
+    """'Hamas attacks against Israel are continuing': the attacks are the event, not a 'continuation'."""
+    ev = code_text("Hamas attacks against Israel are continuing.")
+    assert [(e.root, e.source and e.source.code, e.target and e.target.code) for e in ev] == [("19", "PSEREB", "ISR")]
+    assert code_text("Clashes erupted in the region.") == []  # no actor: no event
+
+
+def test_reporting_verb_takes_no_statement_pattern_of_another_verb() -> None:
+    """'announce ... aid' (0331) is a pattern of 'announce'; '..., reports aid agencies' is no aid pledge."""
+    ev = code_text("Turkey opened the border to Iran, reports aid agencies.")
+    assert all(not e.cameo.startswith("033") for e in ev)
+
+
+def test_passive_target_inside_the_subject_phrase() -> None:
+    """'A camp for Iranian refugees was attacked by X': the target is inside the passive subject."""
+    ev = code_text("A camp of Iran was attacked by Hamas.")
+    assert [(e.source and e.source.code, e.target and e.target.code) for e in ev] == [("PSEREB", "IRN")]

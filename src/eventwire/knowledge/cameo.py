@@ -216,6 +216,10 @@ def _verb_specific(pat: Pattern) -> bool:
     return True
 
 
+#: PETRARCH2 blocks whose patterns apply only to the verb named in their comment.
+_VERB_SPECIFIC_BLOCKS = frozenset({"EXPLAIN_VERBAL"})
+
+
 def _figurative(code: str, default: tuple[str, str, str] | None) -> bool:
     """Whether a block pattern written for another verb reads that verb figuratively for this one: a verbal
     code (01-13) on a verb that only inherits the block's material-conflict code (14-20) — PETRARCH2 groups
@@ -254,7 +258,10 @@ def lexicon() -> Lexicon:
             fwd, rev, parse_elements(r["elements"] or ""), parse_elements(r["pre"] or ""), "petrarch2:" + r["block"]
         )
         named = set((r.get("verbs") or "").split())
-        only = named if _verb_specific(pat) else set()
+        # statement verbs ("express concern", "announce a plan", "report progress") are coded by the object of
+        # the verb a pattern was written for; another reporting verb with that word ("reports aid agencies") is
+        # no such statement
+        only = named if _verb_specific(pat) or r["block"] in _VERB_SPECIFIC_BLOCKS else set()
         for lemma, prt in block_verbs.get(r["block"], []):
             if only and lemma not in only:
                 continue

@@ -220,6 +220,17 @@ class Resolver:
                     s = self._side_for(x)
                     if s is None and self.use_entities and tree.ent[x] in _ENT_LABELS:
                         s = self._entity_side(x)
+                    if s is None:  # one level further: "US Predator attacks", "Israeli army bulldozers"
+                        s = next(
+                            (
+                                y
+                                for g in tree.children[x]
+                                if g < x and dep[g] in ("compound", "amod")
+                                for y in [self._side_for(g)]
+                                if y is not None
+                            ),
+                            None,
+                        )
                     if s is not None and all(f.actor_id != s.actor_id for f in found):
                         found.append(s)
             elif dep[c] == "prep" and tree.lower[c] == "of":
@@ -293,6 +304,31 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         break
     return None, False
 
+
+#: Verbs that only say an event noun subject happens ("talks resumed", "riots continued", "clashes erupted").
+_OCCURRENCE_VERBS = frozenset(
+    {
+        "continue",
+        "resume",
+        "begin",
+        "start",
+        "end",
+        "erupt",
+        "break",
+        "escalate",
+        "intensify",
+        "spread",
+        "rage",
+        "persist",
+        "occur",
+        "happen",
+        "take",
+        "go",
+        "enter",
+        "conclude",
+        "open",
+    }
+)
 
 #: Participles that, after "be", describe what the subject does ("were engaged / involved in fighting").
 _STATIVE_PASSIVES = frozenset({"engage", "involve"})
@@ -472,6 +508,8 @@ def _inner_target_heads(verb: Token, complement: Token | None, match: Match, sub
         for c in kids[h.i]
         if c > v and (_inner_dep(tree, c) or _purpose_i(tree, c))
     ]
+    # a passive subject is the verb's object: look inside it too ("a camp for Congolese refugees was attacked")
+    frontier += [g for c in kids[v] if tree.dep[c] == "nsubjpass" for g in kids[c] if _inner_dep(tree, g)]
     seen: set[int] = {subj.i} if subj is not None else set()
     for _ in range(6):  # three noun levels: a preposition is a level of its own ("part of a program for X")
         nxt: list[int] = []
@@ -609,6 +647,9 @@ class Coder:
         for i in list(cands):
             if i in light_nouns and cands[i].match.rule.startswith("nominal"):
                 del cands[i]
+        for c in list(cands.values()):
+            if c.match.rule.endswith(":subject") and c.match.noun is not None:
+                cands.pop(c.match.noun.head.i, None)  # "riots are continuing": the riots, not a continuation
         self._frames(sent, cands)
         self._intent_statements(cands)
         self._fold_complements(cands)
@@ -685,6 +726,11 @@ class Coder:
         between = [p for p in between if p.dep_ == "pobj"]
         if between and len([between[0], *between[0].conjuncts]) >= 2:
             return Match(nc[0], nc[0], 1.0, f"nominal:{noun.lower_}:between", symmetric=True, noun=noun)
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _OCCURRENCE_VERBS:
+            # "Palestinian riots against Israel are continuing": the event noun is the news, its actor the source
+            return Match(
+                nc[0], nc[0] if nc[1] else "", 1.0, f"nominal:{noun.lower_}:subject", symmetric=nc[1], noun=noun
+            )
         return None
 
     def _reporting_criticism(self, verb: Token) -> Match | None:
@@ -918,6 +964,23 @@ class Coder:
         tree = doc_tree(self.doc)
         dep, kids, lower, res = tree.dep, tree.children, tree.lower, self.res
         subj, _passive = _subject(t)
+        if c.match.rule.startswith("nominal") and c.match.rule.endswith(":subject"):
+            noun = c.match.noun or t
+            c.sources = [x for x in res.sides(noun, allow_text=False) if x.actor_id]
+            objs = [
+                p
+                for ch in kids[noun.i]
+                if dep[ch] == "prep" and lower[ch] in ("against", "with", "on", "toward", "towards", "over")
+                for p in kids[ch]
+                if dep[p] == "pobj"
+            ]
+            src_ids = {x.actor_id for x in c.sources}
+            for h in objs + _inner_target_heads(noun, None, c.match, None):
+                found = [x for x in res.sides(h, allow_text=False) if x.actor_id and x.actor_id not in src_ids]
+                if found:
+                    c.targets = found
+                    break
+            return bool(c.sources)
         if c.match.rule.startswith("nominal"):
             noun = c.match.noun or t
             pobj = [p for ch in kids[noun.i] if dep[ch] == "prep" and lower[ch] == "between" for p in kids[ch]]
