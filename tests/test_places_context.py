@@ -208,3 +208,36 @@ def test_ambiguous_abbreviation_follows_the_article() -> None:
     aussie.context.add(australia, 0)
     got, _conf = aussie.resolve("WA")
     assert got is not None and got.country_code == "AU" and got.kind == "adm1"
+
+
+def test_big_city_owns_its_name_against_small_towns() -> None:
+    # a Los Angeles story naming "London" means London, not the California hamlet of 1,900
+    gaz = get_gazetteer()
+    la = next(e for e, _h in gaz.lookup("Los Angeles") if e.kind == "city" and e.country_code == "US")
+    resolver = Resolver(gaz)
+    resolver.context.add(la, 0, weight=0.5)
+    got, _conf = resolver.resolve("London")
+    assert got is not None and got.key == LONDON
+    # named with its state, the small town is still found
+    got, _conf = resolver.resolve("London", qualifier_text="California")
+    assert got is not None and got.country_code == "US" and got.admin1 == "CA"
+
+
+def test_organisation_named_after_a_province_sets_the_country() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from eventwire.stages.places import add_org_context
+
+    doc = Doc(spacy.blank("en").vocab, words=["FrontCounter", "BC", "opened", "an", "office", "in", "Nelson", "."])
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    gaz = get_gazetteer()
+    bare = Resolver(gaz)
+    got, _conf = bare.resolve("Nelson")
+    assert got is not None and got.country_code != "CA"  # Nelson, New Zealand, the largest
+    resolver = Resolver(gaz)
+    add_org_context(resolver, doc)
+    assert resolver.context.countries.get("CA", 0) > 0
+    assert not resolver.context.admin1  # the country only, not the province
+    got, _conf = resolver.resolve("Nelson")
+    assert got is not None and got.country_code == "CA"

@@ -352,6 +352,9 @@ def _candidates(gaz: Gazetteer, text: str, allow_adjectives: bool) -> tuple[tupl
 #: Towns (and counties) smaller than this lose a name to a sizeable country or state of that name, and an
 #: alternate name to any place that bears it as its own name, unless a qualifier names their state or country.
 NAMESAKE_TOWN_MAX_POP = 100_000
+#: A city this big (or a capital) owns its name against small towns (below VILLAGE_MAX_POP) of that name.
+BIG_CITY_MIN_POP = 500_000
+VILLAGE_MAX_POP = 20_000
 #: A country or first-level unit at least this big (estimated population) owns its name against small towns.
 NAME_OWNER_MIN_POP = 400_000
 
@@ -383,6 +386,10 @@ def prune_small_namesakes(
     if owner:
         # "Ohio County", "Washington County" under the state's own name: counties named after it
         kept = [(e, h) for e, h in kept if qualified(e) or not (e.kind == "adm2" and h != "name")]
+    if any(h == "name" and e.kind == "city" and (e.population >= BIG_CITY_MIN_POP or e.capital) for e, h in cands):
+        # "London", "Boston", "Charlotte": news names a village sharing a big city's name with its state
+        # ("London, Calif."), so bare, the name is the city's
+        kept = [(e, h) for e, h in kept if qualified(e) or not (e.kind == "city" and e.population < VILLAGE_MAX_POP)]
     return kept or list(cands)
 
 
@@ -759,6 +766,42 @@ def name_key(text: str, kind_word: str | None) -> tuple[str, str]:
     return normalise_name(text), (kind_word or "").lower()
 
 
+#: Owner numbers of context from organisation names start here (below every mention index).
+ORG_OWNER_BASE = -1_000_000
+
+
+@lru_cache(maxsize=65536)
+def _org_place(gaz: Gazetteer, text: str) -> Entry | None:
+    """The one country or first-level unit an organisation's name is, starts or ends with, if unambiguous."""
+    words = text.split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    tries = [" ".join(words)] + ([words[0], words[-1]] if len(words) > 1 else [])
+    for t in tries:
+        if not t[:1].isupper():
+            continue
+        found = {
+            e.key: e for e, h in candidates(gaz, t, False) if h in ("name", "abbr") and e.kind in ("country", "adm1")
+        }
+        if len(found) == 1:
+            return next(iter(found.values()))
+    return None
+
+
+def add_org_context(resolver: Resolver, doc: Doc) -> None:
+    """Organisations named after their country or state ("FrontCounter BC", "Texas Instruments", "BC Hydro")
+    tell which country the story is in: that country counts as context (not the state: "University of
+    California" must not pull a village called London into California)."""
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        entry = _org_place(resolver.gaz, ent.text)
+        if entry is not None and entry.key not in seen:
+            seen.add(entry.key)
+            resolver.context.add(entry, ORG_OWNER_BASE - len(seen), weight=0.5, local=False)
+
+
 #: Rounds of resolution in context: round 1 reads the context of the priors' readings, round 2 that of round 1's
 #: (a second round changed GeoWebNews id accuracy by +0.000, so one round).
 CONTEXT_ROUNDS = 1
@@ -801,6 +844,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     mentions = [c for c in find_mentions(doc) if not is_person(analysis, c.start, c.end, index)]
     metonyms = [is_metonym(analysis, c.start, c.end, index) for c in mentions]
     resolver, first = build_resolver(gaz, mentions, metonyms=metonyms)
+    add_org_context(resolver, doc)
     keys = [name_key(c.text, c.kind_word) for c in mentions]
     groups: dict[tuple[str, str], list[int]] = {}
     for i, k in enumerate(keys):
@@ -814,6 +858,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             for i, e in enumerate(first):
                 if e is not None:
                     resolver.context.add(e, i, weight=0.5, local=not metonyms[i])
+            add_org_context(resolver, doc)
         final = _resolve_round(resolver, mentions, first, keys, groups)
     places: list[Place] = []
     sentence_of = SentenceLookup(analysis.sentences)
@@ -853,6 +898,7 @@ def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | 
         qualifier = nxt[0].text if nxt and not continues_list(full, nxt[0].end, starts) else None
     key = name_key(text, kind_word)
     resolver = Resolver(gaz)
+    add_org_context(resolver, doc)
     same: list[Entry] = []
     for i, p in enumerate(analysis.places):
         if p.start < end and start < p.end:
