@@ -569,3 +569,13 @@ def test_as_clause_attributes_the_clause_it_hangs_on(run: Callable[[str], Analys
     assert put.cue == "put it" and put.speaker_text == "Ms. Simonyan"
     assert only(a, "the bridge is closed").speaker_text == "the mayor"
     assert not [q for q in a.quotes if "table" in q.text]
+
+
+def test_title_case_headline_cue_the_parser_missed(run: Callable[[str], Analysis]) -> None:
+    a = run("New Poll Shows Minor Bump For Senator Reyes\n\nThe survey of 900 voters was taken last week.")
+    q = only(a, "Minor Bump")
+    assert q.cue == "show" and q.speaker_text == "New Poll"
+    b = run("Harbor Will Reopen In Spring, Mayor Kessler Says\n\nWork starts soon.")
+    assert only(b, "Harbor Will Reopen").speaker_text == "Mayor Kessler"
+    c = run("Port Cargo Rules Face Key Test In Court\n\nThe hearing is on Monday.")
+    assert c.quotes == []

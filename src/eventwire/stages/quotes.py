@@ -789,6 +789,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         used_cues.add(i)
     _according_to(doc, finder, quotes, inside_direct, par_starts)
     _noun_cues(doc, finder, quotes, inside_direct, par_starts)
+    _title_case_headline(doc, finder, quotes, text, par_starts)
 
     # absorb quoted phrases inside indirect content: the quote becomes mixed
     remaining: list[tuple[QuotedSpan, Span]] = []
@@ -968,6 +969,71 @@ def _set_cue(q: _Quote, cue: Token, cues: dict[int, VerbCue], bylines: dict[int,
         q.speaker = bylines.get(cue.i) if bylines else None
     if q.speaker is None:
         q.speaker = _subject_of(cue)
+
+
+def _headline_cue(tok: Token, table: CueTable) -> VerbCue | None:
+    """A capitalised third-person verb form in a Title Case headline (``Says``, ``Shows``, ``Vows``), which the
+    parser reads as a name: the cue row of its stem."""
+    low = tok.lower_
+    if not tok.is_title or not low.endswith("s") or len(low) < 4:
+        return None
+    for stem in (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else ""):
+        for cue in table.verbs.get(stem, ()):
+            if cue.particle is None and cue.cls in COVERED_CLASSES:
+                return cue
+    return None
+
+
+def _title_case_headline(doc: Doc, finder: _Finder, quotes: list[_Quote], text: str, par_starts: list[int]) -> None:
+    """``Obama Says Museum Will Tell …``, ``…, Former White House Doctor Says``: a Title Case headline (the first
+    line) whose cue verb the parser missed; the words before the verb speak, the words after are the content
+    (or, with the verb last after a comma, the words before the comma)."""
+    if not text:
+        return
+    cue_starts = {q.cue_span[0] for q in quotes if q.cue_span is not None}
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    line = doc.char_span(0, end, alignment_mode="contract")
+    if line is None:
+        return
+    words = [t for t in line if t.is_alpha]
+    content_words = [t for t in words if not t.is_stop] or words
+    if len(words) < 4 or sum(1 for t in content_words if t.is_title or t.is_upper) < 0.8 * len(content_words):
+        return
+    toks = [t for t in line if not t.is_space]
+    while toks and toks[-1].is_punct and not _is_mark(toks[-1]) and toks[-1].text not in {"’", "'"}:
+        toks.pop()
+    for n, tok in enumerate(toks):
+        cue = _headline_cue(tok, finder.table) if n > 0 else None
+        if cue is None:
+            continue
+        if tok.idx in cue_starts:
+            return  # the parser found it
+        if n == len(toks) - 1 and n >= 2:
+            comma = max((k for k in range(n) if toks[k].text == ","), default=-1)
+            if comma <= 0 or n - comma - 1 > 5 or n - comma - 1 < 1:
+                return
+            speaker, content = toks[comma + 1 : n], toks[:comma]
+        else:
+            comma = max((k for k in range(n) if toks[k].text in {",", ":"}), default=-1)
+            speaker, content = toks[comma + 1 : n], toks[n + 1 :]
+            if not 1 <= len(speaker) <= 5 or len(content) < 2:
+                return
+        head = speaker[-1]
+        named = head.pos_ == "PROPN" or head.lemma_.lower() in finder.table.speaker_nouns
+        if not named and head.lemma_.lower() not in finder.table.evidence_subjects:
+            return
+        if n + 1 < len(toks) and toks[n + 1].pos_ in {"VERB", "AUX"} and n != len(toks) - 1:
+            return  # "Obama Power Plant Rules Face Key Test": a plural noun before the real verb
+        span = _trim(content)
+        if span is None:
+            return
+        q = _Quote(span[0], span[1], "indirect", 0, confidence=0.6)
+        q.speaker = doc[speaker[0].i : speaker[-1].i + 1]
+        q.cue_span = (tok.idx, tok.idx + len(tok.text), cue.lemma)
+        q.cls = cue.cls
+        quotes.append(q)
+        return
 
 
 def _noun_clause(noun: Token, kinds: frozenset[str]) -> Token | None:
