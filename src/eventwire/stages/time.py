@@ -59,7 +59,7 @@ FUTURE_HEADS = frozenset(
     ]
 )
 #: Verbs whose object is an event set for a later date ("scheduled a vote for Tuesday").
-SCHEDULING = frozenset({"plan", "schedule", "slate", "set", "arrange", "organize", "organise", "call"})
+SCHEDULING = frozenset({"plan", "schedule", "slate", "arrange", "organize", "organise", "reschedule"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "could", "should", "must", "can", "'d"})
 _VERBAL = frozenset({"VERB", "AUX"})
 
@@ -171,7 +171,11 @@ class _View:
         if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
             return "past" if _is_past(verb) else "future"
         tense = verb_tense(verb)
-        if tense == "past" and verb.lemma_ in SCHEDULING and any(c.dep_ == "dobj" for c in verb.children):
+        if (
+            tense == "past"
+            and verb.lemma_ in SCHEDULING
+            and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+        ):
             return "prospective"  # "planned a demonstration on Saturday": the date of the planned event
         return tense
 
