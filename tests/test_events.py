@@ -533,3 +533,17 @@ def test_passive_target_inside_the_subject_phrase() -> None:
     """'A camp for Iranian refugees was attacked by X': the target is inside the passive subject."""
     ev = code_text("A camp of Iran was attacked by Hamas.")
     assert [(e.source and e.source.code, e.target and e.target.code) for e in ev] == [("PSEREB", "IRN")]
+
+
+def test_obstruction_visits_and_of_phrases() -> None:
+    """Blocking roads is a protest obstruction (144); arriving on a visit is a visit (042); 'state of siege'."""
+    assert codes(code_text("Hamas blocked roads into Israel.")) == [("PSEREB", "144", "ISR")]
+    assert [e.cameo for e in code_text("The government declared a state of siege in Iran.")] == ["1724"]
+    ev = code_text("The Iranian ambassador arrived in Japan on a visit.")
+    assert [(e.cameo, e.target and e.target.code) for e in ev] == [("042", "JPN")]
+
+
+def test_by_phrase_of_an_active_verb_is_no_agent() -> None:
+    """'shortened by one hour the curfew': 'by one hour' is no passive agent, the subject stays the source."""
+    ev = code_text("Japan eased by one hour the curfew in Poland.")
+    assert ev and all(e.source and e.source.code == "JPN" for e in ev)

@@ -270,7 +270,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(6):
         kids = kids_of[cur]
         agent = next((p for c in kids if dep[c] == "agent" for p in kids_of[c] if dep[p] == "pobj"), None)
-        if agent is not None:
+        if agent is not None and (tree.tag[cur] == "VBN" or any(dep[c] == "auxpass" for c in kids)):
             return doc[agent], False
         subj = next((c for c in kids if dep[c] == "nsubj"), None)
         d = dep[cur]

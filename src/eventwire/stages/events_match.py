@@ -403,7 +403,7 @@ def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
 def noun_code_at(tree: DocTree, i: int, lex: Lexicon) -> tuple[str, bool] | None:
     """:func:`noun_code` of the token at index ``i`` (read from the document's parse arrays)."""
     low = tree.lower[i]
-    if low not in _noun_last_words(lex) and tree.lemma[i] not in lex.nouns:
+    if low not in _noun_last_words(lex) and tree.lemma[i] not in lex.nouns and low not in _OF_HEADS:
         return None  # no listed noun ends in this word: skip the compound look-up
     comp = [c for c in tree.children[i] if c == i - 1 and tree.dep[c] in ("compound", "amod")]
     if comp:
@@ -413,7 +413,17 @@ def noun_code_at(tree: DocTree, i: int, lex: Lexicon) -> tuple[str, bool] | None
     for key in (low, tree.lemma[i]):
         if key in lex.nouns:
             return lex.nouns[key]
+    if low in _OF_HEADS:  # "state of emergency", "state of siege"
+        for c in tree.children[i]:
+            if tree.dep[c] == "prep" and tree.lower[c] == "of":
+                for p in tree.children[c]:
+                    if tree.dep[p] == "pobj" and f"{low} of {tree.lower[p]}" in lex.nouns:
+                        return lex.nouns[f"{low} of {tree.lower[p]}"]
     return None
+
+
+#: Head words of listed "X of Y" event nouns.
+_OF_HEADS = frozenset({"state"})
 
 
 _LAST_WORDS: dict[int, frozenset[str]] = {}
