@@ -105,7 +105,6 @@ class Discourse:
     dct: dt.date
     last: Point | None = None
     last_coarse: Point | None = None
-    report: Point | None = None  # the last quarter or half already over: the period a report is about
     history: list[Point] = field(default_factory=list)
 
     def update(self, point: Point | None) -> None:
@@ -115,8 +114,6 @@ class Discourse:
         self.last = point
         if point.gran in ("quarter", "half", "month", "season", "year"):
             self.last_coarse = point
-        if point.gran in ("quarter", "half"):
-            self.report = point
 
 
 # ---------------------------------------------------------------- calendar arithmetic
@@ -439,6 +436,8 @@ _NUM_UNIT_RX = re.compile(
     r"(?:-(?:old|long)|\s+and\s+a\s+half)?$",
     re.I,
 )
+#: What follows the first number of a range: " to six days" (group 1: the unit word).
+_RANGE_REST_RX = re.compile(r"\s+(?:to|or)\s+\S+(?:\s+and\s+a\s+half)?[\s-]+(\w+)")
 #: "this year through " right before a month: the month lies in that year.
 _YEAR_SPAN_RX = re.compile(r"\b(this|last|next)\s+year\s+(?:through|to|until|till|from|in)\s+$", re.I)
 _MODALS = frozenset({"will", "would", "may", "might", "could", "can", "shall", "should", "must"})
@@ -510,10 +509,10 @@ class Normaliser:
     def resolve(self, c: Candidate, commit: bool = True) -> Resolved | None:
         """Normalise one candidate; None rejects it.  ``commit`` updates the discourse."""
         handler = getattr(self, "_" + c.kind)
-        saved = (self.disc.last, self.disc.last_coarse, self.disc.report)
+        saved = (self.disc.last, self.disc.last_coarse)
         res: Resolved | None = handler(c)
         if not commit:
-            self.disc.last, self.disc.last_coarse, self.disc.report = saved
+            self.disc.last, self.disc.last_coarse = saved
         elif res is not None and res.point is not None and res.type in ("DATE", "TIME") and res.sets_reference:
             self.disc.update(res.point)
         return res
@@ -871,8 +870,6 @@ class Normaliser:
             res = self._date(Point("quarter", dt.date(year, 3 * q - 2, 1)), "publication date + tense")
             if "-" not in c.text and any(w in ("a", "an") for w in words_before(self.text, c.start, 2)):
                 res.sets_reference = False  # "after a flat second quarter": an aside, not the quarter reported
-            # A quarter not yet over (a forecast) is not the period a report compares against.
-            # res.sets_reference = dt.date(year, 3 * q - 2, 1) <= last_done
             return res
         # No ordinal: a reference quarter.
         if not re.match(
@@ -1469,7 +1466,7 @@ class Normaliser:
 
     def _range_low(self, c: Candidate) -> Resolved | None:
         """The first number of a range ("two" in "two to six days"): a duration in the range's unit."""
-        m = re.match(r"\s+(?:to|or)\s+\S+(?:\s+and\s+a\s+half)?[\s-]+(\w+)", self.text[c.end :])
+        m = _RANGE_REST_RX.match(self.text, c.end)
         if m is None:
             return None
         unit = unit_code(m.group(1))
