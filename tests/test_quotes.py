@@ -579,3 +579,14 @@ def test_title_case_headline_cue_the_parser_missed(run: Callable[[str], Analysis
     assert only(b, "Harbor Will Reopen").speaker_text == "Mayor Kessler"
     c = run("Port Cargo Rules Face Key Test In Court\n\nThe hearing is on Monday.")
     assert c.quotes == []
+
+
+def test_passive_with_agent_reports_its_subject(run: Callable[[str], Analysis]) -> None:
+    a = run("The registration issue was first reported by the Daily Ledger.")
+    q = only(a, "The registration issue")
+    assert q.cue == "report" and q.speaker_text == "the Daily Ledger"
+
+
+def test_speaker_through_an_adjective_complement(run: Callable[[str], Analysis]) -> None:
+    a = run("Mr. Hale won't be able to brag about his polling lead.")
+    assert only(a, "his polling lead").speaker_text == "Mr. Hale"

@@ -172,7 +172,9 @@ def _subject_any(verb: Token, depth: int = 0) -> Span | None:
             return None
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(verb.head.head, depth + 1)
-    if depth < 2 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+    if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
+        return _subject_of(verb.head, depth + 1)  # "he won't be able to brag about …": through "able"
+    if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None  # "after he said", "because ..."
         if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not passive:
@@ -514,6 +516,12 @@ class _Finder:
             if c.i > verb.i and lo < verb.i:
                 lo = verb.i + 1  # "reasons that X refuses to release": the fronted relative is no content
             return _trim(list(doc[lo : c.right_edge.i + 1]))
+        if wide and nominal is None and cue.particle is None:
+            # "The registration issue was first reported by The Washington Post": the passive subject
+            kids = list(verb.children)
+            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if subj is not None and any(c.dep_ == "agent" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
+                return _trim([t for t in subj.subtree if t.dep_ != "relcl" and not t.is_space])
         if wide and "ccomp" in cue.complements:
             clause = _misattached_that_clause(verb) or _unmarked_advcl(verb)
             if clause is not None:
@@ -920,7 +928,7 @@ def _speaker_labels(doc: Doc, text: str, par_starts: list[int]) -> dict[int, tup
                     # article or preposition ("The Latest:", "Obama on Climate Change:" are no speakers)
                     caps = (
                         0 < len(words) <= 3
-                        and all(t.is_title and t.pos_ in {"PROPN", "NOUN"} for t in words)
+                        and all(t.is_title and t.pos_ in {"PROPN", "NOUN"} and not t.is_stop for t in words)
                         and not any(t.lower_ in _NEWSROOM_LABELS for t in words)
                     )
                 if words and (caps if tok.text == ":" else person) and not place:
