@@ -288,7 +288,8 @@ def test_groups_from_agent_nouns(analyze: Analyze) -> None:
     assert codes["army troops"] == "MIL"
     assert codes["Lawmakers"] == "LEG"
     assert codes["judges"] == "JUD"
-    assert codes["Turkish and Greek companies"] == "TURBUS"  # two states, as often: no article country
+    assert codes["Turkish"] == "TURBUS"  # two states, as often: no article country for the police
+    assert codes["Greek companies"] == "GRCBUS"  # the last conjunct keeps the head noun
     assert codes["state media"] == "MED"
 
 
@@ -744,3 +745,17 @@ def test_country_inside_an_unknown_organisation_name(analyze: Analyze) -> None:
     result = analyze("Doctors from two American aid groups met the Palestinian Reconstruction Council.")
     assert actor_of(result, "Doctors").country == "USA"  # a country adjective in the complement
     assert actor_of(result, "Palestinian Reconstruction Council").country == "PSE"
+
+
+def test_coordinated_modifiers_split_the_phrase(analyze: Analyze) -> None:
+    result = analyze("U.S. and Russian negotiators return to Geneva this week.")
+    assert actor_of(result, "U.S.").code == "USAGOV"
+    assert actor_of(result, "Russian negotiators").code == "RUSGOV"
+
+
+def test_staff_of_an_ngo_and_ethnic_groups(analyze: Analyze) -> None:
+    assert actor_of(analyze("Red Cross officials suspended aid deliveries."), "Red Cross officials").sectors == ["NGO"]
+    result = analyze("Ethnic Albanians in Serbia demanded autonomy.")
+    assert actor_of(result, "Albanians").code == "SRBCVL"  # coded by the country they live in
+    tutu = actor_of(analyze("Archbishop Desmond Tutu called for calm."), "Archbishop Desmond Tutu")
+    assert tutu.name == "Desmond Tutu" and tutu.role == "Archbishop"  # a title inside the model's PERSON entity

@@ -194,6 +194,8 @@ class Title:
     plural: bool = False
     #: further coordinated country modifiers ("Hungarian and Romanian officials"): (start, end, code)
     others: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the table organisation among the modifiers ("Red Cross officials", "NATO troops")
+    org: ActorEntry | None = None
 
     def role(self) -> str | None:
         """Role string for an actor: the title as written (singular), with the office it denotes."""
@@ -606,6 +608,14 @@ def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None =
     return start
 
 
+def _is_person_title_word(tok: Token) -> bool:
+    """Whether a capitalised token is a person title of the agent table ("President", "Archbishop", "General")."""
+    if not tok.is_title or tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    agent = agent_table().get(_word(tok))
+    return agent is not None and (agent.is_person or agent.source != "manual") and bool(agent.sectors)
+
+
 def _org_is_person(doc: Doc, start: int, end: int, entries: list[ActorEntry]) -> bool:
     """Whether a model ORG entity is a person's name: a table person only, or proper nouns after a person title."""
     if entries:
@@ -695,6 +705,9 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             cands.append(Cand(s, e, "org", P_ENT_ORG, label="PERSON"))
         elif ent_label == "PERSON":
             s = _name_start(doc, s, doc[s:e].root.i)
+            # "Archbishop Desmond Tutu", "General Michel Aoun" tagged whole: the title words are no part of the name
+            while s < e - 2 and _is_person_title_word(doc[s]):
+                s += 1
             cands.append(Cand(s, e, "person", P_ENT_PERSON, label="PERSON", name_start=s))
         elif ent_label == "ORG" and e - s >= 2 and _org_is_person(doc, s, e, exact):
             # "Vice-President Moody Awori" with the name tagged ORG: a titled name or a table person is a person
@@ -812,6 +825,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     words: list[str] = []
     word_idx: list[int] = []
     word_toks: list[Token] = []
+    org: ActorEntry | None = None
     span_text = _doc_arrays(doc).span_text
     forms = country_forms()
     for i in tokens:
@@ -832,6 +846,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
             if country is None:
                 country = c.entries[0].country
                 country_text = span_text(c.start, c.end)
+                org = c.entries[0]
             continue
         tok = doc[i]
         text = tok.text
@@ -880,6 +895,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
         ex=ex,
         plural=plural,
         others=others,
+        org=org,
     )
 
 
@@ -1000,6 +1016,20 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
             if code is not None:
                 title.country, title.country_text = code, doc[ch.left_edge.i : ch.i + 1].text
                 return
+
+
+def _coordination_split(doc: Doc, c: Cand, others: list[tuple[int, int, str]]) -> int:
+    """Where the first conjunct of coordinated country modifiers ends ("U.S. | and Russian negotiators"), or
+    ``c.end`` when the modifiers are not a plain coordination before the head noun."""
+    if not others or any(not (c.start < s and e <= c.head) for s, e, _code in others):
+        return c.end
+    for s, _e, _code in others:
+        if doc[s - 1].lower_ not in ("and", "or", ","):
+            return c.end
+    split = others[0][0]
+    while split > c.start and doc[split - 1].lower_ in ("and", "or", ","):
+        split -= 1
+    return split if split > c.start else c.end
 
 
 def _modifies_non_agent(tok: Token) -> bool:
@@ -1512,6 +1542,10 @@ class _Resolver:
             key = f"people:{form.code}" + (f":{noun.lower_}" if c.length > 1 else "")
             agent = agent_table().get(_word(noun)) if c.length > 1 else None
             population = _is_population(noun, c.start)
+            home = _people_home(self.doc, noun, c.start)
+            if home is not None and home != form.code:
+                # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": the country they live in
+                form = CountryForm(home, form.form, "people")
             d = self.draft(
                 key,
                 name=text,
@@ -1597,16 +1631,20 @@ class _Resolver:
                 name=label,
                 kind="group",
                 country=title.country,
-                sectors=_sectors_for(title.country, agent.sectors),
+                sectors=_staff_sectors(title, agent.sectors),
                 confidence=0.7 if title.country else 0.6,
             )
             if d.count == 0:
                 self.add_title_evidence(d, title)
-            self.mention(c, d, "group")
-            for s, e, code in title.others:  # "Hungarian and Romanian officials": one group per country
+            split = _coordination_split(doc, c, title.others)
+            self.mention(Cand(c.start, split, "role", P_ENT_ORG, label=c.label) if split < c.end else c, d, "group")
+            for n, (s, e, code) in enumerate(title.others):  # "Hungarian and Romanian officials": one group each
+                name = f"{doc[s:e].text} {doc[c.head].text}"
+                if split < c.end and n == len(title.others) - 1:
+                    e = c.end  # the last conjunct keeps the head noun: "Romanian officials"
                 od = self.draft(
                     f"group:{code}:{' '.join(agent.sectors)}:{agent.phrase}",
-                    name=f"{doc[s:e].text} {doc[c.head].text}",
+                    name=name,
                     kind="group",
                     country=code,
                     sectors=_sectors_for(code, agent.sectors),
@@ -1629,7 +1667,7 @@ class _Resolver:
             name=label,
             kind="person" if want_person else "organization",
             country=title.country,
-            sectors=_sectors_for(title.country, agent.sectors),
+            sectors=_staff_sectors(title, agent.sectors),
             office=agent.office,
             role=title.role() if want_person else None,
             role_status="former" if title.former else ("current" if want_person else "unknown"),
@@ -1792,6 +1830,23 @@ QUANTITY_NOUNS = frozenset(
 QUANTITY_DETS = frozenset({"some", "many", "several", "few", "numerous", "most", "thousands", "hundreds", "dozens"})
 
 
+def _people_home(doc: Doc, noun: Token, start: int) -> str | None:
+    """The state an ethnic group is said to live in: "ethnic Albanians in Serbia", "the Albanians of southern
+    Serbia" (an "of" complement, or "ethnic" with an "in" complement naming a country), else None."""
+    ethnic = start > 0 and doc[start - 1].lower_ == "ethnic"
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or not (prep.lower_ == "of" or (ethnic and prep.lower_ == "in")):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for t in doc[obj.left_edge.i : obj.i + 1]:
+                form = country_forms().get(t.text) if t.is_title else None
+                if form is not None and form.type == "name" and country_kinds().get(form.code) == "country":
+                    return form.code
+    return None
+
+
 def _is_population(noun: Token, start: int) -> bool:
     """Whether a plural people noun names counted or described people rather than the polity.
 
@@ -1814,6 +1869,15 @@ def _is_population(noun: Token, start: int) -> bool:
         quantity = head.head
         return quantity.lemma_.lower() in QUANTITY_NOUNS or quantity.like_num or quantity.pos_ == "NUM"
     return False
+
+
+def _staff_sectors(title: Title, sectors: Iterable[str]) -> list[str]:
+    """Sectors of a description's actors: the agent's, adjusted to the country; staff of an organisation without
+    a country ("Red Cross officials") are of the organisation's own sector (NGO) rather than a government's."""
+    org = title.org
+    if title.country is None and org is not None and org.sectors:
+        return [org.sectors[0], *[s for s in sectors if s not in ("GOV", org.sectors[0])]]
+    return _sectors_for(title.country, sectors)
 
 
 def _add_elite(d: Draft, title: Title | None) -> None:
