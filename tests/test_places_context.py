@@ -241,3 +241,14 @@ def test_organisation_named_after_a_province_sets_the_country() -> None:
     assert not resolver.context.admin1  # the country only, not the province
     got, _conf = resolver.resolve("Nelson")
     assert got is not None and got.country_code == "CA"
+
+
+def test_alternate_spelling_does_not_take_a_town_from_its_own_name() -> None:
+    got, _conf = Resolver(get_gazetteer()).resolve("Southold")
+    assert got is not None and got.name == "Southold" and got.admin1 == "NY"
+
+
+def test_governorate_kind_word(analyze: Analyze) -> None:
+    a = analyze("Soldiers patrolled Mount Chaambi in Kasserine governorate on Friday.")
+    got = places_named(a, "Kasserine")[0]
+    assert got.feature_code == "ADM1" and got.country_code == "TN"

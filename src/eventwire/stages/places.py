@@ -63,7 +63,9 @@ METRO_POP = 5_000_000
 SMALL_FULL = 5.0
 SMALL_FLOOR = 0.4
 #: Words after a name that say which kind of place it is ("Washington state", "Quebec province").
-KIND_WORDS = frozenset({"state", "province", "county", "city", "region", "oblast", "district", "prefecture"})
+KIND_WORDS = frozenset(
+    {"state", "province", "county", "city", "region", "oblast", "district", "prefecture", "governorate", "department"}
+)
 
 #: Designators that end a name inside the mention ("Oaxaca State", "Guma LGA"): tried as a kind word.
 TRAILING_DESIGNATORS = KIND_WORDS | frozenset({"lga", "council", "municipality", "governorate", "mdc"})
@@ -352,6 +354,7 @@ def _candidates(gaz: Gazetteer, text: str, allow_adjectives: bool) -> tuple[tupl
 #: Towns (and counties) smaller than this lose a name to a sizeable country or state of that name, and an
 #: alternate name to any place that bears it as its own name, unless a qualifier names their state or country.
 NAMESAKE_TOWN_MAX_POP = 100_000
+ALT_TOWN_FACTOR = 30.0
 #: A city this big (or a capital) owns its name against small towns (below VILLAGE_MAX_POP) of that name.
 BIG_CITY_MIN_POP = 500_000
 VILLAGE_MAX_POP = 20_000
@@ -383,6 +386,14 @@ def prune_small_namesakes(
         for e, h in cands
         if qualified(e) or not small(e) or not ((owner and e.kind == "city") or (own_name and h == "alt"))
     ]
+    own_towns = [e.population for e, h in cands if h == "name" and e.kind == "city"]
+    if own_towns and ALT_TOWN_FACTOR:
+        # "Southold" is the Long Island town, not South Bend (which carries the spelling as an alternate name):
+        # an alternate name takes a town only from much smaller towns that bear it as their own name
+        floor = ALT_TOWN_FACTOR * max(own_towns)
+        kept = [
+            (e, h) for e, h in kept if qualified(e) or not (e.kind == "city" and h == "alt" and e.population < floor)
+        ]
     if owner:
         # "Ohio County", "Washington County" under the state's own name: counties named after it
         kept = [(e, h) for e, h in kept if qualified(e) or not (e.kind == "adm2" and h != "name")]
