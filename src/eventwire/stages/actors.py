@@ -1023,6 +1023,8 @@ def _coordination_split(doc: Doc, c: Cand, others: list[tuple[int, int, str]]) -
     ``c.end`` when the modifiers are not a plain coordination before the head noun."""
     if not others or any(not (c.start < s and e <= c.head) for s, e, _code in others):
         return c.end
+    if any(doc[i].pos_ not in ("ADJ", "PROPN") for i in range(others[-1][1], c.head)):
+        return c.end  # "Russia and Ukraine exchange prisoners" (a misparsed headline): no plain coordination
     for s, _e, _code in others:
         if doc[s - 1].lower_ not in ("and", "or", ","):
             return c.end
@@ -2045,7 +2047,8 @@ def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
     "Judge Alejandro Rivera opened investigations against 28 Chilean officials", "The Mozambique government
     accepted demands from Shona rebels": a titled person outside the actor table, or a group or role
     description ("rebels", "the government") with a domestic sector and no country, takes the one state
-    mentioned most often in its sentence, else in the whole text, when no other state is mentioned as often.
+    mentioned most often in its sentence, else in the whole text when it is mentioned at least twice as often
+    as any other.
     Never for table actors, organisations from the tables, IGO/NGO staff or refugees; a titled surname with
     table bearers ("President Bush") only takes one of their countries.
     """
@@ -2077,9 +2080,9 @@ def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
             counts = by_sentence.setdefault(n, {})
             counts[place] = counts.get(place, 0) + 1
 
-    def unique_top(counts: dict[str, int]) -> str | None:
+    def unique_top(counts: dict[str, int], margin: int = 1) -> str | None:
         ranked = sorted(counts.values(), reverse=True)
-        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        if not ranked or (len(ranked) > 1 and ranked[0] < margin * ranked[1] + (margin == 1)):
             return None
         return max(counts, key=lambda k: counts[k])
 
@@ -2092,7 +2095,8 @@ def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
             continue
         s = first.get(id(d), 0)
         n = sent_idx[s] if s < len(sent_idx) else -1
-        code = unique_top(by_sentence.get(n, {})) or unique_top(whole)
+        # in its sentence the most mentioned state; in the whole text one mentioned at least twice as often
+        code = unique_top(by_sentence.get(n, {})) or unique_top(whole, margin=2)
         may_be = d.follows.may_be if d.follows is not None else d.may_be
         if code is None or (may_be is not None and code not in may_be):
             continue
