@@ -547,3 +547,19 @@ def test_by_phrase_of_an_active_verb_is_no_agent() -> None:
     """'shortened by one hour the curfew': 'by one hour' is no passive agent, the subject stays the source."""
     ev = code_text("Japan eased by one hour the curfew in Poland.")
     assert ev and all(e.source and e.source.code == "JPN" for e in ev)
+
+
+def test_pledges_of_force_are_threats_and_confirmations_are_statements() -> None:
+    """'have sworn to fight' is a threat (13x) even when parsed as a purpose clause; 'confirmed it would impose
+    sanctions' is the announced threat, not a hypothetical sanction."""
+    ev = code_text("Hamas has sworn to fight Israel.")
+    assert [(e.root, e.source and e.source.code, e.target and e.target.code) for e in ev] == [("13", "PSEREB", "ISR")]
+    ev = code_text("Russia confirmed it would impose sanctions on Japan.")
+    assert [(e.root, e.target and e.target.code) for e in ev] == [("13", "JPN")]
+    # agreeing to joint exercises is no threat
+    assert all(e.root != "13" for e in code_text("India and Pakistan agreed to hold joint military exercises."))
+
+
+def test_rejections_and_strikes_by_object_words() -> None:
+    assert [e.root for e in code_text("Hamas dismissed an appeal from Egypt.")] == ["12"]
+    assert codes(code_text("The rebels stopped work in protest.")) == [("COLREB", "143", None)]

@@ -297,6 +297,8 @@ def lexicon() -> Lexicon:
 
 def mirror_code(kind: str, code: str) -> str | None:
     """The code of ``code`` framed by ``kind`` (intent/threat/appeal/demand/reject), by longest prefix."""
+    if kind == "intent" and code[:2].isdigit() and code[:2] >= "16":
+        kind = "threat"  # vowing / pledging / offering to use force or sanctions is a threat (CAMEO 13x)
     table = lexicon().mirror.get(kind, {})
     for n in range(len(code), 0, -1):
         if code[:n] in table:

@@ -355,6 +355,7 @@ _REPORT_VERBS = frozenset(
         "argue",
         "assert",
         "maintain",
+        "confirm",
     }
 )
 
@@ -392,7 +393,9 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
     return None
 
 
-_OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "persuade", "press", "encourage", "invite", "call"})
+_OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "force", "order", "persuade", "press", "encourage", "invite", "call", "pressure", "pressurize"}
+)
 
 
 def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
@@ -784,7 +787,13 @@ class Coder:
             t = c.trigger
             cur = t
             for _ in range(4):
-                if cur.dep_ not in ("xcomp", "ccomp") and not (cur.dep_ == "conj" and cur.head.dep_ == "xcomp"):
+                # "have sworn [advcl] to fight": a pledge read as a purpose clause
+                purpose = _purpose(cur) and self.lex.frames.get(cur.head.lemma_.lower()) in ("intent", "threat")
+                if (
+                    cur.dep_ not in ("xcomp", "ccomp")
+                    and not (cur.dep_ == "conj" and cur.head.dep_ == "xcomp")
+                    and not purpose
+                ):
                     break
                 head = cur.head if cur.dep_ != "conj" else cur.head.head
                 kind = self.lex.frames.get(head.lemma_.lower())
