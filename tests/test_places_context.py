@@ -252,3 +252,20 @@ def test_governorate_kind_word(analyze: Analyze) -> None:
     a = analyze("Soldiers patrolled Mount Chaambi in Kasserine governorate on Friday.")
     got = places_named(a, "Kasserine")[0]
     assert got.feature_code == "ADM1" and got.country_code == "TN"
+
+
+def test_a_name_in_a_list_is_of_the_kind_of_its_list(analyze: Analyze) -> None:
+    from eventwire.stages.places import list_kind
+
+    gaz = get_gazetteer()
+    text = "shared among Kerala, Karnataka and Puducherry."
+    states = [next(e for e, _h in gaz.lookup(n) if e.kind == "adm1") for n in ("Kerala", "Karnataka")]
+    k0, k1, k2 = (text.index(n) for n in ("Kerala", "Karnataka", "Puducherry"))
+    spans = [(k0, k0 + 6, states[0]), (k1, k1 + 9, states[1]), (k2, k2 + 10, None)]
+    assert list_kind(text, spans, 2) == "adm1"
+    got, _conf = Resolver(gaz).resolve("Puducherry", list_kind="adm1")
+    assert got is not None and got.kind == "adm1"
+    # a town and its state are not a list
+    b = analyze("She runs a cake studio in Tacoma, Washington, and teaches on weekends.")
+    washington = places_named(b, "Washington")[0]
+    assert washington.feature_code == "ADM1" and washington.geonames_id != CAPITAL_DC

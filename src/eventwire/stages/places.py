@@ -552,6 +552,40 @@ def find_mentions(doc: Doc) -> list[Candidate]:
     return kept
 
 
+#: What may stand between two names of a list ("Kerala, Karnataka and Puducherry").
+LIST_SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
+#: Kinds of place a list decides between.
+LIST_KINDS = frozenset({"country", "adm1", "city"})
+
+
+def list_kind(text: str, spans: Sequence[tuple[int, int, Entry | None]], i: int) -> str | None:
+    """The kind of place the names listed with name ``i`` are, when they all are of one kind.
+
+    ``spans``: the article's place mentions (start, end, reading), sorted by start.  A list is a run of
+    mentions separated only by commas, "and" or "or" (two names and a comma alone are a town and its
+    state); the other members' readings decide.
+    """
+    mates: list[Entry | None] = []
+    seps: list[str] = []
+    j = i
+    while j > 0 and text[spans[j - 1][1] : spans[j][0]] in LIST_SEPARATORS:
+        seps.append(text[spans[j - 1][1] : spans[j][0]])
+        j -= 1
+        mates.append(spans[j][2])
+    j = i
+    while j + 1 < len(spans) and text[spans[j][1] : spans[j + 1][0]] in LIST_SEPARATORS:
+        seps.append(text[spans[j][1] : spans[j + 1][0]])
+        j += 1
+        mates.append(spans[j][2])
+    if len(mates) < 2 and all(sep == ", " for sep in seps):
+        return None  # "Tacoma, Washington": a town and its state, not a list
+    kinds = {e.kind for e in mates if e is not None}
+    if not mates or len(kinds) != 1 or any(e is None for e in mates):
+        return None
+    kind = next(iter(kinds))
+    return kind if kind in LIST_KINDS else None
+
+
 def continues_list(text: str, end: int, place_starts: set[int]) -> bool:
     """Whether the place ending at ``end`` is followed by "and"/"or" or by a comma and another place: then
     "Washington, New York and Boston" is a list, not Washington in New York state."""
@@ -664,10 +698,13 @@ class Resolver:
         kind_word: str | None = None,
         allow_adjectives: bool = True,
         exclude: Sequence[tuple[Entry | None, int]] = (),
+        list_kind: str | None = None,
     ) -> tuple[Entry | None, float]:
         """Best entry for a surface name in this document's context, with a confidence.
 
-        ``owner``/``own_entry`` (and ``exclude``: other mentions of the same name) are left out of the context.
+        ``owner``/``own_entry`` (and ``exclude``: other mentions of the same name) are left out of the context;
+        ``list_kind``: the kind of place the names listed with this one are ("Kerala, Karnataka and
+        Puducherry": states), preferred when the name has a reading of that kind.
         """
         cands = candidates(self.gaz, text, allow_adjectives)
         if kind_word:
@@ -710,6 +747,8 @@ class Resolver:
             return None, 0.0
         qualifiers = self.qualifier_entries(qualifier_text, kind_word)
         cands = prune_small_namesakes(cands, qualifiers)
+        if list_kind:
+            cands = [(e, h) for e, h in cands if e.kind == list_kind] or cands
         ranked = rank(cands, self.gaz, ctx, qualifiers, text)
         return ranked[0][1], confidence_of(ranked)
 
@@ -824,16 +863,19 @@ def _resolve_round(
     first: Sequence[Entry | None],
     keys: Sequence[tuple[str, str]],
     groups: dict[tuple[str, str], list[int]],
+    text: str = "",
 ) -> list[tuple[Entry | None, float]]:
     """One round of resolution in context, one sense per name (its most confident mention's reading)."""
     resolved: list[tuple[Entry | None, float]] = []
-    memo: dict[tuple[tuple[str, str], str, str | None, str | None], tuple[Entry | None, float]] = {}
+    memo: dict[tuple[tuple[str, str], str, str | None, str | None, str | None], tuple[Entry | None, float]] = {}
+    spans = [(c.start, c.end, first[i]) for i, c in enumerate(mentions)]
     for i, c in enumerate(mentions):
-        mkey = (keys[i], c.text, c.qualifier_text, c.kind_word)
+        kind = list_kind(text, spans, i) if text else None
+        mkey = (keys[i], c.text, c.qualifier_text, c.kind_word, kind)
         if mkey not in memo:
             same = [(first[j], j) for j in groups[keys[i]]]
             memo[mkey] = resolver.resolve(
-                c.text, i, first[i], c.qualifier_text, c.kind_word, allow_adjectives=False, exclude=same
+                c.text, i, first[i], c.qualifier_text, c.kind_word, allow_adjectives=False, exclude=same, list_kind=kind
             )
         resolved.append(memo[mkey])
     best: dict[tuple[str, str], tuple[Entry | None, float]] = {}
@@ -870,7 +912,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 if e is not None:
                     resolver.context.add(e, i, weight=0.5, local=not metonyms[i])
             add_org_context(resolver, doc)
-        final = _resolve_round(resolver, mentions, first, keys, groups)
+        final = _resolve_round(resolver, mentions, first, keys, groups, doc.text)
     places: list[Place] = []
     sentence_of = SentenceLookup(analysis.sentences)
     for i, c in enumerate(mentions):
@@ -911,6 +953,7 @@ def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | 
     resolver = Resolver(gaz)
     add_org_context(resolver, doc)
     same: list[Entry] = []
+    spans: list[tuple[int, int, Entry | None]] = [(start, end, None)]
     for i, p in enumerate(analysis.places):
         if p.start < end and start < p.end:
             continue
@@ -918,6 +961,7 @@ def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | 
         if entry is None and p.geonames_id is None and p.name:
             found = [e for e, h in gaz.lookup(p.name) if h == "name" and e.kind == "region"]
             entry = found[0] if found else None
+        spans.append((p.start, p.end, entry))
         if entry is None:
             continue
         if name_key(p.text, _kind_word_after(full, p.end)) == key:
@@ -926,7 +970,9 @@ def resolve_span(doc: Doc, analysis: Analysis, start: int, end: int) -> Entry | 
         resolver.context.add(entry, i, weight=0.5, local=not is_metonym(analysis, p.start, p.end))
     if same and qualifier is None:
         return same[0]
-    entry, _conf = resolver.resolve(text, -1, None, qualifier, kind_word, allow_adjectives=True)
+    spans.sort(key=lambda t: t[0])
+    kind = list_kind(full, spans, spans.index((start, end, None)))
+    entry, _conf = resolver.resolve(text, -1, None, qualifier, kind_word, allow_adjectives=True, list_kind=kind)
     return entry
 
 
