@@ -563,3 +563,17 @@ def test_pledges_of_force_are_threats_and_confirmations_are_statements() -> None
 def test_rejections_and_strikes_by_object_words() -> None:
     assert [e.root for e in code_text("Hamas dismissed an appeal from Egypt.")] == ["12"]
     assert codes(code_text("The rebels stopped work in protest.")) == [("COLREB", "143", None)]
+
+
+def test_source_repairs_apposition_and_reduced_relative() -> None:
+    """'X, the Iranian ambassador, demanded': an uncoded name takes its apposition's actor; 'The rebels operating
+    in Brazil said ...' is parsed with 'operating' as the subject — the rebels still speak."""
+    ev = code_text("Karim Hosseini, the Iranian ambassador, demanded the withdrawal of Germany.")
+    assert ev and ev[0].root == "10" and ev[0].source and ev[0].source.code == "IRNGOV"
+    ev = code_text("The rebels operating in Brazil said Argentina must withdraw its soldiers.")
+    assert ev and ev[0].source and ev[0].source.code == "COLREB"
+
+
+def test_agentless_passive_arrest_is_by_the_country_where_it_happens() -> None:
+    ev = code_text("The Iranian ambassador was arrested in Turkey.")
+    assert [(e.root, e.source and e.source.code, e.target and e.target.code) for e in ev] == [("17", "TUR", "IRNGOV")]

@@ -249,6 +249,11 @@ class Resolver:
         actor = self.actors.get(side.actor_id) if side.actor_id else None
         return actor is not None and bool(actor.country)
 
+    def is_country(self, side: Side) -> bool:
+        """Whether a side's actor is a country itself (no sector)."""
+        actor = self.actors.get(side.actor_id) if side.actor_id else None
+        return actor is not None and bool(actor.country) and not actor.sectors
+
     def code(self, side: Side) -> str:
         """The actor code of a side ('' when unresolved)."""
         actor = self.actors.get(side.actor_id) if side.actor_id else None
@@ -274,6 +279,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return doc[agent], False
         subj = next((c for c in kids if dep[c] == "nsubj"), None)
         d = dep[cur]
+        if subj is not None and tree.pos[subj] == "VERB":
+            # "The Red Cross operating in Iraq said": a reduced relative clause parsed as the subject
+            inner = next((c for c in kids_of[subj] if dep[c] == "nsubj" and c < subj), None)
+            subj = inner if inner is not None else subj
         if subj is not None:
             if lower[subj] in _REL_PRONOUNS and d == "relcl":
                 return doc[head[cur]], False
@@ -329,6 +338,10 @@ _OCCURRENCE_VERBS = frozenset(
         "open",
     }
 )
+
+#: Roots of acts by state authorities (investigate, accuse/charge, coerce: arrest, detain, deport): an agentless
+#: passive of them in a country is done by that country's authorities.
+_AUTHORITY_ROOTS = frozenset({"09", "11", "17"})
 
 #: Participles that, after "be", describe what the subject does ("were engaged / involved in fighting").
 _STATIVE_PASSIVES = frozenset({"engage", "involve"})
@@ -1003,6 +1016,20 @@ class Coder:
             if res.is_nonagent(subj) and not res.sides(subj, allow_text=False):
                 return False
             c.sources = res.sides(subj)
+            if not any(res.code(x) for x in c.sources):
+                # "Kenzo Oshima, the UN relief coordinator, demanded": the apposition names the side
+                for ap in (a for a in kids[subj.i] if dep[a] == "appos"):
+                    coded = [x for x in res.sides(ap, allow_text=False) if res.code(x)]
+                    if coded:
+                        c.sources = coded
+                        break
+        elif _passive and c.match.code[:2] in _AUTHORITY_ROOTS:
+            # "was arrested / put under investigation in Italy": the authorities of the place act
+            for h in _locative_objects(t, c.match, c.complement):
+                found = [x for x in res.sides(h, allow_text=False) if res.is_country(x)]
+                if found:
+                    c.sources = found[:1]
+                    break
         elif c.match.noun is not None:
             pobj = [p for ch in kids[c.match.noun.i] if dep[ch] == "prep" and lower[ch] == "between" for p in kids[ch]]
             if pobj:
