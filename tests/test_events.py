@@ -577,3 +577,15 @@ def test_source_repairs_apposition_and_reduced_relative() -> None:
 def test_agentless_passive_arrest_is_by_the_country_where_it_happens() -> None:
     ev = code_text("The Iranian ambassador was arrested in Turkey.")
     assert [(e.root, e.source and e.source.code, e.target and e.target.code) for e in ev] == [("17", "TUR", "IRNGOV")]
+
+
+def test_complaint_target_is_what_it_is_about() -> None:
+    """'complained to the UN over Israeli raids': the complaint is aimed at Israel, the UN is the addressee."""
+    ev = code_text("Egypt complained to Germany over Russian raids.")
+    assert [(e.root, e.target and e.target.code) for e in ev] == [("11", "RUS")]
+
+
+def test_event_noun_object_targets_its_of_phrase() -> None:
+    """'demanded the withdrawal of Russian forces' is aimed at Russia."""
+    ev = code_text("Poland demanded the withdrawal of Russian forces, officials quoted a statement as saying.")
+    assert [(e.root, e.target and e.target.code) for e in ev] == [("10", "RUS")]

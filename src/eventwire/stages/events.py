@@ -799,6 +799,8 @@ class Coder:
         for c in sorted(cands.values(), key=lambda c: -c.trigger.i):
             t = c.trigger
             cur = t
+            if t.lemma_.lower() in _REPORT_VERBS or t.lemma_.lower() == "quote":
+                continue  # a reporting clause is never the content of a frame ("..., diplomats quoted X as saying")
             for _ in range(4):
                 # "have sworn [advcl] to fight": a pledge read as a purpose clause
                 purpose = _purpose(cur) and self.lex.frames.get(cur.head.lemma_.lower()) in ("intent", "threat")
@@ -1036,6 +1038,19 @@ class Coder:
                 c.sources = res.sides(pobj[0])
         seen = {s.actor_id for s in c.sources if s.actor_id}
         heads = _target_heads(t, c.match, subj)
+        if c.match.code[:2] == "11" and c.match.target_tok is None:
+            # a complaint's target is what it is about, not its addressee ("complained to the UN over Israeli
+            # raids"): the over/about object and the actor modifying it come first
+            about = [
+                p
+                for ch in kids[t.i]
+                if dep[ch] == "prep" and lower[ch] in ("over", "about")
+                for p in kids[ch]
+                if dep[p] == "pobj"
+            ]
+            about = [a for a in about if any(x.actor_id for x in res.sides(a, allow_text=False))]
+        else:
+            about = []
         if c.complement is not None:
             heads += _target_heads(c.complement, c.match, subj)
         if _purpose_i(tree, t.i) and tree.lemma[tree.head[t.i]] in _CONVEYANCE:  # 'sent experts to X to investigate'
@@ -1048,11 +1063,11 @@ class Coder:
                 flat += [
                     p
                     for ch in kids[h]
-                    if dep[ch] == "prep" and lower[ch] in _TARGET_PREPS
+                    if dep[ch] == "prep" and (lower[ch] in _TARGET_PREPS or lower[ch] == "of")
                     for p in kids[ch]
                     if dep[p] == "pobj"
                 ]
-        heads = flat
+        heads = about + flat
         per_head = [res.sides(h) for h in heads]
         src_ids = {x.actor_id for x in c.sources}
         with_actor = [sd for sd in per_head if any(x.actor_id and x.actor_id not in src_ids for x in sd)]
