@@ -759,3 +759,11 @@ def test_staff_of_an_ngo_and_ethnic_groups(analyze: Analyze) -> None:
     assert actor_of(result, "Albanians").code == "SRBCVL"  # coded by the country they live in
     tutu = actor_of(analyze("Archbishop Desmond Tutu called for calm."), "Archbishop Desmond Tutu")
     assert tutu.name == "Desmond Tutu" and tutu.role == "Archbishop"  # a title inside the model's PERSON entity
+
+
+def test_place_actor_hook_for_later_stages() -> None:
+    from eventwire.stages.actors import place_actor
+
+    tokyo = place_actor("Tokyo")
+    assert tokyo is not None and (tokyo.country, tokyo.kind, tokyo.sectors, tokyo.id) == ("JPN", "country", [], "")
+    assert place_actor("the weather") is None

@@ -391,9 +391,9 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
     return arrays
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(doc: Doc, start: int, end: int, arrays: _DocArrays | None = None) -> tuple[int, int]:
     """Strip leading 'the'/quotes and trailing possessives/punctuation from a token range."""
-    arrays = _doc_arrays(doc)
+    arrays = arrays or _doc_arrays(doc)
     lead, trail = arrays.lead_skip, arrays.trail_skip
     while start < end and lead[start]:
         start += 1
@@ -446,9 +446,10 @@ def _is_locative(tok: Token) -> bool:
     return first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS
 
 
-def _display_name(doc: Doc, start: int, end: int) -> str:
-    s, e = _trim(doc, start, end)
-    return _doc_arrays(doc).span_text(s, e) if e > s else _doc_arrays(doc).span_text(start, end)
+def _display_name(doc: Doc, start: int, end: int, arrays: _DocArrays | None = None) -> str:
+    arrays = arrays or _doc_arrays(doc)
+    s, e = _trim(doc, start, end, arrays)
+    return arrays.span_text(s, e) if e > s else arrays.span_text(start, end)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -684,7 +685,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
     for ent_start, ent_end, ent_label in arrays.ents:
         if ent_label not in NAME_LABELS:
             continue
-        s, e = _trim(doc, ent_start, ent_end)
+        s, e = _trim(doc, ent_start, ent_end, arrays)
         if e <= s:
             continue
         text = span_text(s, e)
@@ -1319,7 +1320,7 @@ class _Resolver:
                 c.end - len(tail) - 1
             ].lower_ == "of":
                 name_end = c.end - len(tail) - 1
-        name = _display_name(self.doc, c.name_start, name_end)
+        name = _display_name(self.doc, c.name_start, name_end, self.arrays)
         tokens = normalise_name(name).split()
         if not tokens:
             return
@@ -1467,10 +1468,10 @@ class _Resolver:
             )
             if d.count == 0:
                 d.evidence.append(f"organisation '{self.doc[c.start : c.end].text}' -> {e.id} ({e.source})")
-            text = normalise_name(_display_name(self.doc, c.start, c.end))
+            text = normalise_name(_display_name(self.doc, c.start, c.end, self.arrays))
             self.mention(c, d, "name" if text == normalise_name(e.name).removeprefix("the ") else "alias")
             return
-        name = _display_name(self.doc, c.start, c.end)
+        name = _display_name(self.doc, c.start, c.end, self.arrays)
         title = _title_from_tokens(self.doc, list(range(c.start, c.end)), {})
         d = self.draft("org:" + normalise_name(name), name=name, kind="organization", confidence=0.4)
         if d.count == 0:
@@ -2190,6 +2191,30 @@ def actor_for_span(analysis: Analysis, start: int, end: int) -> Actor | None:
             if best is None or key > best_key:
                 best, best_key = m, key
     return analysis.actor(best.actor_id) if best is not None else None
+
+
+def place_actor(text: str) -> Actor | None:
+    """A country actor for a place name that the stage leaves as a place ("talks in Tokyo", "a curfew in Abidjan").
+
+    Hook for later stages (e.g. events coding a location as the target when the text names no other): a
+    country name, capital or sizeable gazetteer town or first-level division (see ``_place_country``) gives
+    an ``Actor`` of kind ``country`` with that country's code and no sector (id ``""``: it is not one of
+    ``analysis.actors``); anything else gives None.  Lookups are cached per process.
+    """
+    name = text.strip().removeprefix("the ").removeprefix("The ")
+    code = _place_country(name) if name else None
+    if code is None or country_kinds().get(code) != "country":
+        return None
+    return Actor(
+        id="",
+        name=country_name(code) or code,
+        kind="country",
+        country=code,
+        sectors=[],
+        kb_id=code,
+        confidence=0.6,
+        evidence=[f"place '{name}' -> {code}"],
+    )
 
 
 register_component("actors", run)
