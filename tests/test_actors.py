@@ -767,3 +767,14 @@ def test_place_actor_hook_for_later_stages() -> None:
     tokyo = place_actor("Tokyo")
     assert tokyo is not None and (tokyo.country, tokyo.kind, tokyo.sectors, tokyo.id) == ("JPN", "country", [], "")
     assert place_actor("the weather") is None
+
+
+def test_sector_bearing_modifiers_and_known_groups(analyze: Analyze) -> None:
+    result = analyze("Israeli intelligence officials shared evidence, and al-Qaeda leaders denied it.")
+    assert actor_of(result, "Israeli intelligence officials").sectors[0] == "SPY"
+    assert actor_of(result, "al-Qaeda leaders").sectors == ["GOV"]  # an armed group's leaders are not IGO staff
+    papandreou = actor_of(
+        analyze("Former Socialist prime minister Tomas Vell of Morocco demanded elections.", published="2000-03-01"),
+        "Former Socialist prime minister Tomas Vell of Morocco",
+    )
+    assert papandreou.sectors[0] == "ELI"

@@ -939,6 +939,9 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
         if tok.pos_ == "PROPN" and tok.is_title and c.name_start <= tok.head.i < c.end + 1 and tok.dep_ == "compound":
             j -= 1
             continue
+        if tok.is_title and tok.pos_ in ("ADJ", "PROPN") and j - 2 >= limit and doc[j - 2].lower_ in FORMER_WORDS:
+            j -= 1  # "former Socialist prime minister": a party word between "former" and the title
+            continue
         break
     while j < c.name_start and (doc[j].lower_ in ("of", "for", "and", "-") or doc[j].is_punct):
         j += 1
@@ -1132,6 +1135,13 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         agent = title.agent
         if not agent.sectors and agent.ref is None and agent is not POPULATION_AGENT:
             continue
+        if agent.phrase in GENERIC_STAFF and agent.sectors == ("GOV",):
+            # "Israeli intelligence officials", "police officers", "army sources": the modifier's sector leads
+            for ch in tok.lefts:
+                mod = table.get(_word(ch)) if ch.dep_ in ("compound", "amod") else None
+                if mod is not None and mod.sectors and mod.sectors != ("GOV",) and not mod.is_person:
+                    agent = title.agent = replace(agent, sectors=tuple(dict.fromkeys((*mod.sectors, *agent.sectors))))
+                    break
         if (
             "MED" in agent.sectors
             and "GOV" not in agent.sectors
@@ -1823,6 +1833,9 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
 # The stage
 
 
+#: Person nouns of no sector of their own ("officials", "officers"): a sector-bearing modifier ("intelligence
+#: officials", "military officers") comes first.
+GENERIC_STAFF = frozenset({"official", "officer", "spokesman", "spokeswoman", "spokesperson", "source", "chief"})
 #: Modifiers that make a news outlet state media ("official newspaper", "state-run television").
 STATE_MEDIA_WORDS = frozenset({"official", "state", "state-run", "state-owned", "government-run", "government-owned"})
 #: Heads of "thousands of X", "a crowd of X": X is counted people, a population.
@@ -1898,9 +1911,15 @@ def _sectors_for(country: str | None, sectors: Iterable[str]) -> list[str]:
         return out
     if country_kinds().get(country) == "country":
         return ["GOV" if s == "IGO" else s for s in out] or out
-    if country_kinds().get(country) is None:  # an IGO or known-group code (UNO, NAT, IMF ...)
+    if country_kinds().get(country) is None and country in _igo_codes():  # an IGO code (UNO, NAT, IMF ...)
         return ["IGO", *[s for s in out if s not in ("GOV", "IGO")]]
-    return out
+    return out  # a state's, or a known armed group's ("al-Qaeda leaders" ALQ GOV, as CAMEO codes them)
+
+
+@lru_cache(maxsize=1)
+def _igo_codes() -> frozenset[str]:
+    """Codes of intergovernmental organisations: those of shipped organisation rows with the IGO sector."""
+    return frozenset(e.country for e in actor_table(()).entries if e.country and "IGO" in e.sectors)
 
 
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
