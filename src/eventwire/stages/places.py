@@ -373,34 +373,39 @@ def prune_small_namesakes(
     it as its own name.  Candidates inside an explicit qualifier are always kept.
     """
 
-    def small(e: Entry) -> bool:
-        return e.kind in ("city", "adm2") and e.population < NAMESAKE_TOWN_MAX_POP
+    owner = own_name = big_city = False
+    top_own_town = 0
+    for e, h in cands:
+        if h == "name":
+            own_name = True
+            if e.kind in ("country", "adm1") and e.population >= NAME_OWNER_MIN_POP:
+                owner = True  # "Florida", "Wyoming", "Ohio": a sizeable state or country bears the name
+            elif e.kind == "city":
+                top_own_town = max(top_own_town, e.population)
+                big_city = big_city or e.population >= BIG_CITY_MIN_POP or e.capital
+        elif h == "abbr":
+            own_name = True
+    alt_floor = ALT_TOWN_FACTOR * top_own_town
 
-    def qualified(e: Entry) -> bool:
-        return any(contains(q, e) for q in qualifiers)
+    def drop(e: Entry, h: str) -> bool:
+        if e.kind == "city":
+            if e.population < NAMESAKE_TOWN_MAX_POP and (owner or (own_name and h == "alt")):
+                return True
+            # "Southold" is the Long Island town, not South Bend (which carries the spelling as an alternate
+            # name): an alternate name takes a town only from much smaller towns bearing it as their own
+            if h == "alt" and e.population < alt_floor:
+                return True
+            # "London", "Boston", "Charlotte": news names a small town sharing a big city's name with its
+            # state ("London, Calif."), so bare, the name is the city's
+            return big_city and e.population < VILLAGE_MAX_POP
+        if e.kind == "adm2":
+            if e.population < NAMESAKE_TOWN_MAX_POP and own_name and h == "alt":
+                return True
+            # "Ohio County", "Washington County" under the state's own name: counties named after it
+            return owner and h != "name"
+        return False
 
-    owner = any(h == "name" and e.kind in ("country", "adm1") and e.population >= NAME_OWNER_MIN_POP for e, h in cands)
-    own_name = any(h in ("name", "abbr") for _e, h in cands)
-    kept = [
-        (e, h)
-        for e, h in cands
-        if qualified(e) or not small(e) or not ((owner and e.kind == "city") or (own_name and h == "alt"))
-    ]
-    own_towns = [e.population for e, h in cands if h == "name" and e.kind == "city"]
-    if own_towns and ALT_TOWN_FACTOR:
-        # "Southold" is the Long Island town, not South Bend (which carries the spelling as an alternate name):
-        # an alternate name takes a town only from much smaller towns that bear it as their own name
-        floor = ALT_TOWN_FACTOR * max(own_towns)
-        kept = [
-            (e, h) for e, h in kept if qualified(e) or not (e.kind == "city" and h == "alt" and e.population < floor)
-        ]
-    if owner:
-        # "Ohio County", "Washington County" under the state's own name: counties named after it
-        kept = [(e, h) for e, h in kept if qualified(e) or not (e.kind == "adm2" and h != "name")]
-    if any(h == "name" and e.kind == "city" and (e.population >= BIG_CITY_MIN_POP or e.capital) for e, h in cands):
-        # "London", "Boston", "Charlotte": news names a village sharing a big city's name with its state
-        # ("London, Calif."), so bare, the name is the city's
-        kept = [(e, h) for e, h in kept if qualified(e) or not (e.kind == "city" and e.population < VILLAGE_MAX_POP)]
+    kept = [(e, h) for e, h in cands if not drop(e, h) or any(contains(q, e) for q in qualifiers)]
     return kept or list(cands)
 
 
@@ -508,10 +513,10 @@ def _title_like(span: Span) -> bool:
     return all(t.text[:1].isupper() for t in span if not t.is_stop and t.is_alpha)
 
 
-def find_mentions(doc: Doc) -> list[Candidate]:
+def find_mentions(doc: Doc, text: str | None = None, ents: Sequence[Span] | None = None) -> list[Candidate]:
     """Place mentions: NER entities, plus multi-word gazetteer names the NER missed or cut short."""
     found: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         span = ent
@@ -547,7 +552,9 @@ def find_mentions(doc: Doc) -> list[Candidate]:
             q_start = doc[nxt + 1].idx
             starts = {other.start for other in kept}
             for other in kept:
-                if other.start == q_start and not continues_list(doc.text, other.end, starts):
+                if text is None:
+                    text = doc.text
+                if other.start == q_start and not continues_list(text, other.end, starts):
                     c.qualifier_text = other.text
     return kept
 
@@ -838,12 +845,12 @@ def _org_place(gaz: Gazetteer, text: str) -> Entry | None:
     return None
 
 
-def add_org_context(resolver: Resolver, doc: Doc) -> None:
+def add_org_context(resolver: Resolver, doc: Doc, ents: Sequence[Span] | None = None) -> None:
     """Organisations named after their country or state ("FrontCounter BC", "Texas Instruments", "BC Hydro")
     tell which country the story is in: that country counts as context (not the state: "University of
     California" must not pull a village called London into California)."""
     seen: set[int] = set()
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ != "ORG":
             continue
         entry = _org_place(resolver.gaz, ent.text)
@@ -894,10 +901,12 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """
     gaz = get_gazetteer()
     index = MentionIndex(analysis.mentions)
-    mentions = [c for c in find_mentions(doc) if not is_person(analysis, c.start, c.end, index)]
+    full = doc_text(doc, analysis.article.text)
+    ents = doc.ents
+    mentions = [c for c in find_mentions(doc, full, ents) if not is_person(analysis, c.start, c.end, index)]
     metonyms = [is_metonym(analysis, c.start, c.end, index) for c in mentions]
     resolver, first = build_resolver(gaz, mentions, metonyms=metonyms)
-    add_org_context(resolver, doc)
+    add_org_context(resolver, doc, ents)
     keys = [name_key(c.text, c.kind_word) for c in mentions]
     groups: dict[tuple[str, str], list[int]] = {}
     for i, k in enumerate(keys):
@@ -911,8 +920,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             for i, e in enumerate(first):
                 if e is not None:
                     resolver.context.add(e, i, weight=0.5, local=not metonyms[i])
-            add_org_context(resolver, doc)
-        final = _resolve_round(resolver, mentions, first, keys, groups, doc.text)
+            add_org_context(resolver, doc, ents)
+        final = _resolve_round(resolver, mentions, first, keys, groups, full)
     places: list[Place] = []
     sentence_of = SentenceLookup(analysis.sentences)
     for i, c in enumerate(mentions):
