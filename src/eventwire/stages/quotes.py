@@ -21,10 +21,11 @@ Order of work (see docs/quotes.md for the conventions):
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import HEAD, IS_PUNCT, LEMMA, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -41,6 +42,11 @@ from eventwire.stages.quotes_cues import (
 )
 from eventwire.stages.quotes_marks import QuotedSpan, find_quoted_spans, paragraph_starts
 
+#: The article text of the document being processed (set by :func:`run` for the helpers, per thread).
+_STATE = threading.local()
+
+_OPEN_MARKS = {'"', "“", "'", "‘", "''"}
+_TRAILING_PUNCT = {",", ";", ":", "—", "–", "-", "."}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _SPEAKER_DROP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep_skip", "npadvmod"}
 _BETWEEN_OK = {"dobj", "dative", "iobj", "advmod", "npadvmod", "prep", "punct", "mark", "prt", "neg", "aux", "agent"}
@@ -98,8 +104,11 @@ def _is_cue(tok: Token, table: CueTable) -> VerbCue | None:
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
     lemma = tok.lemma_.lower()
-    if lemma not in table.verbs:
+    rows = table.verbs.get(lemma)
+    if not rows:
         return None
+    if all(row.particle is None for row in rows):
+        return table.verb_cue(lemma, set())  # no particle variants: the children need not be read
     return table.verb_cue(lemma, _particles(tok))
 
 
@@ -126,11 +135,28 @@ def _speaker_span(head: Token) -> Span:
 def _subject_of(verb: Token, depth: int = 0) -> Span | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or its governing verb's subject --
     cut to the cue's paragraph (a headline or time stamp line is no part of the next line's subject)."""
-    span = _subject_any(verb, depth)
-    if span is None or depth > 0:
+    if depth > 0:
+        return _subject_any(verb, depth)
+    memo: dict[int, Span | None] | None = getattr(_STATE, "subjects", None)
+    if memo is not None:
+        if verb.i not in memo:
+            memo[verb.i] = _paragraph_subject(verb)
+        return memo[verb.i]
+    return _paragraph_subject(verb)
+
+
+def _paragraph_subject(verb: Token) -> Span | None:
+    """:func:`_subject_any` cut to the cue's paragraph."""
+    span = _subject_any(verb, 0)
+    if span is None:
         return span
     doc = verb.doc
     lo, hi = (span.start, verb.i) if span.start < verb.i else (verb.i, span.end)
+    text: str | None = getattr(_STATE, "text", None)
+    if text is not None:
+        last = doc[hi - 1]
+        if "\n" not in text[doc[lo].idx : last.idx + len(last.text) + 1]:
+            return span  # the common case, checked on the article text
     breaks = [t.i for t in doc[lo:hi] if "\n" in t.text or "\n" in t.whitespace_]
     if not breaks:
         return span
@@ -194,18 +220,19 @@ def _trim(span_tokens: list[Token]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _root_of(span: Span) -> Token:
-    """The token of ``span`` whose head lies outside it (the first one, or the sentence root)."""
-    best = span[0]
-    best_depth = 10_000
-    for t in span:
-        if t.is_punct:
-            continue
-        if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i:
-            depth = sum(1 for _ in t.ancestors)
-            if depth < best_depth:
-                best, best_depth = t, depth
-    return best
+def _trim_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """:func:`_trim` over the tokens ``lo..hi`` (inclusive), walking in from both ends only as far as needed."""
+    first = doc[lo] if lo <= hi else None
+    while first is not None and (first.is_space or (first.is_punct and first.text not in _OPEN_MARKS)):
+        lo += 1
+        first = doc[lo] if lo <= hi else None
+    last = doc[hi] if first is not None else None
+    while last is not None and (last.is_space or (last.is_punct and last.text in _TRAILING_PUNCT)):
+        hi -= 1
+        last = doc[hi] if hi >= lo else None
+    if first is None or last is None:
+        return None
+    return first.idx, last.idx + len(last.text)
 
 
 class _Finder:
@@ -217,22 +244,43 @@ class _Finder:
         self.bylines: dict[int, Span] = {}
         self.par_starts: list[int] = []
         self.text = ""
+        self.contents: dict[tuple[int, bool], tuple[int, int] | None] = {}
         self.noun_cues: list[int] = []
         # token objects only for verbs whose lemma is in the cue table
         strings = doc.vocab.strings
-        nouns = table.nouns
-        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
-            if pos == NOUN and strings[lemma] in nouns:
+        nouns = table.noun_hashes
+        rows = doc.to_array([POS, LEMMA, HEAD, IS_PUNCT]).tolist()
+        # HEAD is the offset to the head, read back as unsigned 64-bit
+        self.heads = [i + (row[2] if row[2] < 1 << 63 else row[2] - (1 << 64)) for i, row in enumerate(rows)]
+        self.puncts = [row[3] for row in rows]
+        for i, (pos, lemma, _head, _punct) in enumerate(rows):
+            if pos == NOUN and lemma in nouns:
                 self.noun_cues.append(i)
             elif pos in (VERB, AUX) and strings[lemma].lower() in table.verbs:
                 cue = _is_cue(doc[i], table)
                 if cue is not None:
                     self.cues[i] = cue
 
+    def root_of(self, span: Span) -> Token:
+        """The token of ``span`` whose head lies outside it, nearest the sentence root (punctuation left out);
+        read from the head array, without token objects."""
+        heads, puncts = self.heads, self.puncts
+        best, best_depth = span.start, 10_000
+        for i in range(span.start, span.end):
+            h = heads[i]
+            if puncts[i] or (span.start <= h < span.end and h != i):
+                continue
+            depth, j = 0, i
+            while heads[j] != j and depth < 200:
+                j, depth = heads[j], depth + 1
+            if depth < best_depth:
+                best, best_depth = i, depth
+        return self.doc[best]
+
     # -- direct quotes -----------------------------------------------------------------
     def governing_cue(self, q: Span) -> Token | None:
         """The cue verb of a quoted span over the parse, after it, or before it."""
-        root = _root_of(q)
+        root = self.root_of(q)
         head = root.head
         if head.i != root.i and not (q.start <= head.i < q.end) and head.i in self.cues:
             allowed = self.cues[head.i].complements | {"ccomp", "parataxis", "dobj", "oprd"}
@@ -458,6 +506,12 @@ class _Finder:
     def content_of(self, verb: Token, wide: bool = False) -> tuple[int, int] | None:
         """Character span of the content clause of a cue verb, or None; cut to the cue's paragraph (the parser
         sometimes hangs a headline or a time stamp line on the next line's verb)."""
+        key = (verb.i, wide)
+        if key not in self.contents:
+            self.contents[key] = self._paragraph_content(verb, wide)
+        return self.contents[key]
+
+    def _paragraph_content(self, verb: Token, wide: bool) -> tuple[int, int] | None:
         span = self._content_of(verb, wide)
         if span is None or not self.par_starts:
             return span
@@ -491,7 +545,8 @@ class _Finder:
         nominal = None
         # a clause after the cue before one ahead of it ("Writing for a panel that agreed Pence won, Barabak
         # noted that …"); a fronted clause ('"…," she said') when there is none after
-        for c in sorted(verb.children, key=lambda t: t.i < verb.i):
+        children = list(verb.children)
+        for c in [c for c in children if c.i > verb.i] + [c for c in children if c.i < verb.i]:
             if c.dep_ not in complements or c.dep_ == "parataxis":
                 continue
             if c.dep_ == "xcomp" and c.i < verb.i:
@@ -500,7 +555,7 @@ class _Finder:
                 # "told his advisers to figure out ...": the addressee and the infinitive
                 obj = next((o for o in verb.children if o.dep_ in {"dobj", "dative"} and verb.i < o.i < c.i), None)
                 if obj is not None:
-                    return _trim(list(doc[obj.left_edge.i : c.right_edge.i + 1]))
+                    return _trim_range(doc, obj.left_edge.i, c.right_edge.i)
             if c.dep_ == "dobj":
                 pron_ok = wide and cue.cls == "stance" and c.lower_ not in _RELATIVE
                 if nominal is None and c.i > verb.i and c.pos_ != "NUM" and (c.pos_ != "PRON" or pron_ok):
@@ -511,21 +566,24 @@ class _Finder:
                 obj = next((o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
                 if obj is None:
                     continue
-                return _trim(list(doc[obj.left_edge.i : c.right_edge.i + 1]))
+                return _trim_range(doc, obj.left_edge.i, c.right_edge.i)
             lo = c.left_edge.i
             if c.i > verb.i and lo < verb.i:
                 lo = verb.i + 1  # "reasons that X refuses to release": the fronted relative is no content
-            return _trim(list(doc[lo : c.right_edge.i + 1]))
+            return _trim_range(doc, lo, c.right_edge.i)
         if wide and nominal is None and cue.particle is None:
             # "The registration issue was first reported by The Washington Post": the passive subject
-            kids = list(verb.children)
-            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
-            if subj is not None and any(c.dep_ == "agent" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
+            subj = next((c for c in children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if (
+                subj is not None
+                and any(c.dep_ == "agent" for c in children)
+                and not any(c.dep_ == "ccomp" for c in children)
+            ):
                 return _trim([t for t in subj.subtree if t.dep_ != "relcl" and not t.is_space])
-        if wide and "ccomp" in cue.complements:
+        if wide and nominal is None and "ccomp" in cue.complements:
             clause = _misattached_that_clause(verb) or _unmarked_advcl(verb)
             if clause is not None:
-                return _trim(list(doc[clause.left_edge.i : clause.right_edge.i + 1]))
+                return _trim_range(doc, clause.left_edge.i, clause.right_edge.i)
         if wide and nominal is None and cue.cls in _PREP_CONTENT and cue.particle is None:
             prep = next(
                 (
@@ -543,7 +601,7 @@ class _Finder:
         if nominal is not None:
             if cue.cls == "evidence" and not self._evidence_subject(verb):
                 return None  # "both sides had shown restraint" is no finding
-            return _trim(list(doc[nominal.left_edge.i : self._secondary_end(verb, nominal.right_edge.i) + 1]))
+            return _trim_range(doc, nominal.left_edge.i, self._secondary_end(verb, nominal.right_edge.i))
         return None
 
     def _evidence_subject(self, verb: Token) -> bool:
@@ -563,7 +621,7 @@ class _Finder:
         if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
             return None
         lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs)
-        return _trim(list(doc[lo : self._secondary_end(verb, hi) + 1]))
+        return _trim_range(doc, lo, self._secondary_end(verb, hi))
 
     @staticmethod
     def _secondary_end(verb: Token, hi: int) -> int:
@@ -683,6 +741,14 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     table = cue_table()
     finder = _Finder(doc, table)
     text = doc_text(doc, analysis.article.text)
+    _STATE.text, _STATE.subjects = text, {}
+    try:
+        _run(doc, analysis, text, table, finder)
+    finally:
+        _STATE.text, _STATE.subjects = None, None
+
+
+def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Finder) -> None:
     par_starts = paragraph_starts(text)
     finder.par_starts, finder.text = par_starts, text
     marked = find_quoted_spans(text)
@@ -968,10 +1034,14 @@ def _set_cue(q: _Quote, cue: Token, cues: dict[int, VerbCue], bylines: dict[int,
     lemma = row.lemma if row is not None else cue.lemma_.lower()
     end = cue.idx + len(cue.text)
     q.cls = row.cls if row is not None else "speech"
-    for c in cue.children:
-        if c.i == cue.i + 1 and (c.dep_ == "prt" or (row is not None and c.lower_ == row.particle)):
-            end = c.idx + len(c.text)
-            lemma = f"{lemma} {c.lower_}"
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if (
+        nxt is not None
+        and nxt.head.i == cue.i
+        and (nxt.dep_ == "prt" or (row is not None and nxt.lower_ == row.particle))
+    ):
+        end = nxt.idx + len(nxt.text)
+        lemma = f"{lemma} {nxt.lower_}"
     q.cue_span = (cue.idx, end, lemma)
     if q.speaker is None:
         q.speaker = bylines.get(cue.i) if bylines else None
@@ -996,11 +1066,13 @@ def _title_case_headline(doc: Doc, finder: _Finder, quotes: list[_Quote], text: 
     """``Obama Says Museum Will Tell …``, ``…, Former White House Doctor Says``: a Title Case headline (the first
     line) whose cue verb the parser missed; the words before the verb speak, the words after are the content
     (or, with the verb last after a comma, the words before the comma)."""
-    if not text:
+    end = text.find("\n")
+    if not 0 < end <= 300:
+        return  # a headline is one short first line
+    head_words = [w for w in text[:end].split() if w[:1].isalpha() and len(w) > 3]
+    if len(head_words) < 3 or sum(1 for w in head_words if w[0].isupper()) < 0.8 * len(head_words):
         return
     cue_starts = {q.cue_span[0] for q in quotes if q.cue_span is not None}
-    end = text.find("\n")
-    end = len(text) if end < 0 else end
     line = doc.char_span(0, end, alignment_mode="contract")
     if line is None:
         return
@@ -1096,7 +1168,7 @@ def _noun_cues(
         speaker = _noun_speaker(noun)
         if speaker is None:
             continue
-        content = _trim(list(doc[clause.left_edge.i : clause.right_edge.i + 1]))
+        content = _trim_range(doc, clause.left_edge.i, clause.right_edge.i)
         if content is None or content[1] - content[0] < 8:
             continue
         q = _Quote(content[0], content[1], "indirect", _paragraph_of(par_starts, noun.idx), confidence=0.7)

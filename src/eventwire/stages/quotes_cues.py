@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -44,6 +45,8 @@ class CueTable:
     speaker_nouns: dict[str, str]
     nouns: dict[str, VerbCue] = field(default_factory=dict)
     evidence_subjects: frozenset[str] = frozenset()
+    #: string-store hashes of the noun cue lemmas (matched against the LEMMA array without string lookups)
+    noun_hashes: frozenset[int] = frozenset()
 
     def verb_cue(self, lemma: str, particles: set[str], covered_only: bool = True) -> VerbCue | None:
         """The cue for a verb lemma (with the particles the verb has), or None."""
@@ -122,7 +125,8 @@ def cue_table() -> CueTable:
         verbs.setdefault(model_lemma, []).extend(verbs.get(lemma, []))
     # particle verbs first so that "point out" wins over a bare "point"
     ordered = {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()}
-    return CueTable(ordered, phrases, nouns, noun_cues, frozenset(evidence))
+    noun_hashes = frozenset(hash_string(n) for n in noun_cues)
+    return CueTable(ordered, phrases, nouns, noun_cues, frozenset(evidence), noun_hashes)
 
 
 @lru_cache(maxsize=4)
