@@ -590,3 +590,14 @@ def test_passive_with_agent_reports_its_subject(run: Callable[[str], Analysis]) 
 def test_speaker_through_an_adjective_complement(run: Callable[[str], Analysis]) -> None:
     a = run("Mr. Hale won't be able to brag about his polling lead.")
     assert only(a, "his polling lead").speaker_text == "Mr. Hale"
+
+
+def test_negative_subject_attributes_nothing(run: Callable[[str], Analysis]) -> None:
+    a = run("Neither side has confirmed the meeting. No official commented on the report.")
+    assert [q for q in a.quotes if q.parent_id is None] == []
+
+
+def test_said_to_be_has_no_speaker(run: Callable[[str], Analysis]) -> None:
+    a = run("Analysts voiced doubts, and the two governments are said to be far apart on tariffs.")
+    said = [q for q in a.quotes if q.cue == "say"]
+    assert said and all(q.speaker_text is None for q in said)

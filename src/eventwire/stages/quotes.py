@@ -196,6 +196,8 @@ def _subject_any(verb: Token, depth: int = 0) -> Span | None:
             return _speaker_span(c)
         if c.dep_ == "expl":
             return None
+        if passive and c.dep_ == "nsubjpass" and any(x.dep_ == "xcomp" for x in children):
+            return None  # "the two countries are said to be …": the subject is said to, no one says
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(verb.head.head, depth + 1)
     if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
@@ -654,6 +656,16 @@ def _misattached_that_clause(verb: Token) -> Token | None:
     return None
 
 
+def _nobody(speaker: Span) -> bool:
+    """A negative subject (``neither side``, ``no official``, ``nobody``): the statement is denied, not made."""
+    head = speaker.root
+    return (
+        head.lower_ in {"nobody", "neither", "none", "noone"}
+        or (head.lower_ == "one" and any(c.lower_ == "no" for c in head.children))
+        or any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children)
+    )
+
+
 def _agentless_passive(verb: Token) -> bool:
     """A finite passive cue without a ``by`` agent (``was accused of``, ``is expected to``, ``it was reported
     that``): the statement has no source in the text."""
@@ -848,6 +860,8 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         if not contents:
             continue
         speaker = _subject_of(tok) or _name_before(tok)
+        if speaker is not None and _nobody(speaker):
+            continue  # "neither side has confirmed the meeting", "no one said …": nothing is attributed
         agentless = speaker is None and _agentless_passive(tok)
         if (speaker is None or speaker.root.dep_ == "expl") and not agentless:
             continue
