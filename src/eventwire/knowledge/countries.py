@@ -77,6 +77,7 @@ def _forms_folded() -> dict[str, CountryForm]:
     return {k.casefold(): v for k, v in country_forms().items() if " " in k or len(k) > 4}
 
 
+@lru_cache(maxsize=16384)
 def lookup_country(text: str) -> CountryForm | None:
     """The country form written as ``text`` ("the United States", "China's", "Kyiv"), or None.
 

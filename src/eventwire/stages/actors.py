@@ -39,7 +39,7 @@ from typing import cast
 
 import numpy as np
 import spacy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import NOUN, PROPN
@@ -325,8 +325,10 @@ class _DocArrays:
 
     doc: Doc
     text: str
-    #: (character offset, length) per token
-    offsets: list[list[int]]
+    #: character offset of each token
+    starts: list[int]
+    #: character offset just after each token
+    ends: list[int]
     #: tokens trimmed from the start of a name (punctuation, "the", quotes) / from its end (punctuation, "'s")
     lead_skip: list[bool]
     trail_skip: list[bool]
@@ -342,8 +344,7 @@ class _DocArrays:
         """The text of tokens [start, end) sliced from the document string."""
         if end <= start:
             return ""
-        last = self.offsets[end - 1]
-        return self.text[self.offsets[start][0] : last[0] + last[1]]
+        return self.text[self.starts[start] : self.ends[end - 1]]
 
 
 #: the arrays of the document each thread is processing
@@ -378,7 +379,8 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
     arrays = _DocArrays(
         doc=doc,
         text=text if text is not None else doc.text,
-        offsets=cast(list[list[int]], matrix[:, :2].tolist()),
+        starts=cast(list[int], matrix[:, 0].tolist()),
+        ends=cast(list[int], (matrix[:, 0] + matrix[:, 1]).tolist()),
         lead_skip=cast(list[bool], (punct | (matrix[:, 3] != 0) | (lower == the)).tolist()),
         trail_skip=cast(list[bool], functools.reduce(operator.or_, (lower == h for h in possessive), punct).tolist()),
         ents=ents,
@@ -1923,14 +1925,25 @@ def _igo_codes() -> frozenset[str]:
 
 
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
-    """Per token: index of its sentence and the token index where that sentence starts."""
-    sent_idx = [0] * len(doc)
-    sent_start = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        length = sent.end - sent.start
-        sent_idx[sent.start : sent.end] = [n] * length
-        sent_start[sent.start : sent.end] = [sent.start] * length
-    return sent_idx, sent_start
+    """Per token: index of its sentence and the token index where that sentence starts (from the SENT_START
+    column, as ``doc.sents`` splits, without building a Span per sentence)."""
+    n = len(doc)
+    if not n:
+        return [], []
+    if not doc.has_annotation("SENT_START"):
+        sent_idx = [0] * n
+        sent_start = [0] * n
+        for k, sent in enumerate(doc.sents):
+            sent_idx[sent.start : sent.end] = [k] * (sent.end - sent.start)
+            sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        return sent_idx, sent_start
+    starts = doc.to_array(SENT_START).reshape(n) == 1
+    starts[0] = True
+    positions = np.where(starts, np.arange(n), 0)
+    return (
+        cast(list[int], (np.cumsum(starts) - 1).tolist()),
+        cast(list[int], np.maximum.accumulate(positions).tolist()),
+    )
 
 
 def find_candidates(
@@ -2153,11 +2166,11 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
     token_map: dict[int, str] = {}
     # character offsets from one array read and one doc.text build (no Span per mention)
     arrays = _doc_arrays(doc)
-    offsets = arrays.offsets
+    starts, ends = arrays.starts, arrays.ends
     text = arrays.text
     for s, e, d, kind, label in sorted(resolver.mentions, key=lambda m: m[0]):
         if e > s:
-            start_char, end_char = offsets[s][0], offsets[e - 1][0] + offsets[e - 1][1]
+            start_char, end_char = starts[s], ends[e - 1]
         else:
             span: Span = doc[s:e]
             start_char, end_char = span.start_char, span.end_char
