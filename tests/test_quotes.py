@@ -601,3 +601,9 @@ def test_said_to_be_has_no_speaker(run: Callable[[str], Analysis]) -> None:
     a = run("Analysts voiced doubts, and the two governments are said to be far apart on tariffs.")
     said = [q for q in a.quotes if q.cue == "say"]
     assert said and all(q.speaker_text is None for q in said)
+
+
+def test_cue_verb_tagged_as_noun_heading_its_clause(run: Callable[[str], Analysis]) -> None:
+    a = run("But Mr. Dorn claims that he should be the exception.")
+    q = only(a, "he should be the exception")
+    assert q.cue == "claim" and q.speaker_text == "Mr. Dorn"

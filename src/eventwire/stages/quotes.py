@@ -256,8 +256,15 @@ class _Finder:
         self.heads = [i + (row[2] if row[2] < 1 << 63 else row[2] - (1 << 64)) for i, row in enumerate(rows)]
         self.puncts = [row[3] for row in rows]
         for i, (pos, lemma, _head, _punct) in enumerate(rows):
-            if pos == NOUN and lemma in nouns:
-                self.noun_cues.append(i)
+            if pos == NOUN:
+                if lemma in nouns:
+                    self.noun_cues.append(i)
+                if self.heads[i] == i and strings[lemma] in table.verbs:
+                    # "But Trump claims that he …": a cue verb tagged as a noun, heading its own clause
+                    tok = doc[i]
+                    kids = {c.dep_ for c in tok.children}
+                    if "nsubj" in kids and "ccomp" in kids:
+                        self.cues[i] = table.verbs[strings[lemma]][0]
             elif pos in (VERB, AUX) and strings[lemma].lower() in table.verbs:
                 cue = _is_cue(doc[i], table)
                 if cue is not None:
