@@ -25,8 +25,10 @@ from eventwire.stages.events_match import (
     Match,
     code_verb,
     doc_tree,
+    may_code,
     noun_code,
     noun_code_at,
+    noun_words,
     own_modality,
 )
 
@@ -162,6 +164,7 @@ class Resolver:
         art_text = analysis.article.text
         end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         self.text = art_text if len(art_text) == end else doc.text  # doc.text is rebuilt on every access
+        self.tree = doc_tree(doc)
         self.tmap, spans = token_actor_map(doc, analysis, ctx)
         self.spans = {int(k): v for k, v in spans.items()}
         self.use_entities = not analysis.actors and not self.tmap
@@ -173,14 +176,14 @@ class Resolver:
     def _side_for(self, i: int) -> Side | None:
         aid = self.tmap.get(i)
         if aid is not None:
-            tree = doc_tree(self.doc)
+            tree = self.tree
             s, e = self.spans.get(i, (tree.idx[i], tree.end[i]))
             return Side(aid, s, e, self.text[s:e])
         return None
 
     def sides(self, head: Token | int, allow_text: bool = True) -> list[Side]:
         """Sides for an argument head (token or index) and its conjuncts (one per distinct actor)."""
-        tree = doc_tree(self.doc)
+        tree = self.tree
         h = head if isinstance(head, int) else head.i
         if tree.lower[h] in _REL_PRONOUNS and tree.dep[tree.head[h]] == "relcl":
             h = tree.head[tree.head[h]]
@@ -261,17 +264,25 @@ class Resolver:
 
     def is_nonagent(self, head: Token | int) -> bool:
         """Whether the head is a natural hazard / accident noun without an actor."""
-        tree = doc_tree(self.doc)
+        tree = self.tree
         i = head if isinstance(head, int) else head.i
         return tree.lemma[i] in self.nonagents or tree.lower[i] in self.nonagents
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject head, passive?) of a verb, following xcomp/acomp/conj/relcl chains upwards."""
-    doc = verb.doc
-    tree = doc_tree(doc)
+    tree = doc_tree(verb.doc)
+    key = ("subject", verb.i)
+    got = tree.memo.get(key)
+    if got is None:
+        got = tree.memo[key] = _subject_at(tree, verb.i)
+    return cast(tuple[Token | None, bool], got)
+
+
+def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
+    doc = tree.doc
     dep, kids_of, head, lower = tree.dep, tree.children, tree.head, tree.lower
-    cur = verb.i
+    cur = v
     for _ in range(6):
         kids = kids_of[cur]
         agent = next((p for c in kids if dep[c] == "agent" for p in kids_of[c] if dep[p] == "pobj"), None)
@@ -625,13 +636,15 @@ class Coder:
         self.lex = lexicon()
         self.res = Resolver(doc, analysis, ctx)
         self._quote_cues: list[bool] | None = None  # per quote: has a criticism cue word (computed on first use)
+        self.noun_keys = noun_words(self.lex)
 
     def sentence(self, sent: Span) -> list[Cand]:
         """Candidates of one sentence (frames resolved, capped)."""
         cands: dict[int, Cand] = {}
         doc = self.doc
         tree = doc_tree(doc)
-        deps, poses, lemmas = tree.dep, tree.pos, tree.lemma
+        deps, poses, lemmas, lowers = tree.dep, tree.pos, tree.lemma, tree.lower
+        noun_keys = self.noun_keys
         for i in range(sent.start, sent.end):
             m: Match | None = None
             dep = deps[i]
@@ -640,19 +653,24 @@ class Coder:
             pos = poses[i]
             if pos == "VERB" and dep in _NOMINAL_SLOTS:
                 continue
-            if pos == "VERB" or (pos == "AUX" and dep == "ROOT" and doc[i].lemma_ != "be"):
+            if pos == "VERB" or (pos == "AUX" and dep == "ROOT" and lemmas[i] != "be"):
+                if not may_code(tree, i, self.lex):
+                    continue
                 tok = doc[i]
                 m = code_verb(tok, self.lex)
                 if m is None or m.code in ("01", "010"):
                     m = self._reporting_criticism(tok) or m
-            elif pos in ("NOUN", "PROPN") and noun_code_at(tree, i, self.lex) is not None:
+            elif (
+                pos in ("NOUN", "PROPN")
+                and (lowers[i] in noun_keys or lemmas[i] in noun_keys)
+                and noun_code_at(tree, i, self.lex) is not None
+            ):
                 tok = doc[i]
                 m = self._nominal(tok)
             if m is not None and normalise_code(m.code) is not None:
                 cands[i] = Cand(tok, m, anchor=tok)
-        for i in range(sent.start, sent.end):
-            weak = i not in cands or cands[i].match.code in ("01", "010")
-            if weak and lemmas[i] in _STATEMENT_VERBS:
+        for i in [j for j in range(sent.start, sent.end) if lemmas[j] in _STATEMENT_VERBS]:
+            if i not in cands or cands[i].match.code in ("01", "010"):
                 tok = doc[i]
                 m = self._must_statement(tok, cands)
                 if m is not None:
@@ -763,13 +781,15 @@ class Coder:
     @staticmethod
     def _content_cued(verb: Token) -> bool:
         """Whether the verb's reported content has a criticism cue."""
-        for c in verb.children:
-            dep = c.dep_
+        tree = doc_tree(verb.doc)
+        lower = tree.lower
+        for c in tree.children[verb.i]:
+            dep = tree.dep[c]
             # "X told Y that A, but B": the parser often hangs B on the reporting verb as a conjunct
             content = dep in ("ccomp", "parataxis") or (
-                dep == "conj" and c.i > verb.i and c.lemma_.lower() not in _REPORT_VERBS
+                dep == "conj" and c > verb.i and tree.lemma[c] not in _REPORT_VERBS
             )
-            if content and any(t.lower_ in _CRIT_CUES for t in c.subtree):
+            if content and any(lower[t] in _CRIT_CUES for t in tree.subtree(c)):
                 return True
         return False
 

@@ -40,7 +40,7 @@ class DocTree:
     character offsets, head and children per token index) for tree walks without building a spaCy Token object
     per visited node."""
 
-    __slots__ = ("children", "dep", "doc", "end", "ent", "head", "idx", "lemma", "lower", "pos", "tag")
+    __slots__ = ("children", "dep", "doc", "end", "ent", "head", "idx", "lemma", "lower", "memo", "pos", "tag")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -71,6 +71,8 @@ class DocTree:
             if h != i:
                 kids[h].append(i)
         self.children = kids
+        #: per-document results of pure functions of the parse (subject, modality), keyed by (name, index)
+        self.memo: dict[tuple[str, int], object] = {}
 
     def conjuncts(self, i: int) -> list[int]:
         """Indices of the tokens coordinated with token ``i`` (as spaCy's ``Token.conjuncts``)."""
@@ -151,7 +153,7 @@ def core_tokens(verb: Token, tokens: list[Token]) -> frozenset[int]:
     return frozenset(core & idx)
 
 
-def region_and_core(verb: Token) -> tuple[list[Token], frozenset[int]]:
+def region_and_core(verb: Token) -> tuple[list[int], frozenset[int]]:
     """:func:`region` and :func:`core_tokens` of a verb in one walk over its dependents (a core token is
     always a region token: the core walk stops at every dependency the region walk stops at)."""
     tree = doc_tree(verb.doc)
@@ -172,8 +174,7 @@ def region_and_core(verb: Token) -> tuple[list[Token], frozenset[int]]:
                 continue
             stack.append((c, in_core and dep not in _CLAUSAL and (not verbal or dep == "prep")))
     out.sort()
-    doc = verb.doc
-    return [doc[i] for i in out], frozenset(core)
+    return out, frozenset(core)
 
 
 def _index(t: Token) -> int:
@@ -184,20 +185,23 @@ _REGION_STOP = frozenset({"relcl", "advcl", "parataxis", "ccomp"})
 
 
 class TokenSeq:
-    """A token sequence with the word forms patterns match (lower case and lemma), read once per verb.
+    """A token sequence (token indices of one document) with the word forms patterns match (lower case and
+    lemma), read once per verb from the document's parse arrays.
 
     Pattern matching only reads these lists; the preposition subtrees below a token are built on first use."""
 
-    __slots__ = ("_subs", "idx", "lemma", "lower", "tokens")
+    __slots__ = ("_subs", "idx", "lemma", "lower", "tree")
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.idx = [t.i for t in tokens]
-        if tokens:
+    def __init__(self, tokens: list[Token] | list[int], tree: DocTree | None = None) -> None:
+        idx = [t if isinstance(t, int) else t.i for t in tokens]
+        if tree is None and tokens and not isinstance(tokens[0], int):
             tree = doc_tree(tokens[0].doc)
+        self.tree = tree
+        self.idx = idx
+        if tree is not None:
             lower, lemma = tree.lower, tree.lemma
-            self.lower = [lower[i] for i in self.idx]
-            self.lemma = [lemma[i] for i in self.idx]
+            self.lower = [lower[i] for i in idx]
+            self.lemma = [lemma[i] for i in idx]
         else:
             self.lower, self.lemma = [], []
         self._subs: dict[int, TokenSeq] = {}
@@ -210,8 +214,9 @@ class TokenSeq:
         """The tokens after position ``k`` inside the subtree of the token at ``k``."""
         sub = self._subs.get(k)
         if sub is None:
-            p = self.tokens[k]
-            sub = self._subs[k] = TokenSeq([t for t in self.tokens[k + 1 :] if p.is_ancestor(t)])
+            assert self.tree is not None
+            inside = self.tree.subtree(self.idx[k])
+            sub = self._subs[k] = TokenSeq([i for i in self.idx[k + 1 :] if i in inside], self.tree)
         return sub
 
 
@@ -293,9 +298,10 @@ def match_elements(
             if ok:
                 found = True
                 pos = k + 1
-                if el.role == "+":
-                    objs = [c for c in seq.tokens[k].children if c.dep_ in ("pobj", "pcomp")]
-                    target = objs[0] if objs else None
+                if el.role == "+" and seq.tree is not None:
+                    tree = seq.tree
+                    objs = [c for c in tree.children[idx[k]] if tree.dep[c] in ("pobj", "pcomp")]
+                    target = tree.doc[objs[0]] if objs else None
                 break
         if not found:
             return False, None
@@ -346,6 +352,15 @@ def _particle_keys(lemma: str, lex: Lexicon, defaults_only: bool = False) -> tup
         names = set(entry.defaults) if defaults_only else set(entry.patterns) | set(entry.defaults)
         got = _PRT_KEYS[key] = _split_keys(sorted(names))
     return got
+
+
+def may_code(tree: DocTree, i: int, lex: Lexicon) -> bool:
+    """Whether the verb at index ``i`` can be coded at all (a lexicon verb, form or inflection, or a light verb):
+    a cheap test before building its Token."""
+    lemma, low = tree.lemma[i], tree.lower[i]
+    if lemma in lex.verbs or lemma in lex.light or lex.forms.get(low) in lex.verbs:
+        return True
+    return any(c in lex.verbs or c in lex.light for c in _inflection_guesses(low))
 
 
 def lookup_lemma(verb: Token, lex: Lexicon) -> str | None:
@@ -405,6 +420,10 @@ def noun_code_at(tree: DocTree, i: int, lex: Lexicon) -> tuple[str, bool] | None
     low = tree.lower[i]
     if low not in _noun_last_words(lex) and tree.lemma[i] not in lex.nouns and low not in _OF_HEADS:
         return None  # no listed noun ends in this word: skip the compound look-up
+    return _noun_code_at(tree, i, lex, low)
+
+
+def _noun_code_at(tree: DocTree, i: int, lex: Lexicon, low: str) -> tuple[str, bool] | None:
     comp = [c for c in tree.children[i] if c == i - 1 and tree.dep[c] in ("compound", "amod")]
     if comp:
         two = f"{tree.lower[comp[0]]} {low}"
@@ -427,6 +446,18 @@ _OF_HEADS = frozenset({"state"})
 
 
 _LAST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def noun_words(lex: Lexicon) -> frozenset[str]:
+    """Words that can end a listed event noun (its last words, lemmas and 'X of Y' heads): a token not among
+    them is no event noun."""
+    got = _NOUN_WORDS.get(id(lex))
+    if got is None:
+        got = _NOUN_WORDS[id(lex)] = _noun_last_words(lex) | frozenset(lex.nouns) | _OF_HEADS
+    return got
+
+
+_NOUN_WORDS: dict[int, frozenset[str]] = {}
 
 
 def _noun_last_words(lex: Lexicon) -> frozenset[str]:
@@ -487,7 +518,7 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     if lemma is not None:
         prts = _particles(verb, _particle_keys(lemma, lex))
         toks, core = region_and_core(verb)
-        seq = TokenSeq(toks)
+        seq = TokenSeq(toks, doc_tree(verb.doc))
         present = seq.words()
         pre: TokenSeq | None = None
         for prt in [*prts, ""]:
@@ -599,8 +630,16 @@ _NEG_SUBJ = frozenset({"neither", "no", "none", "nobody", "nor"})
 def own_modality(verb: Token) -> str:
     """Modality marked on the verb itself: negation, modal/future auxiliaries, 'if' clauses, 'going to'."""
     tree = doc_tree(verb.doc)
+    key = ("modality", verb.i)
+    got = tree.memo.get(key)
+    if got is None:
+        got = tree.memo[key] = _own_modality(tree, verb.i)
+    return str(got)
+
+
+def _own_modality(tree: DocTree, v: int) -> str:
     dep, lower = tree.dep, tree.lower
-    kids = tree.children[verb.i]
+    kids = tree.children[v]
     if any(dep[c] == "neg" for c in kids):
         return "negated"
     for c in kids:
