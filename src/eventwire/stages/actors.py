@@ -619,6 +619,11 @@ def _is_person_title_word(tok: Token) -> bool:
     return agent is not None and (agent.is_person or agent.source != "manual") and bool(agent.sectors)
 
 
+@lru_cache(maxsize=1)
+def _org_word_hashes() -> frozenset[int]:
+    return frozenset(hash_string(w) for w in ORG_NAME_WORDS)
+
+
 def _org_is_person(doc: Doc, start: int, end: int, entries: list[ActorEntry]) -> bool:
     """Whether a model ORG entity is a person's name: a table person only, or proper nouns after a person title."""
     if entries:
@@ -704,7 +709,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             continue  # "Bosnian Serbs" tagged PERSON: the demonym + people noun pass builds the group
         elif ent_label in ("PERSON", "ORG") and e - s == 1 and not exact and _is_place(text):
             cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label))  # "strikes on Kharkiv" tagged ORG
-        elif ent_label == "PERSON" and any(t.lower_ in ORG_NAME_WORDS for t in doc[s:e]):
+        elif ent_label == "PERSON" and any(arrays.lower[i] in _org_word_hashes() for i in range(s, e)):
             cands.append(Cand(s, e, "org", P_ENT_ORG, label="PERSON"))
         elif ent_label == "PERSON":
             s = _name_start(doc, s, doc[s:e].root.i)
@@ -1065,18 +1070,19 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         if (lem in lemma_hashes or low in head_hashes) and pos in nouns
     ]
     for i in hits:
-        tok = doc[i]
-        # "Israeli army bulldozers", "Ugandan opposition candidates": an agent noun modifying a noun that names
-        # no actor is the actor of the phrase, with the country modifiers before it (needs a country below)
-        modifier = tok.dep_ == "compound" and _modifies_non_agent(tok)
-        if tok.dep_ == "compound" and not modifier:
-            continue
-        occupied = owner.get(tok.i)
+        occupied = owner.get(i)
         if (
             occupied is not None
             and occupied.type not in ("other", "country")
             and not (occupied.type == "org" and not occupied.entries)
         ):
+            continue  # inside a name or title ("Foreign Minister" of "Foreign Minister Wang Yi")
+        tok = doc[i]
+        # "Israeli army bulldozers", "Ugandan opposition candidates": an agent noun modifying a noun that names
+        # no actor is the actor of the phrase, with the country modifiers before it (needs a country below)
+        compound = tok.dep_ == "compound"
+        modifier = compound and _modifies_non_agent(tok)
+        if compound and not modifier:
             continue
         lemma = tok.lemma_.lower()
         if lemma in PLACE_NOUNS and _first_conjunct(tok).dep_ == "pobj":
@@ -1479,7 +1485,7 @@ class _Resolver:
                 confidence=0.9,
             )
             if d.count == 0:
-                d.evidence.append(f"organisation '{self.doc[c.start : c.end].text}' -> {e.id} ({e.source})")
+                d.evidence.append(f"organisation '{self.arrays.span_text(c.start, c.end)}' -> {e.id} ({e.source})")
             text = normalise_name(_display_name(self.doc, c.start, c.end, self.arrays))
             self.mention(c, d, "name" if text == normalise_name(e.name).removeprefix("the ") else "alias")
             return
@@ -1587,7 +1593,7 @@ class _Resolver:
         agent = c.agent
         assert title is not None and agent is not None
         doc = self.doc
-        text = doc[c.start : c.end].text
+        text = self.arrays.span_text(c.start, c.end)
         if agent.ref == "country":
             if title.country:
                 self.mention(c, self.country_draft(title.country, text), "demonym")
@@ -1622,7 +1628,7 @@ class _Resolver:
         first = c.start
         while first < c.end - 1 and (doc[first].lower_ in DEFINITE or doc[first].lower_ in ("a", "an")):
             first += 1
-        label = doc[first : c.end].text
+        label = self.arrays.span_text(first, c.end)
         if agent.phrase in MEMBER_NOUNS and title.country is None:
             for prep in head.rights:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= c.end:
