@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, normalise_code
@@ -137,9 +136,9 @@ def token_actor_map(doc: Doc, analysis: Analysis, ctx: Context) -> tuple[dict[in
     last: dict[int, int] = {}
     if analysis.mentions and len(doc):
         # token-aligned mentions (the usual case) map through first/last character offsets; others via char_span
-        offsets = doc.to_array([IDX, LENGTH]).tolist()
-        first = {start: i for i, (start, _n) in enumerate(offsets)}
-        last = {start + n: i for i, (start, n) in enumerate(offsets)}
+        tree = doc_tree(doc)
+        first = {start: i for i, start in enumerate(tree.idx)}
+        last = {end: i for i, end in enumerate(tree.end)}
     for m in analysis.mentions:
         lo, hi = first.get(m.start), last.get(m.end)
         if lo is not None and hi is not None and lo <= hi:

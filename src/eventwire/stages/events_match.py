@@ -358,9 +358,20 @@ def may_code(tree: DocTree, i: int, lex: Lexicon) -> bool:
     """Whether the verb at index ``i`` can be coded at all (a lexicon verb, form or inflection, or a light verb):
     a cheap test before building its Token."""
     lemma, low = tree.lemma[i], tree.lower[i]
-    if lemma in lex.verbs or lemma in lex.light or lex.forms.get(low) in lex.verbs:
+    if lemma in lex.verbs or lemma in lex.light:
         return True
-    return any(c in lex.verbs or c in lex.light for c in _inflection_guesses(low))
+    key = (id(lex), low)
+    got = _MAY_CODE.get(key)
+    if got is None:
+        if len(_MAY_CODE) > 100_000:
+            _MAY_CODE.clear()
+        got = _MAY_CODE[key] = lex.forms.get(low) in lex.verbs or any(
+            c in lex.verbs or c in lex.light for c in _inflection_guesses(low)
+        )
+    return got
+
+
+_MAY_CODE: dict[tuple[int, str], bool] = {}  # (lexicon, word) -> codable through forms or inflection guesses
 
 
 def lookup_lemma(verb: Token, lex: Lexicon) -> str | None:
