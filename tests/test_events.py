@@ -589,3 +589,13 @@ def test_event_noun_object_targets_its_of_phrase() -> None:
     """'demanded the withdrawal of Russian forces' is aimed at Russia."""
     ev = code_text("Poland demanded the withdrawal of Russian forces, officials quoted a statement as saying.")
     assert [(e.root, e.target and e.target.code) for e in ev] == [("10", "RUS")]
+
+
+def test_travel_for_talks_ties_and_curfew_extensions() -> None:
+    """'return to Geneva for talks' is a consultation; upgrading ties is diplomatic cooperation (05); a
+    curfew extension announced for the future is a threat (13x)."""
+    ev = code_text("Poland and Germany return to Geneva for talks on trade.")
+    assert {e.cameo for e in ev} == {"040"} and all(e.symmetric for e in ev)
+    assert {e.root for e in code_text("India and Pakistan upgraded their diplomatic ties.")} == {"05"}
+    ev = code_text("The government will extend the curfew in Colombia.")
+    assert [(e.root, e.modality) for e in ev] == [("13", "future")]
