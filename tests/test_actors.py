@@ -778,3 +778,9 @@ def test_sector_bearing_modifiers_and_known_groups(analyze: Analyze) -> None:
         "Former Socialist prime minister Tomas Vell of Morocco",
     )
     assert papandreou.sectors[0] == "ELI"
+
+
+def test_unknown_name_modifying_a_noun_is_no_person(analyze: Analyze) -> None:
+    result = analyze("Turkey will allow 13,000 Turkish Kurd refugees to return home.")
+    assert not any(r.kind == "person" for r in result.actors)
+    assert actor_of(result, "13,000 Turkish Kurd refugees").code == "TURREF"

@@ -231,6 +231,8 @@ class Cand:
     plural: bool = False
     definite: bool = False
     agent: Agent | None = None
+    #: a model PERSON judged no person ("Kurd" in "Kurd refugees"): only a name in the text makes it one
+    not_person: bool = False
     #: a person modifying a role description ("the Bush administration", "Djindjic's coalition"): its name's head
     anchor: int = -1
 
@@ -624,6 +626,11 @@ def _org_word_hashes() -> frozenset[int]:
     return frozenset(hash_string(w) for w in ORG_NAME_WORDS)
 
 
+def _modifier_word(tok: Token) -> bool:
+    """Whether a token is a compound modifier of a later common noun ("Kurd" in "Kurd refugees")."""
+    return tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
+
+
 def _org_is_person(doc: Doc, start: int, end: int, entries: list[ActorEntry]) -> bool:
     """Whether a model ORG entity is a person's name: a table person only, or proper nouns after a person title."""
     if entries:
@@ -711,6 +718,15 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label))  # "strikes on Kharkiv" tagged ORG
         elif ent_label == "PERSON" and any(arrays.lower[i] in _org_word_hashes() for i in range(s, e)):
             cands.append(Cand(s, e, "org", P_ENT_ORG, label="PERSON"))
+        elif ent_label == "PERSON" and e - s == 1 and _modifier_word(doc[s]) and not exact:
+            # "Turkish Kurd refugees", "Hutu rebels": a lone unknown name modifying a common noun is no person
+            # (a table surname before an institution noun, "the Bush administration", or a surname of a person
+            # named earlier in the text, "Blinken aides", still is)
+            head_agent = agent_table().get(_word(doc[s].head))
+            if head_agent is not None and head_agent.kind == "org" and table.surname(text):
+                cands.append(Cand(s, e, "person", P_ENT_PERSON, label="PERSON", name_start=s))
+            else:
+                cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label, not_person=True))
         elif ent_label == "PERSON":
             s = _name_start(doc, s, doc[s:e].root.i)
             # "Archbishop Desmond Tutu", "General Michel Aoun" tagged whole: the title words are no part of the name
@@ -806,7 +822,10 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
             tok = doc[c.start]
             key = normalise_name(tok.text)
             # a NORP token ("Hutu", "Karen", "Christian") names a people or faith, not a table surname
-            known = key in doc_tokens or (c.label != "NORP" and any(x.kind == "person" for x in table.surname(key)))
+            # a model PERSON already judged no person (a modifier such as "Kurd refugees") needs a name in the text
+            known = key in doc_tokens or (
+                c.label != "NORP" and not c.not_person and any(x.kind == "person" for x in table.surname(key))
+            )
             if known and tok.is_title:
                 out.append(Cand(c.start, c.end, "person", P_ENT_PERSON, label=c.label, name_start=c.start))
                 continue
