@@ -25,7 +25,7 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import HEAD, IS_PUNCT, LEMMA, POS
+from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -251,15 +251,14 @@ class _Finder:
         # token objects only for verbs whose lemma is in the cue table
         strings = doc.vocab.strings
         nouns = table.noun_hashes
-        rows = doc.to_array([POS, LEMMA, HEAD, IS_PUNCT]).tolist()
-        # HEAD is the offset to the head, read back as unsigned 64-bit
-        self.heads = [i + (row[2] if row[2] < 1 << 63 else row[2] - (1 << 64)) for i, row in enumerate(rows)]
-        self.puncts = [row[3] for row in rows]
-        for i, (pos, lemma, _head, _punct) in enumerate(rows):
+        self._heads: list[int] | None = None
+        self._puncts: list[int] = []
+        root = strings["ROOT"]
+        for i, (pos, lemma, dep) in enumerate(doc.to_array([POS, LEMMA, DEP]).tolist()):
             if pos == NOUN:
                 if lemma in nouns:
                     self.noun_cues.append(i)
-                if self.heads[i] == i and strings[lemma] in table.verbs:
+                if dep == root and strings[lemma] in table.verbs:
                     # "But Trump claims that he …": a cue verb tagged as a noun, heading its own clause
                     tok = doc[i]
                     kids = {c.dep_ for c in tok.children}
@@ -273,7 +272,12 @@ class _Finder:
     def root_of(self, span: Span) -> Token:
         """The token of ``span`` whose head lies outside it, nearest the sentence root (punctuation left out);
         read from the head array, without token objects."""
-        heads, puncts = self.heads, self.puncts
+        if self._heads is None:
+            rows = self.doc.to_array([HEAD, IS_PUNCT]).tolist()
+            # HEAD is the offset to the head, read back as unsigned 64-bit
+            self._heads = [i + (h if h < 1 << 63 else h - (1 << 64)) for i, (h, _p) in enumerate(rows)]
+            self._puncts = [p for _h, p in rows]
+        heads, puncts = self._heads, self._puncts
         best, best_depth = span.start, 10_000
         for i in range(span.start, span.end):
             h = heads[i]
@@ -524,6 +528,8 @@ class _Finder:
         span = self._content_of(verb, wide)
         if span is None or not self.par_starts:
             return span
+        if "\n" not in self.text[min(span[0], verb.idx) : max(span[1], verb.idx)]:
+            return span  # cue and content in one paragraph: the common case
         n = _paragraph_of(self.par_starts, verb.idx)
         lo = self.par_starts[n]
         hi = self.par_starts[n + 1] if n + 1 < len(self.par_starts) else span[1]
