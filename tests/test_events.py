@@ -599,3 +599,13 @@ def test_travel_for_talks_ties_and_curfew_extensions() -> None:
     assert {e.root for e in code_text("India and Pakistan upgraded their diplomatic ties.")} == {"05"}
     ev = code_text("The government will extend the curfew in Colombia.")
     assert [(e.root, e.modality) for e in ev] == [("13", "future")]
+
+
+def test_gerund_event_between_two_sides() -> None:
+    """'Fighting between X and Y continued': a symmetric fight between them, no sourceless event."""
+    ev = code_text("Fighting between Hamas and Israel continued on Monday.")
+    assert ev and all(e.root == "19" and e.symmetric and e.source for e in ev)
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in ev} == {
+        ("PSEREB", "ISR"),
+        ("ISR", "PSEREB"),
+    }

@@ -650,8 +650,8 @@ class Coder:
             if dep in _NOT_PREDICATE:
                 continue
             pos = poses[i]
-            if pos == "VERB" and dep in _NOMINAL_SLOTS:
-                continue
+            if pos == "VERB" and dep in _NOMINAL_SLOTS and (tree.tag[i] != "VBG" or dep.startswith("csubj")):
+                continue  # "evacuated the wounded"; a gerund ("fighting between X and Y continued") stays
             if pos == "VERB" or (pos == "AUX" and dep == "ROOT" and lemmas[i] != "be"):
                 if not may_code(tree, i, self.lex):
                     continue
@@ -659,6 +659,9 @@ class Coder:
                 m = code_verb(tok, self.lex)
                 if m is None or m.code in ("01", "010"):
                     m = self._reporting_criticism(tok) or m
+                elif dep in _NOMINAL_SLOTS and self._between(i):
+                    # a gerund used as an event noun: "fighting between the army and the RSF continued"
+                    m = Match(m.code, m.code, 1.0, f"nominal:{tok.lower_}:between", symmetric=True, noun=tok)
             elif (
                 pos in ("NOUN", "PROPN")
                 and (lowers[i] in noun_keys or lemmas[i] in noun_keys)
@@ -750,6 +753,18 @@ class Coder:
             head = t.head
             if head.i in cands and head.i != t.i and head.lemma_.lower() not in self.lex.frames:
                 c.absorbed = True
+
+    def _between(self, i: int) -> bool:
+        """Whether the token has 'between A and B' (two or more conjoined objects)."""
+        tree = doc_tree(self.doc)
+        objs = [
+            p
+            for c in tree.children[i]
+            if tree.dep[c] == "prep" and tree.lower[c] == "between"
+            for p in tree.children[c]
+            if tree.dep[p] == "pobj"
+        ]
+        return bool(objs) and len(tree.conjuncts(objs[0])) >= 1
 
     def _nominal(self, noun: Token) -> Match | None:
         nc = noun_code(noun, self.lex)
