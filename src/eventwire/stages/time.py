@@ -142,7 +142,9 @@ class _View:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         # token index by start offset; Token objects are made only for the offsets asked about
-        self.starts = {idx: i for i, idx in enumerate(doc.to_array([IDX]).tolist())} if len(doc) else {}
+        self.starts = dict(zip(doc.to_array([IDX]).tolist(), range(len(doc)), strict=True)) if len(doc) else {}
+        # the normaliser asks about each candidate twice (trial, then commit): answers are kept
+        self._tenses: dict[tuple[int, int], Tense] = {}
 
     def _token(self, offset: int) -> Token | None:
         i = self.starts.get(offset)
@@ -160,6 +162,12 @@ class _View:
         return tok.ent_type_ if tok is not None else ""
 
     def tense(self, start: int, end: int) -> Tense:
+        key = (start, end)
+        if key not in self._tenses:
+            self._tenses[key] = self._tense(start, end)
+        return self._tenses[key]
+
+    def _tense(self, start: int, end: int) -> Tense:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -628,23 +629,37 @@ _WORD_RX = re.compile(r"[A-Za-z]+|\d+")
 _REACH = 32
 
 
+_WORD_SPLIT_RX = re.compile(r"([A-Za-z]+|\d+)")
+_DIGIT2_KINDS = _DIGIT_KINDS | {"decade"}
+
+
 def _cores(text: str) -> tuple[list[int], list[tuple[int, frozenset[str]]]]:
-    """Word start offsets, and (offset, rule kinds) for every core word of the text."""
+    """Word start offsets, and (offset, rule kinds) for every core word of the text.
+
+    Words are the runs ``_WORD_RX`` finds; one ``split`` and a running sum of the part lengths
+    give them with their offsets, and only the distinct words are looked up in the keyword table.
+    """
     table = keyword_kinds()
-    starts: list[int] = []
-    out: list[tuple[int, frozenset[str]]] = []
-    for m in _WORD_RX.finditer(text):
-        w = m.group(0)
-        starts.append(m.start())
+    parts = _WORD_SPLIT_RX.split(text)  # separator, word, separator, word, ..., separator
+    bounds = list(accumulate(map(len, parts)))
+    starts = bounds[0:-1:2]
+    words = parts[1::2]
+    kinds_of: dict[str, frozenset[str]] = {}
+    for w in set(words):
         if w[0].isdigit():
-            kinds = _YEAR_KINDS if len(w) == 4 else (_DIGIT_KINDS | {"decade"} if len(w) == 2 else _DIGIT_KINDS)
+            kinds_of[w] = _YEAR_KINDS if len(w) == 4 else (_DIGIT2_KINDS if len(w) == 2 else _DIGIT_KINDS)
         else:
             found = table.get(w.lower())
-            if found is None:
-                continue
-            kinds = found
-        out.append((m.start(), kinds))
+            if found is not None:
+                kinds_of[w] = found
+    out = [(p, kinds_of[w]) for p, w in zip(starts, words, strict=True) if w in kinds_of]
     return starts, out
+
+
+@lru_cache(maxsize=1)
+def _rules_by_kind() -> dict[str, Rule]:
+    """The grammar rules by kind."""
+    return {r.kind: r for r in rules()}
 
 
 def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
@@ -654,7 +669,7 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
     ``accept`` refuses leaves room for the shorter matches it overlapped.
     """
     found: set[tuple[int, int, int, str]] = set()
-    by_kind = {r.kind: r for r in rules()}
+    by_kind = _rules_by_kind()
     tried: set[tuple[int, str]] = set()
     word_starts, cores = _cores(text)
     for offset, kinds in cores:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from eventwire.stages.time_grammar import (
@@ -31,6 +32,19 @@ from eventwire.stages.time_grammar import (
     number_value,
     spelled_year,
 )
+
+
+@lru_cache(maxsize=1)
+def _pod_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern of a part of the day ending a phrase, its TIMEX3 code), in table order."""
+    return tuple((re.compile(r"(?<![\w-])" + word + r"s?$"), code) for word, code in PARTS_OF_DAY.items())
+
+
+@lru_cache(maxsize=1)
+def _ordinal_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """(pattern of an ordinal as a whole word, its value), in table order."""
+    return tuple((re.compile(r"(?<![\w])" + word + r"(?![\w])"), val) for word, val in ORDINALS.items())
+
 
 Tense = str | None  # "past", "future", "present", "prospective" (future of a past moment) or None
 
@@ -851,8 +865,8 @@ class Normaliser:
     def _quarter(self, c: Candidate) -> Resolved | None:
         t = c.text.lower()
         q = None
-        for word, val in ORDINALS.items():
-            if re.search(r"(?<![\w])" + word + r"(?![\w])", t):
+        for rx, val in _ordinal_patterns():
+            if rx.search(t):
                 q = val
         if "quarters" in t and q is None:
             return None
@@ -1157,8 +1171,8 @@ class Normaliser:
     # Deictic days and weekdays ------------------------------------------------------
 
     def _pod_suffix(self, t: str) -> str:
-        for word, code in PARTS_OF_DAY.items():
-            if re.search(r"(?<![\w-])" + word + r"s?$", t):
+        for rx, code in _pod_patterns():
+            if rx.search(t):
                 return code
         return ""
 
