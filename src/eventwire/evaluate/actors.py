@@ -17,7 +17,8 @@ Code conventions (gold → eventwire), see :data:`GOLD_COUNTRY_ALIASES` and :fun
 
 - Countries: the gold mostly writes ISO 3166 alpha-3 codes, eventwire writes CAMEO codes, which are ISO
   alpha-3 except for a few (ROU→ROM, TLS→TMP, MNE→MTN, XKX→KSV); the gold also has old CAMEO forms for some
-  countries (JAP, ITL, VTN).  Both sides are mapped to one code before comparing.
+  countries (JAP, ITL, VTN) and codes Gaza and the West Bank apart (GZS, WSB → PSE, as the events
+  scorer does).  Both sides are mapped to one code before comparing.
 - ``IGO`` (any intergovernmental organisation) agrees with any eventwire code that is not a state or region
   (``UNO``, ``NAT``, ``IAE``, ``OPC`` …) or with an actor whose sectors contain ``IGO``; ``NGO`` agrees with an
   ``NGO`` sector (or code); ``IMG`` (international militarised group) with a non-state code or an armed
@@ -57,6 +58,8 @@ GOLD_COUNTRY_ALIASES: dict[str, str] = {
     "JAP": "JPN",
     "ITL": "ITA",
     "VTN": "VNM",
+    "GZS": "PSE",  # Gaza Strip and West Bank count as Palestine, as in the events scorer
+    "WSB": "PSE",
 }
 #: Gold (PLOVER) sector codes -> eventwire (CAMEO) sector codes.
 GOLD_SECTOR_ALIASES: dict[str, str] = {"JRN": "MED", "MED": "HLH", "CIV": "CVL"}
@@ -278,7 +281,7 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
             "text with `..` gaps, else the text before a post-modifier such as in/of/from/living), actors "
             "stage only",
             "countries: gold ISO alpha-3 / old CAMEO codes mapped to eventwire's CAMEO codes "
-            "(ROU→ROM, TLS→TMP, MNE→MTN, XKX→KSV, JAP→JPN, ITL→ITA, VTN→VNM)",
+            "(ROU→ROM, TLS→TMP, MNE→MTN, XKX→KSV, JAP→JPN, ITL→ITA, VTN→VNM, GZS/WSB→PSE)",
             "gold IGO = any non-state, non-region code or an IGO sector; NGO = an NGO sector; "
             "IMG = a non-state code or an armed non-state sector without a state",
             "sectors: first three letters; PLOVER JRN→MED, MED (medical)→HLH, CIV→CVL; right when among the "
