@@ -10,6 +10,7 @@ The most specific match wins (own patterns before PETRARCH2's at equal specifici
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
@@ -653,9 +654,13 @@ def _own_modality(tree: DocTree, v: int) -> str:
     kids = tree.children[v]
     if any(dep[c] == "neg" for c in kids):
         return "negated"
-    for c in kids:
-        if dep[c] in ("nsubj", "nsubjpass") and any(lower[t] in _NEG_SUBJ and dep[t] == "det" for t in tree.subtree(c)):
-            return "negated"
+    negdets = tree.memo.get(("negdet", -1))
+    if negdets is None:  # negative determiners of the document ("no", "neither" ...), usually none
+        negdets = tree.memo[("negdet", -1)] = [t for t, w in enumerate(lower) if w in _NEG_SUBJ and dep[t] == "det"]
+    if negdets:
+        for c in kids:
+            if dep[c] in ("nsubj", "nsubjpass") and any(t in tree.subtree(c) for t in cast(list[int], negdets)):
+                return "negated"
     if any(dep[c] == "mark" and lower[c] in ("if", "unless") for c in kids):
         return "hypothetical"
     auxes = {lower[c] for c in kids if dep[c] in ("aux", "auxpass")}
