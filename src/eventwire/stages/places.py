@@ -220,8 +220,9 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+@lru_cache(maxsize=65536)
 def _is_short_form(full: str, short: str) -> bool:
-    """Whether ``short`` is the leading words of ``full`` ("New York" of "New York City")."""
+    """Whether ``short`` is the leading words of ``full`` ("New York" of "New York City"); cached per process."""
     f, sh = normalise_name(full), normalise_name(short)
     return bool(sh) and f.startswith(sh + " ")
 
@@ -770,12 +771,16 @@ def build_resolver(
     mentions stand for a government, see :meth:`DocContext.add`)."""
     resolver = Resolver(gaz)
     first: list[Entry | None] = []
+    # the prior reading depends only on the name and its qualifier: repeated names are ranked once
+    memo: dict[tuple[str, str | None, str | None], Entry | None] = {}
     for c in mentions:
-        qualifiers = resolver.qualifier_entries(c.qualifier_text, c.kind_word)
-        cands = prune_small_namesakes(candidates(gaz, c.text, allow_adjectives), qualifiers)
-        ranked = rank(cands, gaz, None, qualifiers, c.text)
-        best = ranked[0][1] if ranked else None
-        first.append(best)
+        mkey = (c.text, c.qualifier_text, c.kind_word)
+        if mkey not in memo:
+            qualifiers = resolver.qualifier_entries(c.qualifier_text, c.kind_word)
+            cands = prune_small_namesakes(candidates(gaz, c.text, allow_adjectives), qualifiers)
+            ranked = rank(cands, gaz, None, qualifiers, c.text)
+            memo[mkey] = ranked[0][1] if ranked else None
+        first.append(memo[mkey])
     # (counting only prior readings that beat their runner-up clearly was tried: -0.002 on GeoWebNews,
     # local news names its small towns without qualifiers and their most populous reading is often right)
     for i, best in enumerate(first):
