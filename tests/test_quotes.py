@@ -607,3 +607,9 @@ def test_cue_verb_tagged_as_noun_heading_its_clause(run: Callable[[str], Analysi
     a = run("But Mr. Dorn claims that he should be the exception.")
     q = only(a, "he should be the exception")
     assert q.cue == "claim" and q.speaker_text == "Mr. Dorn"
+
+
+def test_respond_to_takes_its_object(run: Callable[[str], Analysis]) -> None:
+    a = run("The ministry did not immediately respond to requests for comment. Mr. Lind responded that it was late.")
+    assert only(a, "requests for comment").cue == "respond to"
+    assert only(a, "it was late").cue == "respond"
