@@ -613,3 +613,10 @@ def test_respond_to_takes_its_object(run: Callable[[str], Analysis]) -> None:
     a = run("The ministry did not immediately respond to requests for comment. Mr. Lind responded that it was late.")
     assert only(a, "requests for comment").cue == "respond to"
     assert only(a, "it was late").cue == "respond"
+
+
+def test_call_for_across_a_date(run: Callable[[str], Analysis]) -> None:
+    a = run("Attorney General Roy Cooper called Friday for releasing the police videos. She called Putin on Tuesday.")
+    q = only(a, "releasing the police videos")
+    assert q.speaker_text == "Attorney General Roy Cooper"
+    assert not [x for x in a.quotes if "Tuesday" in x.text]

@@ -628,8 +628,9 @@ class _Finder:
         """``called for X``, ``called on X to Y``, ``spoke of X``: the object of the cue's preposition."""
         doc = self.doc
         prep = next((c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle), None)
-        if prep is None or not 0 < prep.i - verb.i <= 3:
-            return None  # "called Putin on Tuesday" is no "called on"
+        dated = prep is not None and all(t.ent_type_ in {"DATE", "TIME"} for t in doc[verb.i + 1 : prep.i])
+        if prep is None or not (0 < prep.i - verb.i <= 3 or (0 < prep.i - verb.i <= 5 and dated)):
+            return None  # "called Putin on Tuesday" is no "called on"; "called Friday for …" is "called for"
         objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         if prep.dep_ != "prep" and not objs:
             objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > prep.i]
