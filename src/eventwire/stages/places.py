@@ -936,6 +936,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
         places.append(make_place(len(places) + 1, c, entry, conf, gaz, analysis, sentence_of, index))
     analysis.places.extend(places)
     ctx.scratch["places_resolver"] = resolver
+    ctx.scratch["places_ents"] = ents  # ``doc.ents`` as read here, for later stages (rebuilt on each access)
 
 
 def _kind_word_after(full: str, end: int) -> str | None:

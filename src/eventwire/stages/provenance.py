@@ -40,7 +40,7 @@ from spacy.vocab import Vocab
 
 from eventwire.knowledge import read_tsv
 from eventwire.knowledge.outlets import outlets
-from eventwire.records import Analysis, Source
+from eventwire.records import Actor, Analysis, Source
 from eventwire.stages.base import Context, register_component
 
 Role = Literal["original", "relay", "cited"]
@@ -255,7 +255,15 @@ class _DocIndex:
     actor_at: dict[int, tuple[str, int, int]] = field(default_factory=dict)
     #: ``doc.ents`` (rebuilt by spaCy on every access), read once
     ents: tuple[Span, ...] = ()
+    #: noun phrases by head token index (a head is asked about several times per cue)
+    nps: dict[int, Span] = field(default_factory=dict)
+    #: actors by id (the first of an id, as :meth:`Analysis.actor` finds it)
+    actors: dict[str, Actor] = field(default_factory=dict)
     _sents: list[Span] | None = None
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, if any."""
+        return self.actors.get(actor_id) if actor_id is not None else None
 
     def sents(self) -> list[Span]:
         """The doc's sentences, listed once."""
@@ -300,11 +308,25 @@ def _np(tok: Token, ents: Iterable[Span] | None = None) -> Span:
     return tok.doc[lo : hi + 1]
 
 
-def _index(doc: Doc, analysis: Analysis) -> _DocIndex:
-    """Find every outlet mention in the document (actors stage, table, media-word ORGs)."""
+def _np_of(idx: _DocIndex, tok: Token) -> Span:
+    """:func:`_np` of ``tok``, kept per document."""
+    np = idx.nps.get(tok.i)
+    if np is None:
+        np = idx.nps[tok.i] = _np(tok, idx.ents)
+    return np
+
+
+def _index(doc: Doc, analysis: Analysis, ents: tuple[Span, ...] | None = None) -> _DocIndex:
+    """Find every outlet mention in the document (actors stage, table, media-word ORGs).
+
+    ``ents``: the doc's entities when an earlier stage listed them (``Doc.ents`` is rebuilt on each access).
+    """
     c = cues()
-    idx = _DocIndex(doc, analysis, ents=tuple(doc.ents))
-    actors = {a.id: a for a in analysis.actors}
+    idx = _DocIndex(doc, analysis, ents=tuple(doc.ents) if ents is None else ents)
+    actors: dict[str, Actor] = {}
+    for a in analysis.actors:
+        actors.setdefault(a.id, a)
+    idx.actors = actors
     for m in analysis.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -366,7 +388,7 @@ def _outlet_in(idx: _DocIndex, tok: Token) -> Ref | None:
     """The named outlet mentioned in the noun phrase of ``tok``, if any."""
     if tok.i in idx.outlet_at:
         return idx.outlet_at[tok.i]
-    for t in _np(tok, idx.ents):
+    for t in _np_of(idx, tok):
         if t.i in idx.outlet_at:
             return idx.outlet_at[t.i]
     for child in tok.children:  # "the agency Xinhua", "state news agency, Xinhua,"
@@ -392,7 +414,7 @@ def _generic_outlet(idx: _DocIndex, tok: Token) -> Ref | None:
         return None
     if any(ch.dep_ == "poss" for ch in tok.children):
         return None  # "its own website", "the governor's Telegram channel": someone's, not a reporter
-    np = _np(tok, idx.ents)
+    np = _np_of(idx, tok)
     if np[0].lower_ in _DETERMINERS and noun in c.outlet_noun_strong:
         ante = _antecedent(idx, tok.doc, np)
         if ante is not None:
@@ -434,7 +456,7 @@ def _is_media_org(idx: _DocIndex, tok: Token, strong: bool) -> bool:
         return False
     actor = idx.actor_at.get(tok.i)
     if actor is not None:
-        a = idx.analysis.actor(actor[0])
+        a = idx.actor(actor[0])
         if a is not None and a.kind != "organization":
             return False
     return tok.ent_type_ == "ORG" or (tok.pos_ == "PROPN" and not tok.ent_type_)
@@ -453,11 +475,11 @@ def _ref(idx: _DocIndex, tok: Token, *, outlet_by_construction: bool = False, st
         actor = idx.actor_at.get(tok.i)
         if actor is None:
             return None
-        a = idx.analysis.actor(actor[0])
+        a = idx.actor(actor[0])
         return Ref(a.name if a else tok.text, tok.idx, tok.idx + len(tok), tok.text, False, actor[0])
     if tok.lemma_.lower() in c.document:
         return None  # documents are resolved to their owner by the caller
-    np = _strip_span(_np(tok, idx.ents))
+    np = _strip_span(_np_of(idx, tok))
     if not any(ch.isalpha() for ch in np.text):
         return None
     if tok.pos_ != "PROPN" and any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in tok.children):
@@ -468,7 +490,7 @@ def _ref(idx: _DocIndex, tok: Token, *, outlet_by_construction: bool = False, st
     name = np.text
     actor_id = None
     if actor is not None:
-        a = idx.analysis.actor(actor[0])
+        a = idx.actor(actor[0])
         # a non-outlet phrase linked to a media actor is a linking slip ("the Foreign Ministry" -> Xinhua)
         if a is not None and not _is_media_actor(a.sectors, a.name):
             actor_id, name = a.id, a.name
@@ -542,7 +564,7 @@ def _report_claims(idx: _DocIndex, verb: Token) -> Iterator[Claim]:
     if subj is not None and subj.dep_ == "nsubj":
         args.append((subj, subj.i > verb.i and _inverted(verb)))
     for child in verb.children:
-        if child.dep_ in _OBJ_DEPS and _np(child, idx.ents).start == verb.i + 1 and _inverted(verb):
+        if child.dep_ in _OBJ_DEPS and _np_of(idx, child).start == verb.i + 1 and _inverted(verb):
             args.append((child, True))  # "..., reported Reuters" (the parser may give it a subject too)
         elif child.dep_ == "agent":  # "as reported by Al Jazeera"
             args.extend((obj, False) for obj in _pobjs(child))
@@ -892,7 +914,8 @@ def _orders(entries: dict[str, _Entry]) -> dict[str, int]:
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """Add the article's provenance chain to ``analysis.sources``."""
-    idx = _index(doc, analysis)
+    ents = ctx.scratch.get("places_ents")
+    idx = _index(doc, analysis, ents if isinstance(ents, tuple) else None)
     claims = _claims(doc, idx)
     publisher = analysis.article.source
     publisher_ref = None
