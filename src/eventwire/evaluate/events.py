@@ -13,9 +13,10 @@ Two gold formats are read (chosen by the file's content):
 
    ``root`` may be replaced by ``cameo`` (any level; its first two digits count) or ``plover`` (a type name).
 
-Scoring: predicted events are grouped into *units* (one trigger, one root, one actor pair; a symmetric pair
-emitted in both directions is one unit).  Each gold event is matched to at most one unit of its sentence whose
-root is among the gold roots (the one with the best actor agreement).  Root precision = matched units /
+Scoring: predicted events are grouped into *units* (one trigger and one root: one reported action, whose
+actor pairs — one event record each, a symmetric pair in both directions — are scored together, as the gold
+gives one event with lists of sources and targets).  Each gold event is matched to at most one unit of its
+sentence whose root is among the gold roots (the one with the best actor agreement).  Root precision = matched units /
 units, recall = matched gold / gold.  On matched events the source (target) is right when a predicted side's
 country — and the sector, when gold gives one — equals a gold side's; gold ``IGO`` accepts any
 international/non-country code.  A gold event without target accepts no target, or the other side of a
@@ -185,31 +186,30 @@ def _side_ok(pred: str | None, gold: Side) -> bool:
 
 @dataclass
 class Unit:
-    """Predicted events of one trigger, root and actor pair (symmetric directions merged)."""
+    """Predicted events of one trigger and root: one reported action, with all its actor pairs."""
 
     root: str
     cameo: str
     pairs: list[tuple[str | None, str | None]]
     symmetric: bool
+    events: int = 0
 
 
 def units_of(events: list[Event]) -> list[Unit]:
-    """Group events into scoring units."""
-    groups: dict[tuple[int, str, frozenset[str]], Unit] = {}
+    """Group events into scoring units: one per trigger and CAMEO root.
+
+    One reported action is one gold event whose sources and targets are lists; eventwire emits it as one
+    event per actor pair (and a symmetric pair in both directions), so the pairs of one trigger and root are
+    scored together against the gold lists.
+    """
+    groups: dict[tuple[int, str], Unit] = {}
     for e in events:
         s = e.source.code if e.source else None
         t = e.target.code if e.target else None
-        ids = frozenset(
-            x
-            for x in (
-                (e.source.actor_id or e.source.text) if e.source else None,
-                (e.target.actor_id or e.target.text) if e.target else None,
-            )
-            if x
-        )
-        key = (e.trigger.start, e.root, ids if e.symmetric else frozenset({f"{s}>{t}", str(len(groups))}))
-        u = groups.setdefault(key, Unit(e.root, e.cameo, [], e.symmetric))
+        u = groups.setdefault((e.trigger.start, e.root), Unit(e.root, e.cameo, [], e.symmetric))
+        u.symmetric = u.symmetric and e.symmetric
         u.pairs.append((s, t))
+        u.events += 1
     return list(groups.values())
 
 
@@ -232,12 +232,13 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
         docs = docs[:limit]
     started = time.perf_counter()
     arts = [Article.from_text(d.text, published=d.published) for d in docs]
-    n_gold = n_units = root_tp_gold = root_tp_units = triple_tp = 0
+    n_gold = n_units = root_tp_gold = root_tp_units = triple_tp = n_events = matched_events = 0
     src_right = tgt_right = src_n = tgt_n = 0
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     for d, analysis in zip(docs, pipeline.analyze_many(arts), strict=True):
         units = units_of(analysis.events)
         n_units += len(units)
+        n_events += len(analysis.events)
         used: set[int] = set()
         for g in d.events:
             n_gold += 1
@@ -256,6 +257,7 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
             k = best[1]
             used.add(k)
             u = units[k]
+            matched_events += u.events
             confusion[g.label][u.root] += 1
             root_tp_gold += 1
             root_tp_units += 1
@@ -286,7 +288,12 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
         Metric("triple precision", tp, f"{triple_tp}/{n_units}"),
         Metric("triple recall", tr, f"{triple_tp}/{n_gold}"),
         Metric("triple F1", tf),
-        Metric("extra events per gold event", extra, f"{n_units - root_tp_units} unmatched predicted events"),
+        Metric("extra events per gold event", extra, f"{n_units - root_tp_units} unmatched predicted actions"),
+        Metric(
+            "extra event records per gold event (each actor pair and direction counted)",
+            (n_events - matched_events) / n_gold if n_gold else 0.0,
+            f"{n_events - matched_events} of {n_events} event records outside matched actions",
+        ),
     ]
     rows = [["gold", "n", "predicted root (count)"]]
     for label in sorted(confusion):
@@ -298,7 +305,8 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
         documents=len(docs),
         metrics=metrics,
         rules=[
-            "predicted events are grouped into units: one trigger, root and actor pair (a symmetric pair counts once)",
+            "predicted events are grouped into units: one trigger and CAMEO root (one reported action); the unit's "
+            "actor pairs are scored together against the gold's source and target lists",
             "a gold event matches one unit of its sentence whose CAMEO root is among the gold type's roots "
             "(PLOVER names mapped as in docs/events.md)",
             "a side is right when country (and sector, if gold gives one) agree; gold IGO accepts any non-state code; "
