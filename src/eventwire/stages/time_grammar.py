@@ -670,7 +670,7 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
     """
     found: set[tuple[int, int, int, str]] = set()
     by_kind = _rules_by_kind()
-    tried: set[tuple[int, str]] = set()
+    tried: dict[str, set[int]] = {}  # word starts already tried, per rule
     word_starts, cores = _cores(text)
     for offset, kinds in cores:
         lo = bisect_left(word_starts, offset - _REACH)
@@ -683,16 +683,17 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
                 if not any(n in near for n in rule.needs):
                     continue
             # Try each word start shortly before the core word (each start once per rule).
-            for p in word_starts[lo:hi]:
-                if (p, kind) in tried:
-                    continue
-                tried.add((p, kind))
-                m = rule.pattern.match(text, p)
+            done = tried.setdefault(kind, set())
+            fresh = [p for p in word_starts[lo:hi] if p not in done]
+            if not fresh:
+                continue
+            done.update(fresh)
+            match = rule.pattern.match
+            group = "span" if "span" in rule.pattern.groupindex else 0  # a rule may match context around it
+            for p in fresh:
+                m = match(text, p)
                 if m is not None and m.end() > m.start():
-                    if "span" in rule.pattern.groupindex:  # the rule matches context around its expression
-                        found.add((m.start("span"), m.end("span"), rule.priority, rule.kind))
-                    else:
-                        found.add((m.start(), m.end(), rule.priority, rule.kind))
+                    found.add((m.start(group), m.end(group), rule.priority, rule.kind))
     ordered = sorted(found, key=lambda c: (-(c[1] - c[0]), -c[2], c[0], c[3]))  # deterministic ties
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
