@@ -620,3 +620,20 @@ def test_call_for_across_a_date(run: Callable[[str], Analysis]) -> None:
     q = only(a, "releasing the police videos")
     assert q.speaker_text == "Attorney General Roy Cooper"
     assert not [x for x in a.quotes if "Tuesday" in x.text]
+
+
+def test_marks_closing_mark_opening_a_paragraph_opens() -> None:
+    text = "Readers wrote in.\n”We are tired of the noise and want answers.” ― Marta Ruiz\n"
+    spans = [text[q.start : q.end] for q in find_quoted_spans(text)]
+    assert spans == ["We are tired of the noise and want answers."]
+
+
+def test_dash_byline_glued_to_mark_and_with_full_stop(run: Callable[[str], Analysis]) -> None:
+    text = (
+        "Voters sent us their views.\n\n"
+        "“The debate showed nothing new about either of them and I am still undecided.”― Lucia Ferrante.\n\n"
+        "“I want a plan for schools and for jobs before I vote for anyone.” ― Tomas Varga\n"
+    )
+    a = run(text)
+    assert only(a, "still undecided").speaker_text == "Lucia Ferrante"
+    assert only(a, "plan for schools").speaker_text == "Tomas Varga"

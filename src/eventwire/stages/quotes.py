@@ -417,7 +417,10 @@ class _Finder:
         """``“...” ― Azucena Gonzalez`` ending the paragraph: the dash is the cue, the name the speaker."""
         doc = self.doc
         k = j - 1
-        if k < q.end or doc[k].text not in {"―", "—"}:
+        # the tokenizer may glue the dash to the closing mark ('”―')
+        if k < q.end - 1 or not doc[k].text or doc[k].text[-1] not in {"―", "—"}:
+            return None
+        if k == q.end - 1 and not _is_mark_text(doc[k].text[:-1]):
             return None
         name = doc[j : j + 5]
         words = []
@@ -425,9 +428,19 @@ class _Finder:
             if "\n" in t.text:
                 break
             words.append(t)
-        if not words or (words[-1].i + 1 < len(doc) and "\n" not in doc[words[-1].i + 1].text):
+        if words and words[-1].text == "." and len(words) > 1:
+            words.pop()  # '― Carla Sanchez.'
+        if not words or (
+            words[-1].i + 1 < len(doc)
+            and "\n" not in doc[words[-1].i + 1].text
+            and not (doc[words[-1].i + 1].text == "." and _para_end(doc, words[-1].i + 2))
+        ):
             return None
-        if all(t.ent_type_ in {"PERSON", "ORG"} for t in words if not t.is_punct):
+        if all(
+            t.ent_type_ in {"PERSON", "ORG"} or (t.pos_ == "PROPN" and t.text[:1].isupper())
+            for t in words
+            if not t.is_punct
+        ):
             self.bylines[doc[k].i] = doc[words[0].i : words[-1].i + 1]
             return doc[k]
         return None
@@ -715,6 +728,15 @@ def _unmarked_advcl(verb: Token) -> Token | None:
         if any(k.dep_ in {"nsubj", "nsubjpass"} and k.i < c.i for k in kids) and c.tag_ != "VBG":
             return c
     return None
+
+
+def _is_mark_text(text: str) -> bool:
+    return bool(text) and all(ch in "\"“”«»„'’" for ch in text)
+
+
+def _para_end(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is past the document end or a line break."""
+    return i >= len(doc) or "\n" in doc[i].text
 
 
 def _is_mark(tok: Token) -> bool:

@@ -60,6 +60,9 @@ def _classify(text: str, m: re.Match[str]) -> Mark | None:
         double = _CLOSE_ONLY[ch]
         if not double and (prev.isalnum() and nxt.isalnum()):
             return None  # apostrophe written with the right single quote
+        if double and prev == "\n" and not nxt.isspace():
+            # a closing mark opening a paragraph closes nothing (pairing is per paragraph): a typo for the opener
+            return Mark(s, e, double, True, False)
         return Mark(s, e, double, False, True)
     double = ch in {'"', "''"}
     if not double and prev.isalnum() and nxt.isalnum():
