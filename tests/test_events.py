@@ -609,3 +609,17 @@ def test_gerund_event_between_two_sides() -> None:
         ("PSEREB", "ISR"),
         ("ISR", "PSEREB"),
     }
+
+
+def test_place_stands_for_its_population_as_target(analyze: object) -> None:
+    """A curfew in a city, shelling of a town, a visit to a capital: the place's country is the target (its
+    civilians for coercion and force); a meeting merely held in a city gets no place target."""
+
+    def pairs(text: str) -> list[tuple[str, str | None, str | None]]:
+        analysis: Analysis = analyze(text)  # type: ignore[operator]
+        return [(e.root, e.source and e.source.code, e.target and e.target.code) for e in analysis.events]
+
+    assert ("17", "DZAGOV", "DZACVL") in pairs("The Algerian government imposed a curfew in Algiers on Monday.")
+    assert ("19", "ISRMIL", "PSECVL") in pairs("Israeli tanks fired shells at targets in Jericho.")
+    assert ("04", "IRQGOV", "JOR") in pairs("Iraqi President Saddam Hussein arrived in Amman on a visit.")
+    assert all(t is None for _r, _s, t in pairs("Indian officials met in Geneva on Monday."))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
@@ -73,6 +74,14 @@ _STATEMENT_NOUNS = frozenset(
 )
 #: Roots whose events between conjoined subjects are mutual ("A and B met / agreed / fought").
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+#: Roots of actions done to a place's population (aid, easing restrictions, sanctions, coercion, force): a place
+#: named as their object or location stands for its people when no actor is named (see ``_place_target``).
+_PLACE_POPULATION_ROOTS = frozenset({"07", "08", "16", "17", "18", "19", "20"})
+#: ... and codes of that kind elsewhere: visits (042), threats of curfews, martial law, repression, force.
+_PLACE_POPULATION_CODES = ("042", "1323", "1324", "136", "137", "138")
+_PLACE_CIVILIAN_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+#: Measures imposed on a population, which make a threat or a pledge an action done to a place.
+_POPULATION_MEASURES = frozenset({"curfew", "siege", "blockade", "emergency", "lockdown", "restriction"})
 _REL_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -109,6 +118,7 @@ class Side:
     start: int
     end: int
     text: str
+    code: str | None = None  # actor code of a side that is no actor of the article (a place's population)
 
 
 @dataclass
@@ -599,6 +609,15 @@ def _locative_objects(verb: Token, match: Match, complement: Token | None) -> li
     ]
 
 
+@lru_cache(maxsize=4096)
+def _place_country(name: str) -> str | None:
+    """Country code of a place name standing for its population (``actors.place_actor``), cached per process."""
+    from eventwire.stages.actors import place_actor
+
+    actor = place_actor(name)
+    return actor.country if actor is not None and actor.country else None
+
+
 _BACKGROUND_MARKS = frozenset({"after", "since", "when", "before", "as", "while", "following", "because", "until"})
 
 
@@ -1017,6 +1036,71 @@ class Coder:
         sb = {s.actor_id for s in self.res.sides(b, allow_text=False)}
         return bool(sa & sb)
 
+    def _place_target(self, c: Cand, heads: list[int]) -> Side | None:
+        """A place standing for its population as the target of an action done *to* it (curfews, sieges,
+        shelling, attacks, aid delivered to, restrictions eased in it, visits to it): the direct argument, else
+        the in/into/inside object of the verb, its complement or its event noun.  The target is the place's
+        country (``actors.place_actor``), its civilians (CVL) for coercion and force."""
+        code = c.match.code
+        root = code[:2]
+        if root in _PLACE_POPULATION_ROOTS or code.startswith(_PLACE_POPULATION_CODES):
+            sector = "CVL" if root in _PLACE_CIVILIAN_ROOTS or root == "13" else ""
+        elif root in ("13", "03") and self._population_measure(c):
+            sector = "CVL" if root == "13" else ""
+        else:
+            return None
+        tree = self.res.tree
+        cands = [h for h in heads if tree.dep[h] in ("dobj", "nsubjpass", "pobj")]
+        cands += _locative_objects(c.trigger, c.match, c.complement)
+        dep, kids = tree.dep, tree.children
+        cands += [  # "fired at targets in Jericho"
+            p
+            for h in heads
+            for k in kids[h]
+            if dep[k] == "prep" and tree.lower[k] in ("in", "inside")
+            for p in kids[k]
+            if dep[p] == "pobj"
+        ]
+        for h in cands:
+            found = self._place_side(h, tree)
+            if found is not None:
+                start, end, country = found
+                return Side(None, start, end, self.res.text[start:end], code=country + sector)
+        return None
+
+    def _population_measure(self, c: Cand) -> bool:
+        """Whether the object of the action (or of its folded complement) is a measure over a population
+        ("threatened to institute a curfew", "prepared to impose martial law")."""
+        tree = self.res.tree
+        verbs = [c.trigger.i] + ([c.complement.i] if c.complement is not None else [])
+        nouns = [o for v in verbs for o in tree.children[v] if tree.dep[o] in ("dobj", "nsubjpass")]
+        if c.match.noun is not None:
+            nouns.append(c.match.noun.i)
+        return any(
+            tree.lemma[n] in _POPULATION_MEASURES
+            or (tree.lemma[n] == "law" and "martial" in (tree.lower[k] for k in tree.children[n]))
+            for n in nouns
+        )
+
+    def _place_side(self, h: int, tree: DocTree) -> tuple[int, int, str] | None:
+        """(start, end, country actor) of a place name at or just under a head ("Juba", "the town of Cizre",
+        "the capital Juba")."""
+        dep, kids = tree.dep, tree.children
+        todo = [h]
+        todo += [k for k in kids[h] if dep[k] in ("appos", "compound") and tree.pos[k] == "PROPN"]
+        todo += [p for k in kids[h] if dep[k] == "prep" and tree.lower[k] == "of" for p in kids[k] if dep[p] == "pobj"]
+        for i in todo:
+            if tree.pos[i] != "PROPN" or tree.ent[i] not in ("GPE", "LOC", "FAC", ""):
+                continue
+            lo = i
+            while lo > 0 and dep[lo - 1] == "compound" and tree.head[lo - 1] == i and tree.pos[lo - 1] == "PROPN":
+                lo -= 1
+            start, end = tree.idx[lo], tree.end[i]
+            country = _place_country(self.res.text[start:end])
+            if country:
+                return start, end, country
+        return None
+
     def _arguments(self, c: Cand) -> bool:
         t = c.trigger
         tree = doc_tree(self.doc)
@@ -1133,6 +1217,10 @@ class Coder:
             chosen = with_actor[0]  # a sector-only actor ("its troops") only when nothing better is named
         if chosen is None:
             chosen = next((sd for sd in per_head if sd), [])
+        if not mutual_pair and not any(sd.actor_id for sd in chosen):
+            place = self._place_target(c, flat)
+            if place is not None:
+                chosen = [place]
         for sd in chosen:
             if (sd.actor_id is None and all(sd.text != o.text for o in c.sources)) or (
                 sd.actor_id is not None and sd.actor_id not in seen
@@ -1356,7 +1444,7 @@ def _arg(side: Side | None, actors: dict[str, Actor]) -> Argument | None:
         end=side.end,
         text=side.text,
         actor_id=side.actor_id,
-        code=(actor.code or None) if actor else None,
+        code=(actor.code or None) if actor else side.code,
     )
 
 
