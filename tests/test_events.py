@@ -623,3 +623,16 @@ def test_place_stands_for_its_population_as_target(analyze: object) -> None:
     assert ("19", "ISRMIL", "PSECVL") in pairs("Israeli tanks fired shells at targets in Jericho.")
     assert ("04", "IRQGOV", "JOR") in pairs("Iraqi President Saddam Hussein arrived in Amman on a visit.")
     assert all(t is None for _r, _s, t in pairs("Indian officials met in Geneva on Monday."))
+
+
+def test_frame_reaches_the_purpose_of_a_conveyance(analyze: object) -> None:
+    """'willing to send troops to help defend X': the defence is the action (the sending only conveys), and the
+    readiness frame makes it a hypothetical statement of intent; without a frame it is asserted."""
+    analysis: Analysis = analyze("Norway is willing to send troops to help defend Saudi Arabia.")  # type: ignore[operator]
+    assert [(e.root, e.trigger.text, e.target and e.target.code, e.modality) for e in analysis.events] == [
+        ("03", "defend", "SAU", "hypothetical")
+    ]
+    analysis = analyze("France sent troops to help defend Chad.")  # type: ignore[operator]
+    assert [(e.cameo, e.trigger.text, e.target and e.target.code) for e in analysis.events] == [
+        ("074", "defend", "TCD")
+    ]

@@ -573,8 +573,11 @@ def _fold_purpose(cands: list[Cand]) -> list[Cand]:
     support'): then the purpose is the event and inherits the governor's target."""
     by_tok = {c.trigger.i: c for c in cands}
     drop: set[int] = set()
+    frames = lexicon().frames
     for c in cands:
         t = c.anchor or c.trigger
+        while t.dep_ == "xcomp" and frames.get(t.head.lemma_.lower()) == "transparent":
+            t = t.head  # "sent troops to help defend X": the purpose is 'help defend'
         if not _purpose(t):
             continue
         g = by_tok.get(t.head.i)
@@ -857,6 +860,11 @@ class Coder:
             for _ in range(4):
                 # "have sworn [advcl] to fight": a pledge read as a purpose clause
                 purpose = _purpose(cur) and self.lex.frames.get(cur.head.lemma_.lower()) in ("intent", "threat")
+                if cur.dep_ == "advcl" and cur.head.lemma_.lower() in _CONVEYANCE and _purpose(cur):
+                    # "is willing to send troops to help defend X": the purpose of a conveyance is the action
+                    # (see _fold_purpose), so the frames above the conveyance apply to it
+                    cur = cur.head
+                    continue
                 if (
                     cur.dep_ not in ("xcomp", "ccomp")
                     and not (cur.dep_ == "conj" and cur.head.dep_ == "xcomp")
