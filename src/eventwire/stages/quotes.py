@@ -25,8 +25,11 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, POS
+import numpy
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, POS
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import AUX, NOUN, VERB
+from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, Mention, Quote, QuoteKind
@@ -112,22 +115,81 @@ def _is_cue(tok: Token, table: CueTable) -> VerbCue | None:
     return table.verb_cue(lemma, _particles(tok))
 
 
+def _h(label: str) -> int:
+    """The id a label has in ``doc.to_array`` (a spaCy symbol id for built-in labels, else its hash)."""
+    sym = SYMBOL_IDS.get(label)
+    return int(sym) if sym is not None else int(hash_string(label))
+
+
+_D_NSUBJ, _D_CSUBJ, _D_AUXPASS, _D_AGENT, _D_POBJ, _D_EXPL, _D_NSUBJPASS, _D_XCOMP = map(
+    _h, ["nsubj", "csubj", "auxpass", "agent", "pobj", "expl", "nsubjpass", "xcomp"]
+)
+_D_SPEAKER_DROP = frozenset(_h(d) for d in _SPEAKER_DROP)
+_D_PARATAXIS, _D_CCOMP, _D_PREP = _h("parataxis"), _h("ccomp"), _h("prep")
+_LABEL_IDS: dict[frozenset[str], frozenset[int]] = {}
+
+
+def _label_ids(labels: frozenset[str]) -> frozenset[int]:
+    """The array ids of a set of dependency labels (memoised per process)."""
+    ids = _LABEL_IDS.get(labels)
+    if ids is None:
+        ids = _LABEL_IDS[labels] = frozenset(_h(lab) for lab in labels)
+    return ids
+
+
+class _Arrays:
+    """Per-document parse arrays read once with ``doc.to_array``: head indices, dependency label hashes,
+    children lists and punctuation/space flags, so the helpers walk index lists instead of Token objects."""
+
+    __slots__ = ("deps", "doc", "heads", "kids", "puncts", "skip")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        arr = numpy.asarray(doc.to_array([HEAD, DEP, IS_PUNCT, IS_SPACE]), dtype=numpy.uint64)
+        n = len(arr)
+        # HEAD is the offset to the head, stored unsigned: the int64 view restores the sign
+        heads: list[int] = (arr[:, 0].view(numpy.int64) + numpy.arange(n)).tolist()
+        self.heads = heads
+        self.deps: list[int] = arr[:, 1].tolist()
+        self.puncts: list[int] = arr[:, 2].tolist()
+        self.skip: list[int] = numpy.bitwise_or(arr[:, 2], arr[:, 3]).tolist()
+        kids: list[list[int]] = [[] for _ in range(n)]
+        for i, j in enumerate(heads):
+            if j != i:
+                kids[j].append(i)
+        self.kids = kids
+
+
+def _arrays(doc: Doc) -> _Arrays:
+    """The parse arrays of ``doc`` (cached for the document :func:`run` is processing)."""
+    arr: _Arrays | None = getattr(_STATE, "arrays", None)
+    if arr is not None and arr.doc is doc:
+        return arr
+    arr = _Arrays(doc)
+    _STATE.arrays = arr
+    return arr
+
+
 def _speaker_span(head: Token) -> Span:
     """The subject noun phrase around ``head`` without relative clauses, appositions and the like."""
     doc = head.doc
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
         return doc[head.i : head.i + 1]  # "who said": the relative pronoun is the speaker as written
-    keep = [head]
-    stack = [c for c in head.children if c.dep_ not in _SPEAKER_DROP]
+    arr = _arrays(doc)
+    kids, deps, skip = arr.kids, arr.deps, arr.skip
+    h = head.i
+    lo = hi = h
+    stack = [c for c in kids[h] if deps[c] not in _D_SPEAKER_DROP]
     while stack:
         t = stack.pop()
-        keep.append(t)
-        stack.extend(t.children)
-    lo = min(t.i for t in keep)
-    hi = max(t.i for t in keep)
-    while lo < head.i and (doc[lo].is_punct or doc[lo].is_space):
+        if t < lo:
+            lo = t
+        elif t > hi:
+            hi = t
+        stack.extend(kids[t])
+    while lo < h and skip[lo]:
         lo += 1
-    while hi > head.i and (doc[hi].is_punct or doc[hi].is_space):
+    while hi > h and skip[hi]:
         hi -= 1
     return doc[lo : hi + 1]
 
@@ -178,25 +240,29 @@ def _paragraph_subject(verb: Token) -> Span | None:
 
 
 def _subject_any(verb: Token, depth: int = 0) -> Span | None:
-    children = list(verb.children)
-    passive = any(c.dep_ == "auxpass" for c in children)
+    doc = verb.doc
+    arr = _arrays(doc)
+    deps, allkids = arr.deps, arr.kids
+    children = allkids[verb.i]
+    passive = any(deps[c] == _D_AUXPASS for c in children)
     for c in children:
-        if passive and c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return _speaker_span(p)
-        if c.dep_ == "nsubj" or (c.dep_ == "csubj" and not passive):
-            if c.dep_ == "nsubj" and c.lower_ in {"there"}:
+        dep = deps[c]
+        if passive and dep == _D_AGENT:
+            for p in allkids[c]:
+                if deps[p] == _D_POBJ:
+                    return _speaker_span(doc[p])
+        if dep == _D_NSUBJ or (dep == _D_CSUBJ and not passive):
+            if dep == _D_NSUBJ and doc[c].lower_ == "there":
                 return None
-            others = [o for o in children if o.dep_ == "nsubj" and o.i != c.i]
+            others = [o for o in children if deps[o] == _D_NSUBJ and o != c]
             if others:
                 # two subjects are a misparse ("reasons that Trump refuses to …", '"One of the brightest
                 # members …," Rep. Cummings said'): the one nearest the verb
-                return _speaker_span(min([c, *others], key=lambda o: abs(o.i - verb.i)))
-            return _speaker_span(c)
-        if c.dep_ == "expl":
+                return _speaker_span(doc[min([c, *others], key=lambda o: abs(o - verb.i))])
+            return _speaker_span(doc[c])
+        if dep == _D_EXPL:
             return None
-        if passive and c.dep_ == "nsubjpass" and any(x.dep_ == "xcomp" for x in children):
+        if passive and dep == _D_NSUBJPASS and any(deps[x] == _D_XCOMP for x in children):
             return None  # "the two countries are said to be …": the subject is said to, no one says
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(verb.head.head, depth + 1)
@@ -251,8 +317,6 @@ class _Finder:
         # token objects only for verbs whose lemma is in the cue table
         strings = doc.vocab.strings
         nouns = table.noun_hashes
-        self._heads: list[int] | None = None
-        self._puncts: list[int] = []
         root = strings["ROOT"]
         for i, (pos, lemma, dep) in enumerate(doc.to_array([POS, LEMMA, DEP]).tolist()):
             if pos == NOUN:
@@ -272,12 +336,8 @@ class _Finder:
     def root_of(self, span: Span) -> Token:
         """The token of ``span`` whose head lies outside it, nearest the sentence root (punctuation left out);
         read from the head array, without token objects."""
-        if self._heads is None:
-            rows = self.doc.to_array([HEAD, IS_PUNCT]).tolist()
-            # HEAD is the offset to the head, read back as unsigned 64-bit
-            self._heads = [i + (h if h < 1 << 63 else h - (1 << 64)) for i, (h, _p) in enumerate(rows)]
-            self._puncts = [p for _h, p in rows]
-        heads, puncts = self._heads, self._puncts
+        arr = _arrays(self.doc)
+        heads, puncts = arr.heads, arr.puncts
         best, best_depth = span.start, 10_000
         for i in range(span.start, span.end):
             h = heads[i]
@@ -573,10 +633,15 @@ class _Finder:
         nominal = None
         # a clause after the cue before one ahead of it ("Writing for a panel that agreed Pence won, Barabak
         # noted that …"); a fronted clause ('"…," she said') when there is none after
-        children = list(verb.children)
-        for c in [c for c in children if c.i > verb.i] + [c for c in children if c.i < verb.i]:
-            if c.dep_ not in complements or c.dep_ == "parataxis":
+        arr = _arrays(doc)
+        deps = arr.deps
+        kid_ids = arr.kids[verb.i]
+        wanted = _label_ids(complements)
+        v = verb.i
+        for k in [k for k in kid_ids if k > v] + [k for k in kid_ids if k < v]:
+            if deps[k] not in wanted or deps[k] == _D_PARATAXIS:
                 continue
+            c = doc[k]
             if c.dep_ == "xcomp" and c.i < verb.i:
                 continue
             if c.dep_ == "xcomp" and c.dep_ not in cue.complements:
@@ -601,11 +666,11 @@ class _Finder:
             return _trim_range(doc, lo, c.right_edge.i)
         if wide and nominal is None and cue.particle is None:
             # "The registration issue was first reported by The Washington Post": the passive subject
-            subj = next((c for c in children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
+            subj = next((doc[k] for k in kid_ids if deps[k] == _D_NSUBJPASS and doc[k].pos_ in {"NOUN", "PROPN"}), None)
             if (
                 subj is not None
-                and any(c.dep_ == "agent" for c in children)
-                and not any(c.dep_ == "ccomp" for c in children)
+                and any(deps[k] == _D_AGENT for k in kid_ids)
+                and not any(deps[k] == _D_CCOMP for k in kid_ids)
             ):
                 return _trim([t for t in subj.subtree if t.dep_ != "relcl" and not t.is_space])
         if wide and nominal is None and "ccomp" in cue.complements:
@@ -615,9 +680,9 @@ class _Finder:
         if wide and nominal is None and cue.cls in _PREP_CONTENT and cue.particle is None:
             prep = next(
                 (
-                    c
-                    for c in verb.children
-                    if c.dep_ == "prep" and 0 < c.i - verb.i <= 2 and c.lower_ in _PREP_CONTENT[cue.cls]
+                    doc[k]
+                    for k in kid_ids
+                    if deps[k] == _D_PREP and 0 < k - v <= 2 and doc[k].lower_ in _PREP_CONTENT[cue.cls]
                 ),
                 None,
             )
@@ -789,11 +854,11 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     table = cue_table()
     finder = _Finder(doc, table)
     text = doc_text(doc, analysis.article.text)
-    _STATE.text, _STATE.subjects = text, {}
+    _STATE.text, _STATE.subjects, _STATE.arrays = text, {}, None
     try:
         _run(doc, analysis, text, table, finder)
     finally:
-        _STATE.text, _STATE.subjects = None, None
+        _STATE.text, _STATE.subjects, _STATE.arrays = None, None, None
 
 
 def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Finder) -> None:
