@@ -636,3 +636,11 @@ def test_frame_reaches_the_purpose_of_a_conveyance(analyze: object) -> None:
     assert [(e.cameo, e.trigger.text, e.target and e.target.code) for e in analysis.events] == [
         ("074", "defend", "TCD")
     ]
+
+
+def test_giving_verbs_target_the_recipient(analyze: object) -> None:
+    """'offered its troops to the Lebanese president': the to-object receives, the troops are what is given."""
+    analysis: Analysis = analyze("Syria offered its troops to the Lebanese president.")  # type: ignore[operator]
+    assert [(e.source and e.source.code, e.target and e.target.code) for e in analysis.events] == [("SYR", "LBNGOV")]
+    analysis = analyze("Japan delivered Russian-made helicopters to India.")  # type: ignore[operator]
+    assert [e.target and e.target.code for e in analysis.events] == ["IND"]

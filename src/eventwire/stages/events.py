@@ -460,8 +460,24 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
         for c in kids:
             if dep[c] == "ccomp":
                 out.extend(g for g in kids_of[c] if dep[g] in ("nsubj", "nsubjpass"))
+    if tree.lemma[verb.i] in _GIVING:
+        # "offered its troops to Lebanon's president": the recipient, not the thing given, is the target
+        to_objs = [
+            p
+            for c in kids
+            if (dep[c] == "prep" and lower[c] == "to") or dep[c] == "dative"
+            for p in ([c] if dep[c] == "dative" and tree.pos[c] in ("NOUN", "PROPN", "PRON") else kids_of[c])
+            if dep[p] == "pobj" or p == c
+        ]
+        out = to_objs + [i for i in out if i not in to_objs]
     skip = subj.i if subj is not None else -1
     return [i for i in out if i != skip]
+
+
+#: Verbs of giving: the recipient (to-object or dative) is the target before the thing given.
+_GIVING = frozenset(
+    {"give", "offer", "provide", "hand", "deliver", "supply", "donate", "grant", "sell", "ship", "transfer", "lend"}
+)
 
 
 def _dangling_object(tree: DocTree, holder: int, prep: int) -> list[int]:
