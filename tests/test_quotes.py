@@ -637,3 +637,12 @@ def test_dash_byline_glued_to_mark_and_with_full_stop(run: Callable[[str], Analy
     a = run(text)
     assert only(a, "still undecided").speaker_text == "Lucia Ferrante"
     assert only(a, "plan for schools").speaker_text == "Tomas Varga"
+
+
+def test_trailing_participle_cue_is_a_second_statement(run: Callable[[str], Analysis]) -> None:
+    a = run("Senator Ana Reyes said the bill would pass next month, arguing that the votes were already there.")
+    said = only(a, "the bill would pass")
+    assert said.cue == "say" and "arguing" not in said.text
+    argued = only(a, "the votes were already there")
+    assert argued.parent_id is None and argued.cue == "argue"
+    assert argued.speaker_text == "Senator Ana Reyes"

@@ -1033,6 +1033,17 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
             None,
         )
         if host is not None and host.cue_span != q.cue_span:
+            if _trailing_participle(q, host):
+                # "said X, arguing that Y": a second statement of the same speaker, not one inside X
+                comma = q.cue.doc[q.cue.i - 1] if q.cue is not None else None
+                if (
+                    comma is not None
+                    and host.start < comma.idx
+                    and not any(a < comma.idx < b for a, b in finder.quoted)  # not inside quoted words
+                ):
+                    host.end = _strip_end(text, host.start, comma.idx)
+                    q.speaker = host.speaker
+                    continue
             q.parent = id(host)
             q.confidence = min(q.confidence, 0.7)
     # nested quotation marks inside direct quotes
@@ -1084,6 +1095,19 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
                 cue_class=q.cls,
             )
         )
+
+
+def _trailing_participle(q: _Quote, host: _Quote) -> bool:
+    """Whether ``q`` is an ``-ing`` cue after a comma, without a subject of its own, ending an indirect
+    statement ``host`` (``… said he would not run, arguing that …``, ``…, citing …``, ``…, noting …``)."""
+    cue = q.cue
+    if cue is None or host.kind == "direct" or q.kind == "direct" or host.speaker is None:
+        return False
+    if cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return False
+    if any(c.dep_ in _SUBJ for c in cue.children):
+        return False
+    return q.end <= host.end and host.cue_span is not None and host.cue_span[0] < cue.idx
 
 
 def _speaker_labels(doc: Doc, text: str, par_starts: list[int]) -> dict[int, tuple[Span, Token]]:
