@@ -1035,13 +1035,13 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         if host is not None and host.cue_span != q.cue_span:
             if _trailing_participle(q, host):
                 # "said X, arguing that Y": a second statement of the same speaker, not one inside X
-                comma = q.cue.doc[q.cue.i - 1] if q.cue is not None else None
+                sep: Token | None = q.cue.doc[q.cue.i - 1] if q.cue is not None else None
                 if (
-                    comma is not None
-                    and host.start < comma.idx
-                    and not any(a < comma.idx < b for a, b in finder.quoted)  # not inside quoted words
+                    sep is not None
+                    and host.start < sep.idx
+                    and not any(a < sep.idx < b for a, b in finder.quoted)  # not inside quoted words
                 ):
-                    host.end = _strip_end(text, host.start, comma.idx)
+                    host.end = _strip_end(text, host.start, sep.idx)
                     q.speaker = host.speaker
                     continue
             q.parent = id(host)
