@@ -1035,13 +1035,13 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         if host is not None and host.cue_span != q.cue_span:
             if _trailing_participle(q, host):
                 # "said X, arguing that Y": a second statement of the same speaker, not one inside X
-                sep: Token | None = q.cue.doc[q.cue.i - 1] if q.cue is not None else None
+                before_cue: Token | None = q.cue.doc[q.cue.i - 1] if q.cue is not None else None
                 if (
-                    sep is not None
-                    and host.start < sep.idx
-                    and not any(a < sep.idx < b for a, b in finder.quoted)  # not inside quoted words
+                    before_cue is not None
+                    and host.start < before_cue.idx
+                    and not any(a < before_cue.idx < b for a, b in finder.quoted)  # not inside quoted words
                 ):
-                    host.end = _strip_end(text, host.start, sep.idx)
+                    host.end = _strip_end(text, host.start, before_cue.idx)
                     q.speaker = host.speaker
                     continue
             q.parent = id(host)
