@@ -644,3 +644,14 @@ def test_giving_verbs_target_the_recipient(analyze: object) -> None:
     assert [(e.source and e.source.code, e.target and e.target.code) for e in analysis.events] == [("SYR", "LBNGOV")]
     analysis = analyze("Japan delivered Russian-made helicopters to India.")  # type: ignore[operator]
     assert [e.target and e.target.code for e in analysis.events] == ["IND"]
+
+
+def test_stance_participle_and_conveyance_phrase_targets(analyze: object) -> None:
+    """'X is opposed to Y' is X's stance (not a passive without agent); a purpose after a conveyance finds its
+    target inside the conveyance's phrases ('sent experts to a camp in northern Syria to investigate')."""
+    analysis: Analysis = analyze("Israel is opposed to French mediation in peace negotiations with Syria.")  # type: ignore[operator]
+    assert [(e.root, e.source and e.source.code, e.target and e.target.code) for e in analysis.events] == [
+        ("12", "ISR", "FRA")
+    ]
+    analysis = analyze("The UN sent experts to a camp in northern Syria to investigate the attack.")  # type: ignore[operator]
+    assert [(e.root, e.target and e.target.code) for e in analysis.events] == [("09", "SYR")]

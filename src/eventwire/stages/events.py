@@ -308,7 +308,9 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
                 return doc[head[cur]], False
             return doc[subj], False
         if any(dep[c] == "nsubjpass" for c in kids):
-            if tree.lemma[cur] in _STATIVE_PASSIVES:  # "forces were engaged in ...": the subject acts
+            if tree.lemma[cur] in _STATIVE_PASSIVES or (  # "forces were engaged in ...": the subject acts
+                tree.lemma[cur] == "oppose" and any(dep[c] == "prep" and lower[c] == "to" for c in kids)
+            ):  # "Israel is opposed to French mediation": a stance, not a passive
                 return doc[next(c for c in kids if dep[c] == "nsubjpass")], False
             return None, True
         if d == "relcl":
@@ -1222,6 +1224,9 @@ class Coder:
             # "first actor after the verb", read over the dependency tree; then the possessor of the object
             # ("praised Haiti's efforts") and a place-like actor of the clause
             extra = _inner_target_heads(t, c.complement, c.match, subj)
+            if _purpose_i(tree, t.i) and tree.lemma[tree.head[t.i]] in _CONVEYANCE:
+                # "dispatched inspectors to a plant in central Iran to monitor ...": the conveyance's phrases
+                extra += [h for h in _inner_target_heads(t.head, None, c.match, subj) if h < t.i]
             extra += [p for h in heads for p in kids[h] if dep[p] == "poss" and tree.pos[p] != "PRON"]
             extra += _locative_objects(t, c.match, c.complement)
             if c.match.code[:2] == "13":  # a threat is aimed at the side its condition names
