@@ -655,3 +655,11 @@ def test_stance_participle_and_conveyance_phrase_targets(analyze: object) -> Non
     ]
     analysis = analyze("The UN sent experts to a camp in northern Syria to investigate the attack.")  # type: ignore[operator]
     assert [(e.root, e.target and e.target.code) for e in analysis.events] == [("09", "SYR")]
+
+
+def test_target_inside_an_as_phrase(analyze: object) -> None:
+    """'denounced as a crime Serbia's suppression of ...': the parser hangs the object under 'as'."""
+    analysis: Analysis = analyze("Albania denounced as an ugly crime Serbia's suppression of the unrest.")  # type: ignore[operator]
+    assert [(e.root, e.source and e.source.code, e.target and e.target.code) for e in analysis.events] == [
+        ("11", "ALB", "SRB")
+    ]

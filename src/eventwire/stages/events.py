@@ -530,7 +530,7 @@ def _drop_subsumed(cands: list[Cand]) -> list[Cand]:
 #: Dependents followed inside an object phrase when looking for an actor target.
 _INNER_DEPS = frozenset({"dobj", "pobj", "prep", "poss", "amod", "compound", "nmod", "xcomp", "dative", "appos"})
 _INNER_PREPS = frozenset(
-    {"by", "from", "of", "to", "with", "against", "on", "toward", "towards", "into", "in", "for", "among"}
+    {"by", "from", "of", "to", "with", "against", "on", "toward", "towards", "into", "in", "for", "among", "as"}
 )
 
 
