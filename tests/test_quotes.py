@@ -646,3 +646,12 @@ def test_trailing_participle_cue_is_a_second_statement(run: Callable[[str], Anal
     argued = only(a, "the votes were already there")
     assert argued.parent_id is None and argued.cue == "argue"
     assert argued.speaker_text == "Senator Ana Reyes"
+
+
+def test_labelling_and_attack_verbs_are_cues(run: Callable[[str], Analysis]) -> None:
+    a = run('Minister Hana Kobayashi branded the rival bloc an "outlaw alliance" on Monday.')
+    q = only(a, "outlaw alliance")
+    assert q.cue == "brand" and q.speaker_text == "Minister Hana Kobayashi"
+    b = run("Senator Paul Mendes went after the governor over the delayed budget.")
+    q = only(b, "the governor")
+    assert q.cue == "go after" and q.speaker_text == "Senator Paul Mendes"
