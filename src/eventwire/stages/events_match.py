@@ -366,8 +366,10 @@ def may_code(tree: DocTree, i: int, lex: Lexicon) -> bool:
     if got is None:
         if len(_MAY_CODE) > 100_000:
             _MAY_CODE.clear()
-        got = _MAY_CODE[key] = lex.forms.get(low) in lex.verbs or any(
-            c in lex.verbs or c in lex.light for c in _inflection_guesses(low)
+        got = _MAY_CODE[key] = (
+            lex.forms.get(low) in lex.verbs
+            or _re_form(low, lex) is not None
+            or any(c in lex.verbs or c in lex.light for c in _inflection_guesses(low))
         )
     return got
 
@@ -386,6 +388,15 @@ def lookup_lemma(verb: Token, lex: Lexicon) -> str | None:
     for cand in _inflection_guesses(verb.lower_):
         if cand in lex.verbs:
             return cand
+    return _re_form(verb.lower_, lex)
+
+
+def _re_form(word: str, lex: Lexicon) -> str | None:
+    """A re- prefixed irregular form ('retook' -> 'retake', 'rebuilt' -> 'rebuild') of a lexicon verb."""
+    if len(word) > 5 and word.startswith("re"):
+        base = lex.forms.get(word[2:])
+        if base is not None and "re" + base in lex.verbs:
+            return "re" + base
     return None
 
 
