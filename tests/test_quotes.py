@@ -655,3 +655,13 @@ def test_labelling_and_attack_verbs_are_cues(run: Callable[[str], Analysis]) -> 
     b = run("Senator Paul Mendes went after the governor over the delayed budget.")
     q = only(b, "the governor")
     assert q.cue == "go after" and q.speaker_text == "Senator Paul Mendes"
+
+
+def test_relative_clause_speech_inside_reported_clause_is_its_own_statement(
+    run: Callable[[str], Analysis],
+) -> None:
+    a = run("Mayor Ines Duarte said the shelter would reopen for the families who say they were turned away.")
+    inner = [q for q in a.quotes if q.speaker_text == "who"]
+    outer = [q for q in a.quotes if q.cue == "say" and q.speaker_text == "Mayor Ines Duarte"]
+    assert outer and len(inner) == 1
+    assert inner[0].text == "they were turned away" and inner[0].parent_id is None
