@@ -672,3 +672,10 @@ def test_retaking_territory_and_sharing_intelligence() -> None:
     ev = code_text("Iran has been sharing intelligence with Russia.")
     assert [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in ev] == [("062", "IRN", "RUS")]
     assert code_text("Poland shares a border with Germany.") == []
+
+
+def test_content_clause_parsed_on_the_verb_is_not_asserted(analyze: object) -> None:
+    """'reiterated its demand today that Israel ease ...': the that-clause hangs on the verb, but it is the
+    demand's content — no easing by Israel is reported."""
+    analysis: Analysis = analyze("Egypt reiterated its demand today that Israel ease restrictions on Gaza.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["10"]

@@ -770,6 +770,11 @@ class Coder:
                 ):
                     c.absorbed = True  # the content of a demand, offer, plan ... is not an asserted action
                     break
+                if node.dep_ == "ccomp" and any(
+                    o.dep_ == "dobj" and o.i < node.i and o.lemma_.lower() in _CONTENT_NOUNS for o in head.children
+                ):
+                    c.absorbed = True  # "reiterated its demand today that Y ease ...": the noun's content clause
+                    break
                 hc = live.get(head.i)
                 if (
                     clausal
