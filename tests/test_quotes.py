@@ -665,3 +665,12 @@ def test_relative_clause_speech_inside_reported_clause_is_its_own_statement(
     outer = [q for q in a.quotes if q.cue == "say" and q.speaker_text == "Mayor Ines Duarte"]
     assert outer and len(inner) == 1
     assert inner[0].text == "they were turned away" and inner[0].parent_id is None
+
+
+def test_cue_before_quote_that_the_parser_hung_on_a_verb_inside_it(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        'Ana Ruiz, a teacher who attended the meeting, recalled, "Out of nowhere, he said, '
+        "'We will close the school next year.'\""
+    )
+    q = only(a, "Out of nowhere")
+    assert q.kind == "direct" and q.cue == "recall" and q.speaker_text == "Ana Ruiz"

@@ -461,8 +461,8 @@ class _Finder:
         two more words (``She says his temperament is "dangerous"``), or the cue is itself reported by an
         outer cue (``Ditto said she expects the campaign "to continue …"``)."""
         outer = self.outer_cue(cue)
-        if outer.i != cue.i:
-            return True
+        if outer.i != cue.i and not (m.open_start <= outer.idx < m.close_end):
+            return True  # (an outer cue inside the quote itself is a misparse: 'X recalled, "…, he said, …"')
         content = self.content_of(cue)
         if content is None or not (content[0] <= m.open_start and m.close_end <= content[1] + 1):
             return False
