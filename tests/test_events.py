@@ -623,6 +623,7 @@ def test_place_stands_for_its_population_as_target(analyze: object) -> None:
     assert ("19", "ISRMIL", "PSECVL") in pairs("Israeli tanks fired shells at targets in Jericho.")
     assert ("04", "IRQGOV", "JOR") in pairs("Iraqi President Saddam Hussein arrived in Amman on a visit.")
     assert all(t is None for _r, _s, t in pairs("Indian officials met in Geneva on Monday."))
+    assert ("14", "IRQCVL", "IRQ") in pairs("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.")
 
 
 def test_frame_reaches_the_purpose_of_a_conveyance(analyze: object) -> None:

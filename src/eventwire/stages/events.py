@@ -74,9 +74,10 @@ _STATEMENT_NOUNS = frozenset(
 )
 #: Roots whose events between conjoined subjects are mutual ("A and B met / agreed / fought").
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
-#: Roots of actions done to a place's population (aid, easing restrictions, sanctions, coercion, force): a place
-#: named as their object or location stands for its people when no actor is named (see ``_place_target``).
-_PLACE_POPULATION_ROOTS = frozenset({"07", "08", "16", "17", "18", "19", "20"})
+#: Roots of actions done to a place's population (aid, easing restrictions, sanctions, coercion, force), and of
+#: protests, addressed to the authorities of the place where they happen: a place named as their object or
+#: location stands for its people (its state) when no actor is named (see ``_place_target``).
+_PLACE_POPULATION_ROOTS = frozenset({"07", "08", "14", "16", "17", "18", "19", "20"})
 #: ... and codes of that kind elsewhere: visits (042), threats of curfews, martial law, repression, force.
 _PLACE_POPULATION_CODES = ("042", "1323", "1324", "136", "137", "138")
 _PLACE_CIVILIAN_ROOTS = frozenset({"16", "17", "18", "19", "20"})
@@ -1114,10 +1115,11 @@ class Coder:
         )
 
     def _place_side(self, h: int, tree: DocTree) -> tuple[int, int, str] | None:
-        """(start, end, country actor) of a place name at or just under a head ("Juba", "the town of Cizre",
-        "the capital Juba")."""
+        """(start, end, country code) of a place name at or just under a head ("Juba", "the town of Cizre",
+        "the capital Juba", "East Timor's capital Dili": the possessor first)."""
         dep, kids = tree.dep, tree.children
-        todo = [h]
+        todo = [k for k in kids[h] if dep[k] == "poss" and tree.pos[k] == "PROPN"]  # "East Timor's capital Dili"
+        todo.append(h)
         todo += [k for k in kids[h] if dep[k] in ("appos", "compound") and tree.pos[k] == "PROPN"]
         todo += [p for k in kids[h] if dep[k] == "prep" and tree.lower[k] == "of" for p in kids[k] if dep[p] == "pobj"]
         for i in todo:
