@@ -674,3 +674,12 @@ def test_cue_before_quote_that_the_parser_hung_on_a_verb_inside_it(run: Callable
     )
     q = only(a, "Out of nowhere")
     assert q.kind == "direct" and q.cue == "recall" and q.speaker_text == "Ana Ruiz"
+
+
+def test_speaker_name_with_apposition_the_parser_lost(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "In a panel discussion this weekend in Lisbon, Marta Sousa Leal, the chief executive of the Urban "
+        'League, forcefully told a young woman that "this is not the first generation to be frustrated."'
+    )
+    q = only(a, "not the first generation")
+    assert q.cue == "tell" and q.speaker_text == "Marta Sousa Leal"

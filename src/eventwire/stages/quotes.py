@@ -773,12 +773,26 @@ def _name_before(verb: Token) -> Span | None:
     """A finite cue verb without a subject right after a proper name the parser glued to the phrase before
     (``In a meeting with the Washington Post Trump said …``): the name."""
     doc = verb.doc
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 or doc[verb.i - 1].pos_ != "PROPN":
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
         return None
-    lo = verb.i - 1
-    while lo > 0 and verb.i - lo < 6 and doc[lo].ent_iob_ == "I" and doc[lo - 1].pos_ == "PROPN":
+    end = verb.i
+    while end > 1 and doc[end - 1].dep_ == "advmod" and doc[end - 1].head.i == verb.i:
+        end -= 1  # "Morial … forcefully told"
+    if doc[end - 1].text == "," and end >= 3:
+        # "Marc H. Morial, the chief executive of the National Urban League, told": skip the apposition
+        appos = doc[end - 2]
+        while appos.dep_ != "appos" and appos.head.i < appos.i and appos.head.i > end - 16:
+            appos = appos.head
+        name_end = appos.head.i + 1
+        if appos.dep_ != "appos" or name_end >= end or doc[name_end].text != ",":
+            return None
+        end = name_end
+    if doc[end - 1].pos_ != "PROPN" or doc[end - 1].ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", ""}:
+        return None
+    lo = end - 1
+    while lo > 0 and end - lo < 6 and doc[lo].ent_iob_ == "I" and doc[lo - 1].pos_ == "PROPN":
         lo -= 1  # the whole name the last word belongs to
-    return doc[lo : verb.i]
+    return doc[lo:end]
 
 
 def _unmarked_advcl(verb: Token) -> Token | None:
@@ -1189,7 +1203,7 @@ def _set_cue(q: _Quote, cue: Token, cues: dict[int, VerbCue], bylines: dict[int,
     if q.speaker is None:
         q.speaker = bylines.get(cue.i) if bylines else None
     if q.speaker is None:
-        q.speaker = _subject_of(cue)
+        q.speaker = _subject_of(cue) or _name_before(cue)
 
 
 def _headline_cue(tok: Token, table: CueTable) -> VerbCue | None:
