@@ -680,3 +680,13 @@ def test_content_clause_parsed_on_the_verb_is_not_asserted(analyze: object) -> N
     demand's content — no easing by Israel is reported."""
     analysis: Analysis = analyze("Egypt reiterated its demand today that Israel ease restrictions on Gaza.")  # type: ignore[operator]
     assert [e.root for e in analysis.events] == ["10"]
+
+
+def test_cue_statement_around_a_reported_action_is_no_second_event(analyze: object) -> None:
+    """'X staged a hunger strike in protest against violations by Y, his lawyer said': the strike is the news;
+    the lawyer's statement is not coded as a criticism of its own."""
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "Ali Hassan, an Egyptian activist, staged a hunger strike in protest against violations by Egyptian "
+        "police, his lawyer said on Tuesday."
+    )
+    assert [e.root for e in analysis.events] == ["14"]

@@ -510,6 +510,22 @@ def _actor_ids(c: Cand) -> set[str]:
     return {s.actor_id for s in c.sources + c.targets if s.actor_id}
 
 
+def _drop_cue_statements(cands: list[Cand]) -> list[Cand]:
+    """One reported action, one event: a statement coded as criticism from cue words in its content ("...
+    in protest against the violations, his lawyer said") is dropped when that content reports a coded action
+    of its own (the hunger strike is the news, not the lawyer's statement)."""
+    tree = None
+    out = []
+    for c in cands:
+        if c.match.rule.endswith(":criticism-cue"):
+            tree = tree or doc_tree(c.trigger.doc)
+            content = {i for k in tree.children[c.trigger.i] if tree.dep[k] == "ccomp" for i in tree.subtree(k)}
+            if any(o is not c and o.trigger.i in content for o in cands):
+                continue
+        out.append(c)
+    return out
+
+
 def _drop_subsumed(cands: list[Cand]) -> list[Cand]:
     """One action, one event: drop a candidate whose root and actors are covered by another in the sentence
     ('is meeting with Wang Yi ... to discuss' is one consultation)."""
@@ -738,6 +754,8 @@ class Coder:
             if self._arguments(c):
                 out.append(c)
         out = _drop_subsumed(out)
+        if len(out) > 1:
+            out = _drop_cue_statements(out)
         main = [c for c in out if not _in_background(c.anchor or c.trigger)]
         # background clauses (relative, participial, 'after/since/when ...'): only specific patterns, and only
         # when the sentence has no main-clause event
