@@ -683,3 +683,9 @@ def test_speaker_name_with_apposition_the_parser_lost(run: Callable[[str], Analy
     )
     q = only(a, "not the first generation")
     assert q.cue == "tell" and q.speaker_text == "Marta Sousa Leal"
+
+
+def test_what_x_calls_quote_ending_a_reported_clause_is_nested(run: Callable[[str], Analysis]) -> None:
+    a = run("Ms. Ortega says she admired the nurses through what she calls a “season of very hard choices.”")
+    inner = [q for q in a.quotes if q.cue == "call"]
+    assert len(inner) == 1 and inner[0].parent_id is not None

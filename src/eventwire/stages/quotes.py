@@ -76,6 +76,7 @@ _PREP_CONTENT: dict[str, set[str]] = {
     "speech": {"about", "of", "on"},
     "belief": {"in", "of", "about"},
 }
+_END_PUNCT = ".,;:!?…\"'”’ \n"
 _LEAD_PUNCT = {":", ",", "—", "–", "-", "(", "["}
 
 
@@ -1042,7 +1043,7 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
                 and h.parent is None
                 and h.start <= q.cue_span[0] < h.end
                 and h.start <= q.start
-                and q.end <= h.end
+                and (q.end <= h.end or not text[h.end : q.end].strip(_END_PUNCT))  # trimmed final stop
             ),
             None,
         )
