@@ -690,3 +690,9 @@ def test_cue_statement_around_a_reported_action_is_no_second_event(analyze: obje
         "police, his lawyer said on Tuesday."
     )
     assert [e.root for e in analysis.events] == ["14"]
+
+
+def test_demobilized_fighters_are_the_actor() -> None:
+    """'Rebels have been demobilized' (no agent): the rebels demobilize (0873)."""
+    ev = code_text("The rebels have been demobilized since the peace accord.")
+    assert [(e.cameo, e.source and e.source.code) for e in ev] == [("0873", "COLREB")]

@@ -366,8 +366,9 @@ _OCCURRENCE_VERBS = frozenset(
 #: passive of them in a country is done by that country's authorities.
 _AUTHORITY_ROOTS = frozenset({"09", "11", "17"})
 
-#: Participles that, after "be", describe what the subject does ("were engaged / involved in fighting").
-_STATIVE_PASSIVES = frozenset({"engage", "involve"})
+#: Participles that, after "be", describe what the subject does ("were engaged / involved in fighting", "have been
+#: demobilized": the fighters lay down arms; an agent, when named, still acts).
+_STATIVE_PASSIVES = frozenset({"engage", "involve", "demobilize", "demobilise"})
 
 #: Reporting verbs whose clausal complement is the reported content.
 _REPORT_VERBS = frozenset(
