@@ -689,3 +689,14 @@ def test_what_x_calls_quote_ending_a_reported_clause_is_nested(run: Callable[[st
     a = run("Ms. Ortega says she admired the nurses through what she calls a “season of very hard choices.”")
     inner = [q for q in a.quotes if q.cue == "call"]
     assert len(inner) == 1 and inner[0].parent_id is not None
+
+
+def test_dash_byline_with_no_break_space(run: Callable[[str], Analysis]) -> None:
+    text = (
+        "Readers sent us their views.\n\n"
+        "“I hope this campaign makes everyone go out and register to vote.” ―\u00a0Rafael Ortiz\n"
+        "“Maybe we can finally talk about housing and wages.” ―\u00a0Laura Benitez.\n"
+    )
+    a = run(text)
+    assert only(a, "register to vote").speaker_text == "Rafael Ortiz"
+    assert only(a, "housing and wages").speaker_text == "Laura Benitez"

@@ -477,12 +477,18 @@ class _Finder:
     def _dash_byline(self, q: Span, j: int) -> Token | None:
         """``“...” ― Azucena Gonzalez`` ending the paragraph: the dash is the cue, the name the speaker."""
         doc = self.doc
+        if j < len(doc) and doc[j].text in {"―", "—"}:
+            j += 1  # the tagger did not read the dash as punctuation
         k = j - 1
+        while k > q.end and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1  # a no-break space between the dash and the name
         # the tokenizer may glue the dash to the closing mark ('”―')
         if k < q.end - 1 or not doc[k].text or doc[k].text[-1] not in {"―", "—"}:
             return None
         if k == q.end - 1 and not _is_mark_text(doc[k].text[:-1]):
             return None
+        while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+            j += 1  # a no-break space after the dash
         name = doc[j : j + 5]
         words = []
         for t in name:
