@@ -1065,7 +1065,7 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
                     host.end = _strip_end(text, host.start, before_cue.idx)
                     q.speaker = host.speaker
                     continue
-            if host.kind != "direct" and q.cue is not None and q.cue.dep_ == "relcl" and q.cls == "speech":
+            if host.kind != "direct" and q.cue is not None and q.cue.dep_ == "relcl" and q.cls in ("speech", "writing"):
                 # "… to retaliate for meddling the congressman said is designed to …", "a voter who says he is
                 # honored": the narrator reports the relative clause, the outer speaker does not
                 continue
