@@ -770,6 +770,7 @@ class Coder:
         starts", "unless Israel rescinds ...") and the content of a demand, appeal, offer, rejection or threat
         event ("demanded that Y refuse to recognize Z", "refused to allow planes to land and evacuate ...")."""
         live = {i: c for i, c in cands.items() if not c.absorbed}
+        tree = doc_tree(self.doc)
         for c in live.values():
             node, clausal = c.trigger, False
             for _ in range(12):
@@ -791,7 +792,8 @@ class Coder:
                     c.absorbed = True  # the content of a demand, offer, plan ... is not an asserted action
                     break
                 if node.dep_ == "ccomp" and any(
-                    o.dep_ == "dobj" and o.i < node.i and o.lemma_.lower() in _CONTENT_NOUNS for o in head.children
+                    o < node.i and tree.dep[o] == "dobj" and tree.lemma[o] in _CONTENT_NOUNS
+                    for o in tree.children[head.i]
                 ):
                     c.absorbed = True  # "reiterated its demand today that Y ease ...": the noun's content clause
                     break
