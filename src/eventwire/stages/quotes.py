@@ -22,7 +22,7 @@ Order of work (see docs/quotes.md for the conventions):
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import numpy
@@ -1423,10 +1423,14 @@ class _Resolver:
     mentions: list[Mention] = field(default_factory=list)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (sentence, actor id) of resolved speakers
     sentence_of: SentenceLookup = field(init=False)
+    _starts: list[int] = field(init=False)
+    _longest: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.analysis.mentions, key=lambda m: m.start)
         self.sentence_of = SentenceLookup(self.analysis.sentences)
+        self._starts = [m.start for m in self.mentions]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
     def resolve(self, speaker: Span) -> str | None:
         """Actor id of a speaker span, or None."""
@@ -1441,7 +1445,10 @@ class _Resolver:
             speaker = _speaker_span(head.head.head)
             head = speaker.root
         s, e = speaker.start_char, speaker.end_char
-        over = [m for m in self.mentions if m.start < e and s < m.end]
+        # only mentions starting within the longest mention's length before the span can overlap it
+        lo = bisect_left(self._starts, s - self._longest)
+        hi = bisect_left(self._starts, e)
+        over = [m for m in self.mentions[lo:hi] if s < m.end]
         if over:
             containing = [m for m in over if m.start <= head.idx < m.end]
             best = max(containing or over, key=lambda m: min(e, m.end) - max(s, m.start))
