@@ -696,3 +696,11 @@ def test_demobilized_fighters_are_the_actor() -> None:
     """'Rebels have been demobilized' (no agent): the rebels demobilize (0873)."""
     ev = code_text("The rebels have been demobilized since the peace accord.")
     assert [(e.cameo, e.source and e.source.code) for e in ev] == [("0873", "COLREB")]
+
+
+def test_armed_group_attack_on_civilians_is_an_assault(analyze: object) -> None:
+    """An irregular group attacking civilians is unconventional violence (18x); attacking troops is a battle."""
+    analysis: Analysis = analyze("Rebels attacked Ugandan villagers near the border.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["18"]
+    analysis = analyze("Rebels attacked government troops near the border.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["19"]

@@ -1392,6 +1392,15 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 # CAMEO: force by non-armed actors, and killings/woundings by guerrillas, insurgents or
                 # militias (not battles: their shelling/firing keeps its 19x pattern code), are 18x
                 code, info = "180", codes["180"]
+            elif (
+                info.root == "19"
+                and c.trigger.lemma_.lower() in _ASSAULT_VERBS
+                and _irregular(pairs, actors)
+                and _civilian_targets(pairs, actors)
+            ):
+                # an armed group's attack on civilians or refugees ("a camp for refugees was attacked by
+                # militiamen") is unconventional violence, not a battle
+                code, info = "180", codes["180"]
             key_actors = frozenset(
                 a for s, t, _sym in pairs for a in (s.actor_id if s else None, t.actor_id if t else None) if a
             )
@@ -1464,6 +1473,17 @@ def _irregular(pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[
     """Whether every resolved source is a non-state armed group (rebels, insurgents, militias)."""
     found = [a for s, _t, _sym in pairs if s is not None and s.actor_id for a in [actors.get(s.actor_id)] if a]
     return bool(found) and all(set(a.sectors) & _IRREGULAR and not set(a.sectors) & {"MIL", "COP"} for a in found)
+
+
+#: Attack verbs that are assaults (18) rather than battles (19) when an irregular group attacks civilians.
+_ASSAULT_VERBS = frozenset({"attack", "raid", "storm", "ambush"})
+_CIVILIAN_SECTORS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "REL", "JRN", "LAB", "AGR", "BUS"})
+
+
+def _civilian_targets(pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[str, Actor]) -> bool:
+    """Whether every target is an actor of a civilian sector (civilians, refugees, teachers, journalists ...)."""
+    found = [a for _s, t, _sym in pairs if t is not None and t.actor_id for a in [actors.get(t.actor_id)] if a]
+    return bool(found) and all(a.sectors and set(a.sectors) <= _CIVILIAN_SECTORS for a in found)
 
 
 def _pairs(c: Cand) -> list[tuple[Side | None, Side | None, bool]]:
