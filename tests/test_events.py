@@ -668,10 +668,10 @@ def test_target_inside_an_as_phrase(analyze: object) -> None:
 
 def test_retaking_territory_and_sharing_intelligence() -> None:
     """'retook the town' occupies territory (192, as 'recapture'); sharing intelligence or expertise with X is
-    062, but sharing a border is no event."""
+    064, but sharing a border is no event."""
     assert [e.cameo for e in code_text("Russian troops retook the town from Ukrainian forces.")] == ["192"]
     ev = code_text("Iran has been sharing intelligence with Russia.")
-    assert [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in ev] == [("062", "IRN", "RUS")]
+    assert [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in ev] == [("064", "IRN", "RUS")]
     assert code_text("Poland shares a border with Germany.") == []
 
 
