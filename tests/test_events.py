@@ -704,3 +704,10 @@ def test_armed_group_attack_on_civilians_is_an_assault(analyze: object) -> None:
     assert [e.root for e in analysis.events] == ["18"]
     analysis = analyze("Rebels attacked government troops near the border.")  # type: ignore[operator]
     assert [e.root for e in analysis.events] == ["19"]
+
+
+def test_active_verb_without_subject_is_no_event() -> None:
+    """A verb the parser leaves without any subject ('its fisheries dispute with Germany' read as a verb) names
+    no one acting: no event without a source."""
+    ev = code_text("Poland accepted a formula for ending its fisheries dispute with Germany.")
+    assert all(e.source is not None for e in ev)

@@ -1285,6 +1285,8 @@ class Coder:
                 c.targets.append(sd)
                 if sd.actor_id:
                     seen.add(sd.actor_id)
+        if subj is None and not _passive and not c.sources and c.match.noun is None:
+            return False  # an active verb with no subject in the parse: no one is said to act
         resolved = [s for s in c.sources + c.targets if s.actor_id or res.use_entities]
         if c.match.rule.startswith("petrarch2-block:"):
             # a code inherited from a broad PETRARCH2 block needs an actor target to be trusted, and the
