@@ -700,3 +700,14 @@ def test_dash_byline_with_no_break_space(run: Callable[[str], Analysis]) -> None
     a = run(text)
     assert only(a, "register to vote").speaker_text == "Rafael Ortiz"
     assert only(a, "housing and wages").speaker_text == "Laura Benitez"
+
+
+def test_noun_cue_with_prepositional_content(run: Callable[[str], Analysis]) -> None:
+    a = run("The minister faced sharp criticism of the new housing levy on Tuesday.")
+    q = only(a, "the new housing levy")
+    assert q.cue == "criticism" and q.speaker_text is None and q.confidence == 0.5
+    b = run("The mayor's criticism of the transit budget surprised the council.")
+    q = only(b, "the transit budget")
+    assert q.speaker_text == "The mayor's"
+    c = run("The statement of the committee was short.")
+    assert not [q for q in c.quotes if q.cue == "statement"]

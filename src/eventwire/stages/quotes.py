@@ -1296,6 +1296,8 @@ def _noun_clause(noun: Token, kinds: frozenset[str]) -> Token | None:
     return None
 
 
+#: Prepositions that take the content of a noun cue listed with complement ``of`` ("criticism of X").
+_NOUN_PREPS = {"of", "about", "on", "over", "for", "against"}
 _LIGHT_VERBS = {"make", "issue", "repeat", "express", "voice", "give", "deliver", "renew", "reiterate", "have"}
 
 
@@ -1327,15 +1329,27 @@ def _noun_cues(
         if row.cls not in COVERED_CLASSES:
             continue
         clause = _noun_clause(noun, row.complements)
-        if clause is None:
-            continue
         speaker = _noun_speaker(noun)
-        if speaker is None:
-            continue
-        content = _trim_range(doc, clause.left_edge.i, clause.right_edge.i)
+        if clause is None and "of" in row.complements:
+            # "criticism of the plan", "questions about his health": the object of the noun's preposition;
+            # without a possessor or by-phrase the statement has no speaker in the text
+            prep = next(
+                (c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in _NOUN_PREPS),
+                None,
+            )
+            obj = next((o for o in prep.children if o.dep_ in {"pobj", "pcomp"}), None) if prep else None
+            if obj is None or obj.ent_type_ in {"DATE", "TIME"}:
+                continue
+            content = _trim_range(doc, obj.left_edge.i, obj.right_edge.i)
+            confidence = 0.7 if speaker is not None else 0.5
+        else:
+            if clause is None or speaker is None:
+                continue
+            content = _trim_range(doc, clause.left_edge.i, clause.right_edge.i)
+            confidence = 0.7
         if content is None or content[1] - content[0] < 8:
             continue
-        q = _Quote(content[0], content[1], "indirect", _paragraph_of(par_starts, noun.idx), confidence=0.7)
+        q = _Quote(content[0], content[1], "indirect", _paragraph_of(par_starts, noun.idx), confidence=confidence)
         q.speaker = speaker
         q.cue_span = (noun.idx, noun.idx + len(noun.text), noun.lemma_)
         q.cls = row.cls
