@@ -711,3 +711,11 @@ def test_noun_cue_with_prepositional_content(run: Callable[[str], Analysis]) -> 
     assert q.speaker_text == "The mayor's"
     c = run("The statement of the committee was short.")
     assert not [q for q in c.quotes if q.cue == "statement"]
+
+
+def test_adjective_cue_with_prepositional_content(run: Callable[[str], Analysis]) -> None:
+    a = run("Senator Lia Brandt has been critical of the new border policy for months.")
+    q = only(a, "the new border policy")
+    assert q.cue == "critical" and q.speaker_text == "Senator Lia Brandt"
+    b = run("The critical part of the bridge was repaired.")
+    assert not [q for q in b.quotes if q.cue == "critical"]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, POS
 from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.symbols import AUX, NOUN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -319,8 +319,12 @@ class _Finder:
         strings = doc.vocab.strings
         nouns = table.noun_hashes
         root = strings["ROOT"]
+        acomp = strings["acomp"]
         for i, (pos, lemma, dep) in enumerate(doc.to_array([POS, LEMMA, DEP]).tolist()):
-            if pos == NOUN:
+            if pos == ADJ:
+                if lemma in nouns and dep == acomp:
+                    self.noun_cues.append(i)  # "X is critical of Y"
+            elif pos == NOUN:
                 if lemma in nouns:
                     self.noun_cues.append(i)
                 if dep == root and strings[lemma] in table.verbs:
@@ -1328,8 +1332,11 @@ def _noun_cues(
         row = finder.table.nouns[noun.lemma_]
         if row.cls not in COVERED_CLASSES:
             continue
-        clause = _noun_clause(noun, row.complements)
-        speaker = _noun_speaker(noun)
+        adjective = noun.pos_ == "ADJ"
+        clause = None if adjective else _noun_clause(noun, row.complements)
+        speaker = _subject_of(noun.head) if adjective else _noun_speaker(noun)
+        if adjective and speaker is None:
+            continue
         if clause is None and "of" in row.complements:
             # "criticism of the plan", "questions about his health": the object of the noun's preposition;
             # without a possessor or by-phrase the statement has no speaker in the text

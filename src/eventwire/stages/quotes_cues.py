@@ -112,7 +112,8 @@ def cue_table() -> CueTable:
             phrases[lemma] = cls
         elif kind == "speaker_noun":
             nouns[lemma] = cls
-        elif kind == "noun":
+        elif kind in {"noun", "adjective"}:
+            # adjectives ("critical of X") share the noun rows: the token's part of speech tells them apart
             noun_cues[lemma] = VerbCue(lemma, cls, frozenset(comps.split(",")))
         elif kind == "evidence_subject":
             evidence.add(lemma)
