@@ -719,3 +719,11 @@ def test_adjective_cue_with_prepositional_content(run: Callable[[str], Analysis]
     assert q.cue == "critical" and q.speaker_text == "Senator Lia Brandt"
     b = run("The critical part of the bridge was repaired.")
     assert not [q for q in b.quotes if q.cue == "critical"]
+
+
+def test_link_and_lambast_cues(run: Callable[[str], Analysis]) -> None:
+    a = run("Governor Ruth Adeyemi repeatedly linked the power cuts to the new grid contract.")
+    q = only(a, "the power cuts")
+    assert q.cue == "link" and q.speaker_text == "Governor Ruth Adeyemi"
+    b = run("Mayor Tomas Lind spent the evening lambasting the council's spending plan.")
+    assert [q.cue for q in b.quotes if "spending plan" in q.text] == ["lambaste"]
