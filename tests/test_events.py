@@ -711,3 +711,12 @@ def test_active_verb_without_subject_is_no_event() -> None:
     no one acting: no event without a source."""
     ev = code_text("Poland accepted a formula for ending its fisheries dispute with Germany.")
     assert all(e.source is not None for e in ev)
+
+
+def test_unattributed_explosion_is_no_actor(analyze: object) -> None:
+    """'A minefield explosion killed two Iraqi youths' names no one acting (like 'an earthquake killed'); a blast
+    with an actor among its modifiers still is one ('A Hamas bomb blast killed ...')."""
+    analysis: Analysis = analyze("A minefield explosion near the town of Samarra killed two Iraqi youths.")  # type: ignore[operator]
+    assert analysis.events == []
+    analysis = analyze("A Hamas bomb blast killed three Israeli soldiers.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["18"]
