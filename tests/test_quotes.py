@@ -727,3 +727,9 @@ def test_link_and_lambast_cues(run: Callable[[str], Analysis]) -> None:
     assert q.cue == "link" and q.speaker_text == "Governor Ruth Adeyemi"
     b = run("Mayor Tomas Lind spent the evening lambasting the council's spending plan.")
     assert [q.cue for q in b.quotes if "spending plan" in q.text] == ["lambaste"]
+
+
+def test_underscore_is_a_cue(run: Callable[[str], Analysis]) -> None:
+    a = run("The minister underscored the need for calm after the vote.")
+    q = only(a, "the need for calm")
+    assert q.cue == "underscore" and q.speaker_text == "The minister"
