@@ -720,3 +720,9 @@ def test_unattributed_explosion_is_no_actor(analyze: object) -> None:
     assert analysis.events == []
     analysis = analyze("A Hamas bomb blast killed three Israeli soldiers.")  # type: ignore[operator]
     assert [e.root for e in analysis.events] == ["18"]
+
+
+def test_decided_to_act_is_the_action(analyze: object) -> None:
+    """'decided to impose sanctions' reports the decision taken: the sanctions (16x), not a statement of intent."""
+    analysis: Analysis = analyze("Canada decided to impose sanctions on Iran.")  # type: ignore[operator]
+    assert [(e.root, e.trigger.text) for e in analysis.events] == [("16", "impose")]
