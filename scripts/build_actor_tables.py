@@ -465,8 +465,8 @@ def build_persons(shared: Path, countries: set[str], groups: set[str], sectors: 
                 continue
             if not start and not end:
                 continue
-            if end and end < "1990-01-01":
-                continue  # offices that ended before 1990 are of little use for news coding
+            if end and end < "1945-01-01":
+                continue  # offices that ended before the post-war era are of little use for news coding
             dated = True
             slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")
             rows.append(["phx-" + slug, name, "|".join(aliases), chunks[0], " ".join(secs), start, end])

@@ -784,3 +784,15 @@ def test_unknown_name_modifying_a_noun_is_no_person(analyze: Analyze) -> None:
     result = analyze("Turkey will allow 13,000 Turkish Kurd refugees to return home.")
     assert not any(r.kind == "person" for r in result.actors)
     assert actor_of(result, "13,000 Turkish Kurd refugees").code == "TURREF"
+
+
+def test_cold_war_office_holders_and_soviet_forms(analyze: Callable[..., Analysis]) -> None:
+    """Offices that ended before 1990 are kept (archives are coded too); 'Soviet' forms code Russia, as GDELT."""
+    a = analyze("President Reagan met the Soviet leader in Geneva on Tuesday.", published="1985-11-20")
+    codes = {m.text: a.actor(m.actor_id).code for m in a.mentions if a.actor(m.actor_id)}  # type: ignore[union-attr]
+    assert codes["President Reagan"] == "USAGOV"
+    assert codes["the Soviet leader"] == "RUSGOV"
+    later = analyze("Former president Ronald Reagan spoke about the Soviet Union.", published="1995-03-01")
+    later_codes = {m.text: later.actor(m.actor_id).code for m in later.mentions if later.actor(m.actor_id)}  # type: ignore[union-attr]
+    assert later_codes["Former president Ronald Reagan"] == "USAELI"
+    assert later_codes["Soviet Union"] == "RUS"
