@@ -10,10 +10,18 @@ import random
 from collections.abc import Iterator
 
 COUNTRIES = [
-    ("French", "France", "Paris"), ("German", "Germany", "Berlin"), ("Japanese", "Japan", "Tokyo"),
-    ("Indian", "India", "New Delhi"), ("Brazilian", "Brazil", "Brasilia"), ("Turkish", "Turkey", "Ankara"),
-    ("Chinese", "China", "Beijing"), ("Russian", "Russia", "Moscow"), ("British", "Britain", "London"),
-    ("Kenyan", "Kenya", "Nairobi"), ("Egyptian", "Egypt", "Cairo"), ("Mexican", "Mexico", "Mexico City"),
+    ("French", "France", "Paris"),
+    ("German", "Germany", "Berlin"),
+    ("Japanese", "Japan", "Tokyo"),
+    ("Indian", "India", "New Delhi"),
+    ("Brazilian", "Brazil", "Brasilia"),
+    ("Turkish", "Turkey", "Ankara"),
+    ("Chinese", "China", "Beijing"),
+    ("Russian", "Russia", "Moscow"),
+    ("British", "Britain", "London"),
+    ("Kenyan", "Kenya", "Nairobi"),
+    ("Egyptian", "Egypt", "Cairo"),
+    ("Mexican", "Mexico", "Mexico City"),
 ]
 OFFICES = ["Foreign Minister", "Defence Minister", "Prime Minister", "President", "Trade Minister"]
 SURNAMES = ["Moreau", "Keller", "Sato", "Rao", "Silva", "Demir", "Liu", "Orlov", "Hughes", "Otieno", "Farouk"]

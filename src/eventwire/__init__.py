@@ -32,4 +32,5 @@ def __getattr__(name: str) -> Any:
         return open_store
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
 
+
 __all__ = ["Analysis", "Article", "Pipeline", "Settings", "__version__", "analyze", "get_pipeline", "open_store"]
