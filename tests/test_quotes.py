@@ -655,6 +655,10 @@ def test_labelling_and_attack_verbs_are_cues(run: Callable[[str], Analysis]) -> 
     b = run("Senator Paul Mendes went after the governor over the delayed budget.")
     q = only(b, "the governor")
     assert q.cue == "go after" and q.speaker_text == "Senator Paul Mendes"
+    c = run("Senator Lena Ortiz voted against the pipeline bill on Thursday.")
+    q = only(c, "the pipeline bill")
+    assert q.cue == "vote against" and q.speaker_text == "Senator Lena Ortiz"
+    assert not run("Senator Lena Ortiz voted on Thursday.").quotes
 
 
 def test_relative_clause_speech_inside_reported_clause_is_its_own_statement(
