@@ -996,11 +996,16 @@ class Coder:
                 anchor = t
             else:
                 continue
-            auxes = {a.lower_ for a in anchor.children if a.dep_ in ("aux", "auxpass")}
-            negated = any(a.dep_ == "neg" for a in anchor.children)
+            tree = self.res.tree
+            deps, lowers, kids = tree.dep, tree.lower, tree.children
+            anchor_kids = kids[anchor.i]
+            auxes = {lowers[a] for a in anchor_kids if deps[a] in ("aux", "auxpass")}
+            if anchor is t and not auxes & _FUTURE_WORDS and not auxes & _MODAL_WORDS:
+                continue  # neither future nor conditional (a conditional needs a modal)
+            negated = any(deps[a] == "neg" for a in anchor_kids)
             conditional = bool(auxes & _MODAL_WORDS) and any(
-                a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
-                for a in anchor.children
+                deps[a] == "advcl" and any(deps[m] == "mark" and lowers[m] in ("if", "unless") for m in kids[a])
+                for a in anchor_kids
             )
             if anchor is t and not auxes & _FUTURE_WORDS and not conditional:
                 continue

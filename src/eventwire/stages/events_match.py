@@ -427,9 +427,10 @@ def verb_lemma(verb: Token, lex: Lexicon) -> str:
     return lookup_lemma(verb, lex) or verb.lemma_.lower()
 
 
-def _subject_words(verb: Token) -> list[Token]:
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return sorted((t for s in subj for t in s.subtree), key=lambda t: t.i)
+def _subject_words(tree: DocTree, v: int) -> list[int]:
+    """Indices of the subject phrases of the verb at ``v``, in text order."""
+    dep = tree.dep
+    return sorted(i for c in tree.children[v] if dep[c] in ("nsubj", "nsubjpass") for i in tree.subtree(c))
 
 
 def noun_code(noun: Token, lex: Lexicon) -> tuple[str, bool] | None:
@@ -541,7 +542,8 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     if lemma is not None:
         prts = _particles(verb, _particle_keys(lemma, lex))
         toks, core = region_and_core(verb)
-        seq = TokenSeq(toks, doc_tree(verb.doc))
+        tree = doc_tree(verb.doc)
+        seq = TokenSeq(toks, tree)
         present = seq.words()
         pre: TokenSeq | None = None
         for prt in [*prts, ""]:
@@ -554,7 +556,7 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
                 ok, tgt = match_elements(seq, pat.elements, core)
                 if ok and pat.pre:
                     if pre is None:
-                        pre = TokenSeq(_subject_words(verb))
+                        pre = TokenSeq(_subject_words(tree, verb.i), tree)
                     ok = match_elements(pre, pat.pre)[0]
                 if ok:
                     own = 1 if pat.origin == "own" else 0
