@@ -737,3 +737,21 @@ def test_underscore_is_a_cue(run: Callable[[str], Analysis]) -> None:
     a = run("The minister underscored the need for calm after the vote.")
     q = only(a, "the need for calm")
     assert q.cue == "underscore" and q.speaker_text == "The minister"
+
+
+def test_clause_in_next_paragraph_is_not_a_cue_content(pipeline: Pipeline) -> None:
+    from eventwire.stages.quotes import _Finder
+    from eventwire.stages.quotes_cues import cue_table
+
+    text = "Prices will fall, Mr. Omar Haddad said.\n\nTerraCo plans to sell offsets.\n\nHe added:\n\nWe will grow."
+    doc = pipeline.nlp(text)
+    finder = _Finder(doc, cue_table())
+    finder.text = text
+    said = next(t for t in doc if t.text == "said")
+    plans = next(t for t in doc if t.text == "plans")
+    added = next(t for t in doc if t.text == "added")
+    grow = next(t for t in doc if t.text == "grow")
+    fall = next(t for t in doc if t.text == "fall")
+    assert finder._across_paragraph(said, plans)
+    assert not finder._across_paragraph(added, grow)  # "He added:" introduces the next paragraph
+    assert not finder._across_paragraph(fall, said)

@@ -655,6 +655,8 @@ class _Finder:
             c = doc[k]
             if c.dep_ == "xcomp" and c.i < verb.i:
                 continue
+            if k > v and self._across_paragraph(verb, c):
+                continue  # the next paragraph's clause hung on a paragraph-final "…, Mr. X said."
             if c.dep_ == "xcomp" and c.dep_ not in cue.complements:
                 # "told his advisers to figure out ...": the addressee and the infinitive
                 obj = next((o for o in verb.children if o.dep_ in {"dobj", "dative"} and verb.i < o.i < c.i), None)
@@ -707,6 +709,18 @@ class _Finder:
                 return None  # "both sides had shown restraint" is no finding
             return _trim_range(doc, nominal.left_edge.i, self._secondary_end(verb, nominal.right_edge.i))
         return None
+
+    def _across_paragraph(self, verb: Token, clause: Token) -> bool:
+        """Whether a clause after ``verb`` starts in a later paragraph that no colon ending the verb's
+        paragraph introduces (the parser hangs the next paragraph's root on a paragraph-final cue)."""
+        text = self.text
+        if not text:
+            return False
+        start = clause.left_edge.idx
+        gap = text[verb.idx : start]
+        if "\n" not in gap:
+            return False
+        return not gap[: gap.index("\n")].rstrip().endswith(":")
 
     def _evidence_subject(self, verb: Token) -> bool:
         """Whether a finding verb's subject is a source of evidence (``Polls show``, ``the video showed``)."""
