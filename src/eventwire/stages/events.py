@@ -771,33 +771,27 @@ class Coder:
         event ("demanded that Y refuse to recognize Z", "refused to allow planes to land and evacuate ...")."""
         live = {i: c for i, c in cands.items() if not c.absorbed}
         tree = doc_tree(self.doc)
+        deps, lowers, lemmas, poses, heads, kids = tree.dep, tree.lower, tree.lemma, tree.pos, tree.head, tree.children
         for c in live.values():
-            node, clausal = c.trigger, False
+            node, clausal = c.trigger.i, False
             for _ in range(12):
-                if node.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in node.children
-                ):
+                dep = deps[node]
+                if dep == "advcl" and any(deps[m] == "mark" and lowers[m] in ("if", "unless") for m in kids[node]):
                     c.absorbed = True
                     break
-                clausal = clausal or node.dep_ in ("ccomp", "xcomp", "acl")
-                head = node.head
-                if head.i == node.i:
+                clausal = clausal or dep in ("ccomp", "xcomp", "acl")
+                head = heads[node]
+                if head == node:
                     break
-                if (
-                    node.dep_ in ("acl", "ccomp")
-                    and head.pos_ == "NOUN"
-                    and head.lemma_.lower() in _CONTENT_NOUNS
-                    and node.i > head.i
-                ):
+                if dep in ("acl", "ccomp") and poses[head] == "NOUN" and lemmas[head] in _CONTENT_NOUNS and node > head:
                     c.absorbed = True  # the content of a demand, offer, plan ... is not an asserted action
                     break
-                if node.dep_ == "ccomp" and any(
-                    o < node.i and tree.dep[o] == "dobj" and tree.lemma[o] in _CONTENT_NOUNS
-                    for o in tree.children[head.i]
+                if dep == "ccomp" and any(
+                    o < node and deps[o] == "dobj" and lemmas[o] in _CONTENT_NOUNS for o in kids[head]
                 ):
                     c.absorbed = True  # "reiterated its demand today that Y ease ...": the noun's content clause
                     break
-                hc = live.get(head.i)
+                hc = live.get(head)
                 if (
                     clausal
                     and hc is not None
