@@ -755,3 +755,12 @@ def test_clause_in_next_paragraph_is_not_a_cue_content(pipeline: Pipeline) -> No
     assert finder._across_paragraph(said, plans)
     assert not finder._across_paragraph(added, grow)  # "He added:" introduces the next paragraph
     assert not finder._across_paragraph(fall, said)
+
+
+def test_second_cue_verb_of_the_speaker_is_its_own_statement(run: Callable[[str], Analysis]) -> None:
+    a = run("Senator Ana Reyes said the budget was too small and warned the governor to expect a veto.")
+    said = only(a, "the budget was too small")
+    assert said.cue == "say" and "warned" not in said.text
+    warned = only(a, "the governor to expect a veto")
+    assert warned.parent_id is None and warned.cue == "warn"
+    assert warned.speaker_text == "Senator Ana Reyes"

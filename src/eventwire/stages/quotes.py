@@ -1083,6 +1083,13 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
                     host.end = _strip_end(text, host.start, before_cue.idx)
                     q.speaker = host.speaker
                     continue
+            cc = _conjoined_cue(q, host)
+            if cc is not None and not any(a < cc.idx < b for a, b in finder.quoted):
+                # "tweeted that Machado was … and encouraged Americans to …": the parser hangs the second
+                # verb of the speaker on the reported clause; it is a second statement of the same speaker
+                host.end = _strip_end(text, host.start, cc.idx)
+                q.speaker = host.speaker
+                continue
             if host.kind != "direct" and q.cue is not None and q.cue.dep_ == "relcl" and q.cls in ("speech", "writing"):
                 # "… to retaliate for meddling the congressman said is designed to …", "a voter who says he is
                 # honored": the narrator reports the relative clause, the outer speaker does not
@@ -1138,6 +1145,26 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
                 cue_class=q.cls,
             )
         )
+
+
+def _conjoined_cue(q: _Quote, host: _Quote) -> Token | None:
+    """The ``and`` before ``q``'s cue when that cue is a finite verb in the same form as ``host``'s cue, without
+    a subject of its own, conjoined to the root of ``host``'s reported clause (``X said A and warned B``, which
+    the parser reads as ``X said [A and warned B]``); else None."""
+    cue, outer = q.cue, host.cue
+    if cue is None or outer is None or host.kind == "direct" or q.kind == "direct" or host.speaker is None:
+        return None
+    if cue.dep_ != "conj" or cue.tag_ != outer.tag_ or cue.tag_ not in {"VBD", "VBZ"}:
+        return None
+    root = cue.head
+    if root.head.i != outer.i or root.dep_ != "ccomp" or not outer.i < root.i < cue.i:
+        return None
+    if any(c.dep_ in _SUBJ for c in cue.children):
+        return None
+    cc = next((c for c in root.children if c.dep_ == "cc" and c.lower_ == "and" and root.i < c.i < cue.i), None)
+    if cc is None or (cc.i != cue.i - 1 and not all(t.pos_ == "ADV" for t in cue.doc[cc.i + 1 : cue.i])):
+        return None
+    return cc if host.start < cc.idx and q.end <= host.end + 1 else None
 
 
 def _trailing_participle(q: _Quote, host: _Quote) -> bool:
