@@ -374,7 +374,7 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
     ent_types = matrix[:, 6]
     ents: list[tuple[int, int, str]] = []
     for start in np.flatnonzero(iob == 3).tolist():
-        k = int(np.searchsorted(not_inside, start, side="right"))
+        k = bisect.bisect_right(ends, start)  # the first non-inside token after the start
         ents.append((start, ends[k] if k < len(ends) else n, strings[int(ent_types[start])]))
     lower = matrix[:, 4]
     punct = matrix[:, 2] != 0
