@@ -1148,13 +1148,13 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
 
 
 def _conjoined_cue(q: _Quote, host: _Quote) -> Token | None:
-    """The ``and`` before ``q``'s cue when that cue is a finite verb in the same form as ``host``'s cue, without
-    a subject of its own, conjoined to the root of ``host``'s reported clause (``X said A and warned B``, which
+    """The ``and`` before ``q``'s cue when that cue and ``host``'s cue are finite (``said``/``says``), ``q``'s
+    without a subject of its own, conjoined to the root of ``host``'s reported clause (``X said A and warned B``, which
     the parser reads as ``X said [A and warned B]``); else None."""
     cue, outer = q.cue, host.cue
     if cue is None or outer is None or host.kind == "direct" or q.kind == "direct" or host.speaker is None:
         return None
-    if cue.dep_ != "conj" or cue.tag_ != outer.tag_ or cue.tag_ not in {"VBD", "VBZ"}:
+    if cue.dep_ != "conj" or outer.tag_ not in {"VBD", "VBZ"} or cue.tag_ not in {"VBD", "VBZ"}:
         return None
     root = cue.head
     if root.head.i != outer.i or root.dep_ != "ccomp" or not outer.i < root.i < cue.i:
