@@ -1021,10 +1021,12 @@ class Coder:
     def _reported_statement(self, c: Cand, head: Token, cands: dict[int, Cand]) -> None:
         """'X said Y must ...' = demand/appeal by X; 'X said it will ...' = intent/threat by X (CAMEO)."""
         t = c.trigger
-        auxes = {a.lower_ for a in t.children if a.dep_ in ("aux", "auxpass")}
+        tree = self.res.tree
+        deps, kids = tree.dep, tree.children[t.i]
+        auxes = {tree.lower[a] for a in kids if deps[a] in ("aux", "auxpass")}
         subj, _ = _subject(t)
         speaker, _ = _subject(head)
-        negated = any(a.dep_ == "neg" for a in t.children)
+        negated = any(deps[a] == "neg" for a in kids)
         # an intent code (03x) is already a statement, except when negated (rejection) or required of another
         # side ("X said Y must agree / ensure ..." is X's demand)
         open_03 = negated or bool(auxes & {"must", "should", "ought"})
