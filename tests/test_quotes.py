@@ -764,3 +764,8 @@ def test_second_cue_verb_of_the_speaker_is_its_own_statement(run: Callable[[str]
     warned = only(a, "the governor to expect a veto")
     assert warned.parent_id is None and warned.cue == "warn"
     assert warned.speaker_text == "Senator Ana Reyes"
+    b = run("The ministry said it was firmly opposed to the test and warned the neighbours to refrain from it.")
+    opposed = only(b, "it was firmly opposed")
+    assert "warned" not in opposed.text
+    warned = only(b, "the neighbours to refrain")
+    assert warned.parent_id is None and warned.speaker_text == "The ministry"

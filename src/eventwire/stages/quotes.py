@@ -1000,6 +1000,10 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         if not contents:
             continue
         speaker = _subject_of(tok) or _name_before(tok)
+        if speaker is None:
+            outer = _conj_outer(tok)
+            if outer is not None and outer.i in finder.cues:
+                speaker = _subject_of(outer)  # "China said it was opposed … and warned North Korea to …"
         if speaker is not None and _nobody(speaker):
             continue  # "neither side has confirmed the meeting", "no one said …": nothing is attributed
         agentless = speaker is None and _agentless_passive(tok)
@@ -1147,6 +1151,20 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         )
 
 
+def _conj_outer(cue: Token) -> Token | None:
+    """The outer cue verb when ``cue`` is a finite verb without a subject conjoined to the root of that verb's
+    reported clause (``said A and warned B`` read as ``said [A and warned B]``)."""
+    if cue.dep_ != "conj" or cue.tag_ not in {"VBD", "VBZ"}:
+        return None
+    root = cue.head
+    outer = root.head
+    if root.dep_ != "ccomp" or outer.tag_ not in {"VBD", "VBZ"} or not outer.i < root.i < cue.i:
+        return None
+    if any(c.dep_ in _SUBJ for c in cue.children):
+        return None
+    return outer
+
+
 def _conjoined_cue(q: _Quote, host: _Quote) -> Token | None:
     """The ``and`` before ``q``'s cue when that cue and ``host``'s cue are finite (``said``/``says``), ``q``'s
     without a subject of its own, conjoined to the root of ``host``'s reported clause (``X said A and warned B``, which
@@ -1154,13 +1172,10 @@ def _conjoined_cue(q: _Quote, host: _Quote) -> Token | None:
     cue, outer = q.cue, host.cue
     if cue is None or outer is None or host.kind == "direct" or q.kind == "direct" or host.speaker is None:
         return None
-    if cue.dep_ != "conj" or outer.tag_ not in {"VBD", "VBZ"} or cue.tag_ not in {"VBD", "VBZ"}:
+    found = _conj_outer(cue)
+    if found is None or found.i != outer.i:
         return None
     root = cue.head
-    if root.head.i != outer.i or root.dep_ != "ccomp" or not outer.i < root.i < cue.i:
-        return None
-    if any(c.dep_ in _SUBJ for c in cue.children):
-        return None
     cc = next((c for c in root.children if c.dep_ == "cc" and c.lower_ == "and" and root.i < c.i < cue.i), None)
     if cc is None or (cc.i != cue.i - 1 and not all(t.pos_ == "ADV" for t in cue.doc[cc.i + 1 : cue.i])):
         return None
