@@ -2006,11 +2006,12 @@ def find_candidates(
                 c.end = nxt.end
     selected = [c for c in selected if all(owner.get(i) is c for i in range(c.start, c.end))]
     # plural titles and appositive titles distribute over conjoined names
-    by_head = {_root(doc, c.name_start, c.end).i: c for c in selected if c.type == "person"}
+    roots = {id(c): _root(doc, c.name_start, c.end) for c in selected if c.type == "person"}
+    by_head = {roots[id(c)].i: c for c in selected if c.type == "person"}
     for c in selected:
         if c.type != "person" or c.title is not None:
             continue
-        root = _root(doc, c.name_start, c.end)
+        root = roots[id(c)]
         first = _first_conjunct(root)
         if first is not root and first.i in by_head:
             t = by_head[first.i].title
