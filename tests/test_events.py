@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, parse_elements
@@ -726,3 +727,11 @@ def test_decided_to_act_is_the_action(analyze: object) -> None:
     """'decided to impose sanctions' reports the decision taken: the sanctions (16x), not a statement of intent."""
     analysis: Analysis = analyze("Canada decided to impose sanctions on Iran.")  # type: ignore[operator]
     assert [(e.root, e.trigger.text) for e in analysis.events] == [("16", "impose")]
+
+
+def test_place_target_takes_the_places_stage_reading(analyze: Callable[..., Analysis]) -> None:
+    """A place standing for its population is read in the article's context (the places stage), not by name
+    alone: 'Dili' next to East Timor is the Timorese capital, not a same-named town elsewhere."""
+    a = analyze("Indonesian troops imposed a curfew in Dili after riots in East Timor.", published="1999-09-10")
+    targets = {e.target.text: e.target.code for e in a.events if e.target is not None}
+    assert targets.get("Dili", "").startswith("TMP")

@@ -693,6 +693,7 @@ class Coder:
         self.lex = lexicon()
         self.res = Resolver(doc, analysis, ctx)
         self._quote_cues: list[bool] | None = None  # per quote: has a criticism cue word (computed on first use)
+        self._place_countries: dict[tuple[int, int], str] | None = None  # places stage's readings, on first use
         self.noun_keys = noun_words(self.lex)
 
     def sentence(self, sent: Span) -> list[Cand]:
@@ -1151,10 +1152,17 @@ class Coder:
             while lo > 0 and dep[lo - 1] == "compound" and tree.head[lo - 1] == i and tree.pos[lo - 1] == "PROPN":
                 lo -= 1
             start, end = tree.idx[lo], tree.end[i]
-            country = _place_country(self.res.text[start:end])
+            country = self._resolved_place_country(start, end) or _place_country(self.res.text[start:end])
             if country:
                 return start, end, country
         return None
+
+    def _resolved_place_country(self, start: int, end: int) -> str | None:
+        """The CAMEO country of the places stage's reading of the name at ``start``–``end`` (disambiguated with
+        the article's other places), when that stage ran and geocoded it; None otherwise."""
+        if self._place_countries is None:
+            self._place_countries = {(p.start, p.end): p.cameo_country for p in self.analysis.places if p.cameo_country}
+        return self._place_countries.get((start, end))
 
     def _arguments(self, c: Cand) -> bool:
         t = c.trigger
