@@ -734,4 +734,4 @@ def test_place_target_takes_the_places_stage_reading(analyze: Callable[..., Anal
     alone: 'Dili' next to East Timor is the Timorese capital, not a same-named town elsewhere."""
     a = analyze("Indonesian troops imposed a curfew in Dili after riots in East Timor.", published="1999-09-10")
     targets = {e.target.text: e.target.code for e in a.events if e.target is not None}
-    assert targets.get("Dili", "").startswith("TMP")
+    assert (targets.get("Dili") or "").startswith("TMP")
