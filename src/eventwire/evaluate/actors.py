@@ -13,24 +13,10 @@ actor at the span), *country* (the country/IGO code agrees), *sector* (the secto
 the unknown sector ``***`` are not scored), *full code* (both).  Rates are over all located gold actors, so a
 missed mention counts as wrong everywhere.
 
-Code conventions (gold → eventwire), see :data:`GOLD_COUNTRY_ALIASES` and :func:`sector_ok`:
-
-- Countries: the gold mostly writes ISO 3166 alpha-3 codes, eventwire writes CAMEO codes, which are ISO
-  alpha-3 except for a few (ROU→ROM, TLS→TMP, MNE→MTN, XKX→KSV); the gold also has old CAMEO forms for some
-  countries (JAP, ITL, VTN) and codes Gaza and the West Bank apart (GZS, WSB → PSE, as the events
-  scorer does).  Both sides are mapped to one code before comparing.
-- ``IGO`` (any intergovernmental organisation) agrees with any eventwire code that is not a state or region
-  (``UNO``, ``NAT``, ``IAE``, ``OPC`` …) or with an actor whose sectors contain ``IGO``; ``NGO`` agrees with an
-  ``NGO`` sector (or code); ``IMG`` (international militarised group) with a non-state code or an armed
-  non-state sector (``REB``, ``INS``, ``SEP``, ``UAF``, ``IMG``) and no state country.
-- Sectors: the first three letters of the gold sector, upper-cased (the lower-case ethnic/religious suffixes
-  such as ``CVLalb`` are ignored).  PLOVER ``JRN`` (journalists) is eventwire's ``MED`` (media) and PLOVER
-  ``MED`` (medical) is eventwire's ``HLH``; ``CIV`` is ``CVL``.  The gold sector agrees when it is among the
-  actor's sectors.  A gold actor without a sector agrees with an actor without sectors (CAMEO codes a bare
-  country as its country code alone); for an ``IGO``/``NGO`` gold code the organisation's own ``IGO``/``NGO``
-  sector also agrees.  For an IGO gold actor with sector ``GOV`` (an IGO body or head acting as its
-  governing organ: "the UN Security Council", "the UN Secretary-General") the eventwire ``IGO`` sector
-  agrees.
+Code conventions (gold → eventwire) are shared with the events scorer and written down in
+:mod:`eventwire.evaluate.codes` (ISO/old CAMEO country aliases, IGO/NGO/IMG, PLOVER sector names).  A gold
+actor without a sector agrees with an actor without sectors (CAMEO codes a bare country as its country code
+alone); for an ``IGO``/``NGO`` gold code the organisation's own ``IGO``/``NGO`` sector also agrees.
 """
 
 from __future__ import annotations
@@ -45,26 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate import Metric, Report
-from eventwire.knowledge.countries import country_kinds
+from eventwire.evaluate.codes import country_agrees, is_state, sector_agrees
 from eventwire.pipeline import Pipeline
 from eventwire.records import Actor, Article
-
-#: Gold country codes that eventwire writes differently (ISO alpha-3 or old CAMEO forms -> eventwire's CAMEO).
-GOLD_COUNTRY_ALIASES: dict[str, str] = {
-    "ROU": "ROM",
-    "TLS": "TMP",
-    "MNE": "MTN",
-    "XKX": "KSV",
-    "JAP": "JPN",
-    "ITL": "ITA",
-    "VTN": "VNM",
-    "GZS": "PSE",  # Gaza Strip and West Bank count as Palestine, as in the events scorer
-    "WSB": "PSE",
-}
-#: Gold (PLOVER) sector codes -> eventwire (CAMEO) sector codes.
-GOLD_SECTOR_ALIASES: dict[str, str] = {"JRN": "MED", "MED": "HLH", "CIV": "CVL"}
-#: Sectors of armed non-state groups (for the gold ``IMG`` code).
-ARMED_NONSTATE = frozenset({"REB", "INS", "SEP", "UAF", "IMG", "RAD"})
 
 
 @dataclass
@@ -153,46 +122,20 @@ def head_part(text: str, span: tuple[int, int], actor_text: str) -> tuple[int, i
     return span
 
 
-def _norm_country(code: str | None) -> str | None:
-    if code is None:
-        return None
-    return GOLD_COUNTRY_ALIASES.get(code, code)
-
-
-def _is_state(code: str | None) -> bool:
-    return code is not None and country_kinds().get(code) == "country"
-
-
 def country_ok(gold: GoldActor, actor: Actor) -> bool:
-    """Whether the actor's country/IGO code agrees with the gold code."""
-    code = gold.code[:3]
-    if code == "IGO":
-        return (actor.country is not None and country_kinds().get(actor.country) is None) or (
-            "IGO" in actor.sectors and not _is_state(actor.country)
-        )
-    if code == "NGO":
-        return actor.country == "NGO" or "NGO" in actor.sectors
-    if code == "IMG":
-        return (actor.country is not None and country_kinds().get(actor.country) is None) or (
-            bool(ARMED_NONSTATE & set(actor.sectors)) and not _is_state(actor.country)
-        )
-    return _norm_country(code) == _norm_country(actor.country)
+    """Whether the actor's country/IGO code agrees with the gold code (see :mod:`eventwire.evaluate.codes`)."""
+    return country_agrees(gold.code, actor.country, actor.sectors)
 
 
 def sector_ok(gold: GoldActor, actor: Actor) -> bool | None:
     """Whether the actor's sectors agree with the gold sector; None when the gold sector is not scored."""
     if gold.sector is None:
         return None
-    sectors = set(actor.sectors)
-    code = gold.code[:3]
     if gold.sector == "":
-        if code in ("IGO", "NGO"):
-            return not sectors or bool(sectors & {"IGO", "NGO"})
-        return not sectors
-    want = GOLD_SECTOR_ALIASES.get(gold.sector, gold.sector)
-    if want in sectors:
-        return True
-    return code == "IGO" and want == "GOV" and "IGO" in sectors
+        if gold.code[:3] in ("IGO", "NGO"):
+            return not actor.sectors or bool(set(actor.sectors) & {"IGO", "NGO"})
+        return not actor.sectors
+    return sector_agrees(gold.code, gold.sector, actor.sectors)
 
 
 def _error_kind(gold: GoldActor, actor: Actor | None, c_ok: bool, s_ok: bool | None) -> str:
@@ -202,10 +145,10 @@ def _error_kind(gold: GoldActor, actor: Actor | None, c_ok: bool, s_ok: bool | N
     if not c_ok:
         code = gold.code[:3]
         if code in ("IGO", "NGO", "IMG"):
-            parts.append(f"{code} expected, got {'a state' if _is_state(actor.country) else 'other code'}")
+            parts.append(f"{code} expected, got {'a state' if is_state(actor.country) else 'other code'}")
         elif actor.country is None:
             parts.append("country missing")
-        elif not _is_state(actor.country):
+        elif not is_state(actor.country):
             parts.append("state expected, got IGO/region/group code")
         else:
             parts.append("other country")

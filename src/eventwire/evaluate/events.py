@@ -18,9 +18,11 @@ actor pairs — one event record each, a symmetric pair in both directions — a
 gives one event with lists of sources and targets).  Each gold event is matched to at most one unit of its
 sentence whose root is among the gold roots (the one with the best actor agreement).  Root precision = matched units /
 units, recall = matched gold / gold.  On matched events the source (target) is right when a predicted side's
-country — and the sector, when gold gives one — equals a gold side's; gold ``IGO`` accepts any
-international/non-country code.  A gold event without target accepts no target, or the other side of a
-symmetric event.  The triple is right when root, source and target are all right.
+country agrees with a gold side's and, when gold gives a sector, that sector is among the sectors of the side's
+actor; the code conventions (gold ISO/old CAMEO country codes, ``IGO``/``NGO``/``IMG``, PLOVER's renamed sectors
+JRN and MED) are shared with the actors scorer in :mod:`eventwire.evaluate.codes`.  A gold event without
+target accepts no target, or the other side of a symmetric event.  The triple is right when root, source and
+target are all right.
 """
 
 from __future__ import annotations
@@ -30,13 +32,13 @@ import json
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate import Metric, Report
+from eventwire.evaluate.codes import country_agrees, sector_agrees, split_code
 from eventwire.pipeline import Pipeline
-from eventwire.records import Article, Event
+from eventwire.records import Actor, Article, Event
 
 #: PLOVER type names (0.5b1 and 2021) -> accepted CAMEO roots; the first is the primary root.
 PLOVER_ROOTS: dict[str, tuple[str, ...]] = {
@@ -144,44 +146,32 @@ def read_gold(path: Path) -> list[GoldDoc]:
     return docs
 
 
-@lru_cache(maxsize=1)
-def _state_codes() -> frozenset[str]:
-    try:
-        from eventwire.knowledge import read_tsv
-
-        return frozenset(r["code"] for r in read_tsv("countries.tsv") if r.get("kind") == "country")
-    except (OSError, KeyError):
-        return frozenset()
+#: A predicted side: (country, sectors) of the side's actor record, else of its bare code.
+Pred = tuple[str | None, tuple[str, ...]]
 
 
-#: Country codes that changed between CAMEO versions (older gold sets) -> the ISO-based codes eventwire uses;
-#: Gaza / West Bank codes count as Palestine.
-COUNTRY_ALIASES: dict[str, str] = {
-    "JAP": "JPN",
-    "ITL": "ITA",
-    "ROM": "ROU",
-    "MTN": "MNE",
-    "VTN": "VNM",
-    "GZS": "PSE",
-    "WSB": "PSE",
-    "TMP": "TLS",
-}
+def _pred_side(code: str | None, actor: Actor | None) -> Pred | None:
+    if actor is not None and (actor.code or None) == code:
+        return actor.country, tuple(actor.sectors)
+    if not code:
+        return None
+    country, sectors = split_code(code)
+    return country, tuple(sectors)
 
 
-def _country(code: str) -> str:
-    return COUNTRY_ALIASES.get(code, code)
+def _side_ok(pred: Pred | str | None, gold: Side) -> bool:
+    """Country (IGO/NGO/IMG rules of :mod:`eventwire.evaluate.codes`), and the sector when gold gives one.
 
-
-def _side_ok(pred: str | None, gold: Side) -> bool:
-    if not pred:
+    ``pred`` is a (country, sectors) pair or a bare CAMEO code such as ``'USAGOV'``.
+    """
+    if isinstance(pred, str):
+        pred = _pred_side(pred, None)
+    if pred is None:
         return False
-    country, sector = _country(pred[:3]), pred[3:6]
-    if gold[0] == "IGO":
-        states = _state_codes()
-        ok = country not in states if states else country != ""
-    else:
-        ok = country == _country(gold[0])
-    return ok and (not gold[1] or sector == gold[1])
+    country, sectors = pred
+    if not country_agrees(gold[0], country, sectors):
+        return False
+    return not gold[1] or sector_agrees(gold[0], gold[1], sectors)
 
 
 @dataclass
@@ -190,22 +180,23 @@ class Unit:
 
     root: str
     cameo: str
-    pairs: list[tuple[str | None, str | None]]
+    pairs: list[tuple[Pred | None, Pred | None]]
     symmetric: bool
     events: int = 0
 
 
-def units_of(events: list[Event]) -> list[Unit]:
+def units_of(events: list[Event], actors: list[Actor] | None = None) -> list[Unit]:
     """Group events into scoring units: one per trigger and CAMEO root.
 
     One reported action is one gold event whose sources and targets are lists; eventwire emits it as one
     event per actor pair (and a symmetric pair in both directions), so the pairs of one trigger and root are
     scored together against the gold lists.
     """
+    by_id = {a.id: a for a in actors or []}
     groups: dict[tuple[int, str], Unit] = {}
     for e in events:
-        s = e.source.code if e.source else None
-        t = e.target.code if e.target else None
+        s = _pred_side(e.source.code, by_id.get(e.source.actor_id or "")) if e.source else None
+        t = _pred_side(e.target.code, by_id.get(e.target.actor_id or "")) if e.target else None
         u = groups.setdefault((e.trigger.start, e.root), Unit(e.root, e.cameo, [], e.symmetric))
         u.symmetric = u.symmetric and e.symmetric
         u.pairs.append((s, t))
@@ -236,7 +227,7 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
     src_right = tgt_right = src_n = tgt_n = 0
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     for d, analysis in zip(docs, pipeline.analyze_many(arts), strict=True):
-        units = units_of(analysis.events)
+        units = units_of(analysis.events, analysis.actors)
         n_units += len(units)
         n_events += len(analysis.events)
         used: set[int] = set()
@@ -309,8 +300,11 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
             "actor pairs are scored together against the gold's source and target lists",
             "a gold event matches one unit of its sentence whose CAMEO root is among the gold type's roots "
             "(PLOVER names mapped as in docs/events.md)",
-            "a side is right when country (and sector, if gold gives one) agree; gold IGO accepts any non-state code; "
-            "old CAMEO country codes (JAP, ITL, ROM, MTN, VTN, GZS/WSB, TMP) are read as their current codes",
+            "a side is right when its country agrees and, if gold gives a sector, the sector is among the "
+            "side's actor's sectors; code conventions shared with the actors scorer (eventwire.evaluate.codes): "
+            "gold ISO/old CAMEO country codes mapped (ROU→ROM, TLS→TMP, MNE→MTN, JAP→JPN, ITL→ITA, VTN→VNM, "
+            "GZS/WSB→PSE); IGO = any non-state code or IGO sector (IGO GOV also accepts the IGO's own IGO sector); "
+            "PLOVER sectors JRN→MED, MED (medical)→HLH, CIV→CVL",
             "gold without target: no predicted target, or the other side of a symmetric event",
             "confusion table: unmatched gold shows the root of the first unmatched prediction of its sentence",
         ],
