@@ -128,7 +128,7 @@ def make_analysis(
                 goldstein=gold,
                 quad_class=quad,
                 plover_type="CONSULT" if root == "04" else None,
-                modality=ev.modality,  # type: ignore[arg-type]
+                modality=ev.modality,
                 date=ev.date or published,
                 date_from="clause" if ev.date else "article",
                 place_id=place_id,

@@ -61,7 +61,7 @@ def make_analysis(
         if surname in text:
             aid = f"A{i}"
             actors.append(Actor(id=aid, name=surname, kind="person", country=country, sectors=["GOV"], confidence=0.9))
-            mentions.append(Mention(**_span(text, surname), actor_id=aid, kind="name", sentence=0))  # type: ignore[arg-type]
+            mentions.append(Mention(**_span(text, surname), actor_id=aid, kind="name", sentence=0))
     ids = {a.name: a.id for a in actors}
     evs = []
     for n, (src, trig, tgt, cameo, name, quad, gold, modality) in enumerate(events):
@@ -71,15 +71,15 @@ def make_analysis(
         evs.append(
             Event(
                 id=f"E{n + 1}",
-                source=Argument(**_span(text, src), actor_id=ids[src], code=COUNTRY[src] + "GOV"),  # type: ignore[arg-type]
-                target=Argument(**_span(text, tgt), actor_id=ids[tgt], code=COUNTRY[tgt] + "GOV"),  # type: ignore[arg-type]
+                source=Argument(**_span(text, src), actor_id=ids[src], code=COUNTRY[src] + "GOV"),
+                target=Argument(**_span(text, tgt), actor_id=ids[tgt], code=COUNTRY[tgt] + "GOV"),
                 cameo=cameo,
                 cameo_name=name,
                 root=cameo[:2],
                 goldstein=gold,
                 quad_class=quad,
-                modality=modality,  # type: ignore[arg-type]
-                trigger=Spanned(**_span(text, trig)),  # type: ignore[arg-type]
+                modality=modality,
+                trigger=Spanned(**_span(text, trig)),
                 sentence=Spanned(start=sentence_start, end=sentence_end, text=text[sentence_start:sentence_end]),
                 confidence=0.8,
                 date=published.isoformat(),
@@ -88,13 +88,13 @@ def make_analysis(
         )
     quotes = []
     if quote:
-        quotes.append(Quote(**_span(text, quote), id="Q1", kind="direct", speaker_actor_id=actors[-1].id))  # type: ignore[arg-type]
-    times = [TimeExpression(**_span(text, "Friday"), id="T1", type="DATE", value=published.isoformat())]  # type: ignore[arg-type]
+        quotes.append(Quote(**_span(text, quote), id="Q1", kind="direct", speaker_actor_id=actors[-1].id))
+    times = [TimeExpression(**_span(text, "Friday"), id="T1", type="DATE", value=published.isoformat())]
     places = []
     if "Beijing" in text:
         places.append(
             Place(
-                **_span(text, "Beijing"),  # type: ignore[arg-type]
+                **_span(text, "Beijing"),
                 id="P1",
                 name="Beijing",
                 geonames_id=1816670,
@@ -388,7 +388,7 @@ def _with_evidence_and_cues(analysis: Analysis) -> Analysis:
         q.model_copy(update={"cue": "say", "cue_start": said, "cue_end": said + 4, "cue_class": "speech"})
         for q in analysis.quotes
     ]
-    sources = [Source(**_span(text, "Wang", 2), id="S1", name="Wang", role="cited", order=1, actor_id="A1", cue="say")]  # type: ignore[arg-type]
+    sources = [Source(**_span(text, "Wang", 2), id="S1", name="Wang", role="cited", order=1, actor_id="A1", cue="say")]
     return analysis.model_copy(update={"actors": actors, "quotes": quotes, "sources": sources})
 
 

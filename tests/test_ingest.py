@@ -48,7 +48,7 @@ def test_ingest_fixture_corpus_reports_bad_records_and_is_idempotent(tmp_path: P
     assert rows(db, "SELECT count(*) FROM articles") == [(6,)]
     errors = rows(db, "SELECT origin, line FROM errors ORDER BY origin, line")
     assert (str(CORPUS / "records.csv"), 3) in errors
-    assert sum(1 for o, _ in errors if o.endswith("records.jsonl")) == 4
+    assert sum(1 for o, _ in errors if str(o).endswith("records.jsonl")) == 4
     again = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db)])
     assert again.exit_code == 1
     assert "ingested 0 articles" in again.output and "skipped 6 already stored" in again.output

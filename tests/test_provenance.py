@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.knowledge.outlets import outlets
 from eventwire.pipeline import Pipeline
 from eventwire.records import Analysis, Article, Source
-from eventwire.stages.provenance import Claim, Ref, build_chain, cues, outlet_key, outlets
+from eventwire.stages.provenance import Claim, Ref, build_chain, cues, outlet_key
 
 Analyze = Callable[..., Analysis]
 

@@ -171,7 +171,9 @@ def _raw_counts(out: Path) -> dict[str, int]:
     counts = {}
     for name in ("articles", "events", "quotes", "mentions", "errors"):
         glob = str(out / name / "**" / "*.parquet")
-        counts[name] = int(con.execute("SELECT count(*) FROM read_parquet(?)", [glob]).fetchone()[0])
+        row = con.execute("SELECT count(*) FROM read_parquet(?)", [glob]).fetchone()
+        assert row is not None
+        counts[name] = int(row[0])
     con.close()
     return counts
 

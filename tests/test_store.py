@@ -234,7 +234,7 @@ def test_every_record_field_has_a_store_column() -> None:
     from eventwire import records
     from eventwire.store.schema import columns
 
-    models = {
+    models: dict[str, type[records.Record]] = {
         "actors": records.Actor,
         "mentions": records.Mention,
         "quotes": records.Quote,

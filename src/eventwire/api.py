@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from eventwire.store import connect
 from eventwire.store.queries import EVENT_COLUMNS, DyadPeriod, EventFilter, dyad, event_mentions, select_events
@@ -80,6 +80,12 @@ class Store:
         """Close the connection."""
         self.con.close()
 
+    @overload
+    def events(self, *, as_frame: Literal[False] = False, **filters: Any) -> list[StoredEvent]: ...
+
+    @overload
+    def events(self, *, as_frame: Literal[True], **filters: Any) -> pd.DataFrame: ...
+
     def events(self, *, as_frame: bool = False, **filters: Any) -> list[StoredEvent] | pd.DataFrame:
         """Events matching the filters (see :class:`EventFilter`): records, or a DataFrame with ``as_frame``."""
         flt = EventFilter.from_kwargs(**filters)
@@ -93,6 +99,32 @@ class Store:
         """Events matching the filters as a pandas DataFrame."""
         frame: pd.DataFrame = select_events(self.con, EventFilter.from_kwargs(**filters)).df()
         return frame
+
+    @overload
+    def dyad(
+        self,
+        a: str,
+        b: str,
+        by: str = "month",
+        *,
+        directed: bool = False,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        as_frame: Literal[False] = False,
+    ) -> list[DyadPeriod]: ...
+
+    @overload
+    def dyad(
+        self,
+        a: str,
+        b: str,
+        by: str = "month",
+        *,
+        directed: bool = False,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        as_frame: Literal[True],
+    ) -> pd.DataFrame: ...
 
     def dyad(
         self,
