@@ -735,3 +735,23 @@ def test_place_target_takes_the_places_stage_reading(analyze: Callable[..., Anal
     a = analyze("Indonesian troops imposed a curfew in Dili after riots in East Timor.", published="1999-09-10")
     targets = {e.target.text: e.target.code for e in a.events if e.target is not None}
     assert (targets.get("Dili") or "").startswith("TMP")
+
+
+# ------------------------------------------------------------------ targets: the agent of an act acted upon
+
+
+def test_target_is_agent_of_event_noun_object() -> None:
+    # the protest is the object; the protesters who staged it are the target of the prevention
+    ev = code_text("Police prevented the demonstration staged by protesters in Minsk.")
+    assert codes(ev) == [("BLRCOP", "1721", "BLRCVL")]
+    # calls by X / demands from X: the caller, the demander
+    ev = code_text("Israel rejected calls by Egypt to lift the blockade.")
+    assert ev and ev[0].root == "12" and ev[0].target and ev[0].target.code == "EGY"
+    ev = code_text("Pakistan conceded to demands from India.")
+    assert ev and ev[0].root == "08" and ev[0].target and ev[0].target.code == "IND"
+
+
+def test_target_led_modifier() -> None:
+    # "the India-led mission": the leader of the mission is the side the assistance would go to
+    ev = code_text("Pakistan refused to commit to any assistance to the India-led mission.")
+    assert ev and ev[0].root == "12" and ev[0].target and ev[0].target.code == "IND"

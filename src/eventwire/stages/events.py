@@ -238,7 +238,7 @@ class Resolver:
                             (
                                 y
                                 for g in tree.children[x]
-                                if g < x and dep[g] in ("compound", "amod")
+                                if g < x and dep[g] in ("compound", "amod", "npadvmod")
                                 for y in [self._side_for(g)]
                                 if y is not None
                             ),
@@ -482,6 +482,72 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
 _GIVING = frozenset(
     {"give", "offer", "provide", "hand", "deliver", "supply", "donate", "grant", "sell", "ship", "transfer", "lend"}
 )
+
+
+#: Nouns of acts by someone (not listed as event nouns): an action on them is aimed at their agent.
+_AGENT_NOUNS = frozenset(
+    {
+        "demand",
+        "call",
+        "appeal",
+        "request",
+        "plea",
+        "refusal",
+        "decision",
+        "proposal",
+        "offer",
+        "invitation",
+        "ultimatum",
+        "policy",
+        "action",
+        "activity",
+        "occupation",
+        "rule",
+        "campaign",
+        "effort",
+        "statement",
+        "remark",
+        "comment",
+        "accusation",
+        "allegation",
+        "claim",
+        "violation",
+        "crime",
+        "abuse",
+        "arrest",
+        "detention",
+        "execution",
+        "killing",
+        "involvement",
+        "interference",
+        "intervention",
+        "aggression",
+        "presence",
+        "resignation",
+        "removal",
+        "ouster",
+        "dismissal",
+        "release",
+        "return",
+        "defiance",
+    }
+)
+#: Prepositions that introduce the agent of an act ("calls by X", "demands from X").
+_AGENT_PREPS = frozenset({"by", "from"})
+
+
+def _noun_agents(tree: DocTree, n: int) -> list[int]:
+    """Agent heads of an event/act noun: its possessor ("Sweden's decision"), its by/from object ("calls by
+    Kofi Annan", "demands from UNITA") and the agent of a participle on it ("the demonstration staged by
+    students")."""
+    dep, kids, lower = tree.dep, tree.children, tree.lower
+    out = [p for p in kids[n] if dep[p] == "poss" and tree.pos[p] != "PRON"]
+    for ch in kids[n]:
+        if dep[ch] == "prep" and lower[ch] in _AGENT_PREPS:
+            out += [p for p in kids[ch] if dep[p] == "pobj"]
+        elif dep[ch] == "acl" and tree.tag[ch] == "VBN":
+            out += [p for a in kids[ch] if dep[a] == "agent" for p in kids[a] if dep[p] == "pobj"]
+    return out
 
 
 def _dangling_object(tree: DocTree, holder: int, prep: int) -> list[int]:
@@ -1238,9 +1304,14 @@ class Coder:
             heads += [h for h in _target_heads(t.head, c.match, subj) if h < t.i]
         flat: list[int] = []
         for h in heads:  # an event noun is not a target, but its with/against/on/between objects may be
-            if noun_code_at(tree, h, self.lex) is None:
+            is_event = noun_code_at(tree, h, self.lex) is not None
+            if not is_event:
                 flat.append(h)
-            else:
+            if is_event or tree.lemma[h] in _AGENT_NOUNS:
+                # an action on an event or an act ("prevented the demonstration staged by students", "rejected
+                # calls by X", "conceded to demands from X", "X's refusal") is aimed at that act's agent
+                flat += _noun_agents(tree, h)
+            if is_event:
                 flat += [
                     p
                     for ch in kids[h]
