@@ -145,6 +145,22 @@ def split_codes(code: str) -> list[str]:
     return [code[i : i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
 
 
+#: Country codes the Phoenix dictionaries write in a non-CAMEO form ("UNITA_ [ANGREB]": Angola is AGO).
+SOURCE_CODE_ALIASES = {"ANG": "AGO"}
+
+
+def recode(chunks: list[str]) -> list[str]:
+    """A code's 3-letter chunks with the source's non-CAMEO country codes replaced (ANG -> AGO)."""
+    return [SOURCE_CODE_ALIASES.get(c, c) if i == 0 else c for i, c in enumerate(chunks)]
+
+
+def hand_country_codes() -> set[str]:
+    """Codes of the hand-written ``country_forms.tsv`` (states the GDELT lookup lacks, e.g. COL Colombia)."""
+    with (OUT / "country_forms.tsv").open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return {row["code"] for row in csv.DictReader(lines, delimiter="\t") if row.get("code")}
+
+
 AGENT_LINE = re.compile(r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[~(?P<code>[A-Z]+)[\]}]")
 
 
@@ -231,7 +247,7 @@ def code_parts(
     body = code.strip().split()
     if not body or len(body) > 1:  # dated codes belong to persons in office
         return None
-    chunks = split_codes(body[0])
+    chunks = recode(split_codes(body[0]))
     if not chunks:
         return None
     country: str | None = None
@@ -423,7 +439,8 @@ def phoenix_date(text: str) -> str:
 
 
 def build_persons(shared: Path, countries: set[str], groups: set[str], sectors: set[str]) -> list[list[str]]:
-    """Dated person rows (id, name, aliases, country, sectors, start, end) from the Phoenix country dictionary."""
+    """Dated person rows (id, name, aliases, country, sectors, start, end, titled forms) from the Phoenix country
+    dictionary."""
     rows: list[list[str]] = []
     seen: set[str] = set()
     path = shared / "petrarch2" / "Phoenix.Countries.actors.txt"
@@ -442,12 +459,15 @@ def build_persons(shared: Path, countries: set[str], groups: set[str], sectors: 
             for f in forms[1:]
             if not f.lower().startswith(TITLE_PREFIXES) and not title_words & set(f.lower().replace("-", " ").split())
         ]
+        # forms with a title ("President Bush", "US President George Bush"): not names to match alone, but
+        # which titles the source knows the person by (the actors stage reads them for titled surnames)
+        titled = [f for f in forms[1:] if f not in aliases and len(f.split()) >= 2]
         dated = False
         for code in codes:
             parts = code.split()
             if len(parts) != 2:
                 continue
-            chunks = split_codes(parts[0])
+            chunks = recode(split_codes(parts[0]))
             if not chunks or chunks[0] not in countries:
                 continue
             secs = [c for c in chunks[1:] if c in PERSON_SECTORS]
@@ -469,7 +489,9 @@ def build_persons(shared: Path, countries: set[str], groups: set[str], sectors: 
                 continue  # offices that ended before the post-war era are of little use for news coding
             dated = True
             slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")
-            rows.append(["phx-" + slug, name, "|".join(aliases), chunks[0], " ".join(secs), start, end])
+            rows.append(
+                ["phx-" + slug, name, "|".join(aliases), chunks[0], " ".join(secs), start, end, "|".join(titled)]
+            )
         if dated:
             seen.add(key)
     return rows
@@ -521,8 +543,11 @@ def main() -> None:
         agents,
         "Agent nouns -> CAMEO sectors, from PETRARCH2 Phoenix.agents.txt and PLOVER_agents.txt (MIT).",
     )
-    persons = build_persons(data, set(countries), set(groups), sectors)
-    orgs = build_organizations(data, set(countries), groups, sectors, given_names(persons))
+    # states of the hand-written forms count too: the GDELT lookup lacks some (COL), whose groups and leaders
+    # the Phoenix dictionaries code
+    known = set(countries) | hand_country_codes()
+    persons = build_persons(data, known, set(groups), sectors)
+    orgs = build_organizations(data, known, groups, sectors, given_names(persons))
     write_tsv(
         OUT / "organizations.tsv",
         ["id", "name", "aliases", "country", "sectors", "source", "strict"],
@@ -531,7 +556,7 @@ def main() -> None:
     )
     write_tsv(
         OUT / "persons.tsv",
-        ["id", "name", "aliases", "country", "sectors", "start", "end"],
+        ["id", "name", "aliases", "country", "sectors", "start", "end", "titled"],
         persons,
         "Dated office-holders from PETRARCH2 Phoenix.Countries.actors.txt (MIT); the source ends around 2016.",
     )

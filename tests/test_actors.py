@@ -796,3 +796,45 @@ def test_cold_war_office_holders_and_soviet_forms(analyze: Callable[..., Analysi
     later_codes = {m.text: later.actor(m.actor_id).code for m in later.mentions if later.actor(m.actor_id)}  # type: ignore[union-attr]
     assert later_codes["Former president Ronald Reagan"] == "USAELI"
     assert later_codes["Soviet Union"] == "RUS"
+
+
+# -- holders outside the article's date, IGO forces, names carrying a nationality ---------------------------
+
+
+def test_titled_surname_out_of_office_keeps_the_holders_country(analyze: Analyze) -> None:
+    # in mid-2000 neither President Bush was in office, but the source titles both so and both were of the USA
+    result = analyze("President Bush criticised the new trade rules on Monday.", published="2000-06-01")
+    bush = actor_of(result, "President Bush")
+    assert (bush.country, bush.sectors[:1], bush.kb_id) == ("USA", ["GOV"], None)
+    assert bush.confidence < 0.7
+    assert any("none in office on the date" in e for e in bush.evidence)
+
+
+def test_leader_name_before_administration_gives_the_government(analyze: Analyze) -> None:
+    result = analyze("The Bush administration criticised the new trade rules on Monday.", published="2000-06-01")
+    admin = actor_of(result, "administration")
+    assert admin.code == "USAGOV"
+    result = analyze("The Rabin government rejected the proposal.", published="1999-03-01")
+    assert actor_of(result, "government").code == "ISRGOV"
+
+
+def test_igo_armed_force_leads_with_its_sector(analyze: Analyze) -> None:
+    result = analyze("NATO peacekeeping troops entered the village while NATO officials met the mayor.")
+    assert actor_of(result, "NATO peacekeeping troops").code == "NATMIL"
+    assert actor_of(result, "NATO officials").code == "NATIGO"
+    result = analyze("UN peacekeepers escorted the convoy.")
+    troops = actor_of(result, "UN peacekeepers")
+    assert troops.code == "UNOMIL" and "IGO" in troops.sectors
+
+
+def test_region_coded_group_takes_the_nationality_in_its_name(analyze: Analyze) -> None:
+    result = analyze("Palestinian Islamic Jihad vowed to continue its attacks.")
+    group = actor_of(result, "Palestinian Islamic Jihad")
+    assert group.country == "PSE" and "REB" in group.sectors
+    assert any("region MEA" in e for e in group.evidence)
+
+
+def test_source_country_codes_outside_the_cameo_list_are_kept() -> None:
+    table = actor_table(())
+    assert {e.country for e in table.exact("UNITA")} == {"AGO"}  # the source writes ANGREB
+    assert {e.country for e in table.exact("FARC")} == {"COL"}  # COL is missing from the GDELT lookup

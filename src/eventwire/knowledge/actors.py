@@ -87,6 +87,8 @@ class ActorEntry:
     verified_until: dt.date | None = None
     #: forms to match only as written and only where the model sees a name ("Boko Haram", not "a red line")
     strict: tuple[str, ...] = ()
+    #: forms with a title the source knows the person by ("President Bush", "US President George Bush")
+    titled: tuple[str, ...] = ()
 
     def status_on(self, date: dt.date) -> RoleStatus:
         """'current', 'former' or 'unknown' (not yet in office, or beyond the source's date) on ``date``."""
@@ -119,6 +121,8 @@ class ActorTable:
     by_prefix: dict[str, set[str]] = field(default_factory=dict)  # first/last-name prefix -> person ids
     forms_of: dict[str, set[str]] = field(default_factory=dict)
     rows_of: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    #: last word of a titled form -> (the form's words, person row) ("bush" -> (president bush), George W. Bush)
+    by_titled: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = field(default_factory=dict)
     #: fuzzy look-ups already made (normalised name -> (person id, score, form) or None); bounded
     _fuzzy_memo: dict[str, tuple[str, float, str] | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -128,8 +132,13 @@ class ActorTable:
         by_prefix: dict[str, set[str]] = defaultdict(set)
         forms_of: dict[str, set[str]] = defaultdict(set)
         rows_of: dict[str, list[ActorEntry]] = defaultdict(list)
+        by_titled: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = defaultdict(list)
         for e in self.entries:
             rows_of[e.id].append(e)
+            for form in e.titled:
+                words = tuple(normalise_name(form).split())
+                if len(words) >= 2:
+                    by_titled[words[-1]].append((words, e))
             for form in e.forms:
                 key = normalise_name(form)
                 if not key:
@@ -152,6 +161,7 @@ class ActorTable:
         self.by_prefix = dict(by_prefix)
         self.forms_of = dict(forms_of)
         self.rows_of = dict(rows_of)
+        self.by_titled = dict(by_titled)
 
     def exact(self, name: str) -> list[ActorEntry]:
         """Rows whose name or alias equals ``name`` (normalised)."""
@@ -160,6 +170,22 @@ class ActorTable:
     def surname(self, token: str) -> list[ActorEntry]:
         """Person rows with this surname or single-word alias."""
         return list(self.by_surname.get(normalise_name(token), []))
+
+    def titled(self, title: str, name: str) -> list[ActorEntry]:
+        """Person rows the source knows by this title and name: a titled form ending in the name whose words
+        before it include the title's ("President" + "Bush" -> "President Bush", "US President George Bush")."""
+        words = tuple(normalise_name(name).split())
+        want = tuple(normalise_name(title).split())
+        if not words or not want:
+            return []
+        out: list[ActorEntry] = []
+        for form, e in self.by_titled.get(words[-1], ()):
+            if form[-len(words) :] != words:
+                continue
+            head = form[: len(form) - len(words)]
+            if any(head[i : i + len(want)] == want for i in range(len(head) - len(want) + 1)):
+                out.append(e)
+        return out
 
     def fuzzy(self, name: str) -> tuple[list[ActorEntry], float, str] | None:
         """Best fuzzy match of a multi-word person name: (rows of that person, score, matched form).
@@ -280,6 +306,7 @@ def _persons() -> Iterator[ActorEntry]:
             aliases=tuple(a for a in row["aliases"].split("|") if a),
             source="phoenix-countries",
             verified_until=PHOENIX_AS_OF,
+            titled=tuple(a for a in (row.get("titled") or "").split("|") if a),
         )
 
 

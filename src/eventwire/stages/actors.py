@@ -598,6 +598,28 @@ def _place_country(name: str) -> str | None:
     return code if code and code in country_kinds() else None
 
 
+@lru_cache(maxsize=4096)
+def _name_country(name: str) -> tuple[str, str] | None:
+    """The one state whose name or adjective is a word (or two) of an organisation's name ("Palestinian Islamic
+    Jihad" -> PSE, "Kurdistan Workers' Party" none): (code, the words), or None when none or several states."""
+    words = name.replace("'s", "").replace("’s", "").split()
+    found: dict[str, str] = {}
+    kinds = country_kinds()
+    forms = country_forms()
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            text = " ".join(words[i : i + n]).strip(',.()"“”')
+            form = forms.get(text) if n <= len(words) - i and text[:1].isupper() else None
+            if form is not None and form.type in ("name", "adj") and kinds.get(form.code) == "country":
+                found.setdefault(form.code, text)
+                i += n
+                break
+        else:
+            i += 1
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None) -> int:
     """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega)."""
     tw = title_words()
@@ -1368,6 +1390,7 @@ class _Resolver:
                 self.mention(c, d, "surname" if len(tokens) == 1 else "name")
                 return
         entries = [e for e in (c.entries or self.table.exact(name)) if e.kind == "person"]
+        ambiguous = entries
         if entries:
             ids = {e.id for e in entries}
             if len(ids) > 1:
@@ -1390,10 +1413,10 @@ class _Resolver:
                 d = self.person_from_rows(rows, c, evidence, conf)
                 self.mention(c, d, kind)
                 return
-        titled = self.titled_surname(tokens, c)
+        titled = self.titled_surname(tokens, c, name)
         if titled is not None:
-            d = self.person_from_rows(titled, c, f"titled surname '{name}' unique among table persons", 0.7)
-            self.mention(c, d, "surname")
+            d = self.person_from_rows(titled, c, f"titled name '{name}' unique among table persons", 0.7)
+            self.mention(c, d, "surname" if len(tokens) == 1 else "name")
             return
         if len(tokens) >= 2:
             fz = self.table.fuzzy(name)
@@ -1408,6 +1431,8 @@ class _Resolver:
         if d.count == 0:
             d.evidence.append(f"person '{name}' not in the actor table")
             self.apply_title(d, c.title)
+            if d.country is None:
+                self.holders_country(d, name, tokens, c.title, ambiguous)
             if d.country is None and len(tokens) == 1:
                 countries = self.surname_countries(tokens[0], c.title)
                 if len(countries) == 1 and c.title is not None:
@@ -1417,30 +1442,109 @@ class _Resolver:
                     d.may_be = countries
         self.mention(c, d, "surname" if len(tokens) == 1 else "name")
 
-    def titled_surname(self, tokens: list[str], c: Cand) -> list[ActorEntry] | None:
+    def title_holders(self, name: str, tokens: list[str], title: Title | None) -> tuple[list[ActorEntry], str]:
+        """Table rows a titled name may stand for, whatever their dates, and how they were found.
+
+        The title must give a sector and the rows share it (and the title's country and office, when given).
+        First the persons the source knows by this very title ("President Bush" is a titled form of both
+        Presidents Bush, not of the Cayman Islands' McKeeva Bush); else, for a single word, its surname bearers.
+        """
+        if title is None or title.agent is None or not title.agent.sectors:
+            return [], ""
+        agent = title.agent
+        wanted = set(agent.sectors)
+
+        def agrees(e: ActorEntry) -> bool:
+            return (
+                e.kind == "person"
+                and bool(wanted & set(e.sectors))
+                and (title.country is None or title.country == e.country)
+                and (not agent.office or not e.office or e.office == agent.office)
+            )
+
+        known = [e for e in self.table.titled(title.text, name) if agrees(e)]
+        if known:
+            return known, f"titled form '{title.text} {name}'"
+        if len(tokens) == 1:
+            return [e for e in self.table.surname(tokens[0]) if agrees(e)], f"titled surname '{name}'"
+        return [], ""
+
+    def titled_surname(self, tokens: list[str], c: Cand, name: str = "") -> list[ActorEntry] | None:
         """Rows of the one table person a titled surname can be ("President Mugabe"), or None.
 
-        The title must give a sector; bearers of the surname must share it (and the title's country, when
-        given); with several such bearers those in office on the publication date are preferred.
+        The title must give a sector; bearers of the surname (or, when the source knows the titled form,
+        the persons it names) must share it (and the title's country, when given); with several such
+        bearers those in office on the publication date are preferred.
         """
         title = c.title
-        if len(tokens) != 1 or title is None or title.agent is None or not title.agent.sectors:
+        if title is None or title.agent is None or not title.agent.sectors:
             return None
-        wanted = set(title.agent.sectors)
-        bearers = [
-            e
-            for e in self.table.surname(tokens[0])
-            if e.kind == "person"
-            and wanted & set(e.sectors)
-            and (title.country is None or title.country == e.country)
-            and (not title.agent.office or not e.office or e.office == title.agent.office)
-        ]
+        bearers, how = self.title_holders(name or " ".join(tokens), tokens, title)
+        if len(tokens) != 1 and not how.startswith("titled form"):
+            return None
         ids = {e.id for e in bearers}
         if len(ids) > 1:
             ids = {e.id for e in bearers if e.status_on(self.date) == "current"}
         if len(ids) != 1:
             return None
         return self.table.rows_of[ids.pop()]
+
+    def holders_country(
+        self, d: Draft, name: str, tokens: list[str], title: Title | None, ambiguous: list[ActorEntry]
+    ) -> None:
+        """Country (and sector) of a person the table cannot pin down when every candidate shares it.
+
+        "President Bush" in 2000 is neither President Bush in office, but both were of the USA; "José Silva"
+        may be two table persons of Brazil.  Candidates: the holders of the text's title (``title_holders``),
+        else the persons an exact name may be.  The person stays unknown, with lower confidence.
+        """
+        holders, how = self.title_holders(name, tokens, title)
+        if not holders and not (title is not None and title.agent is not None and title.agent.sectors):
+            holders, how = [e for e in ambiguous if e.kind == "person"], f"name '{name}'"
+        countries = {e.country for e in holders}
+        if len(countries) != 1 or None in countries:
+            return
+        code = next(iter(countries))
+        assert code is not None
+        d.country = code
+        if not d.sectors:
+            primaries = {e.sectors[0] for e in holders if e.sectors}
+            if len(primaries) == 1:
+                d.sectors = _sectors_for(code, primaries)
+        d.confidence = 0.6
+        persons = sorted({e.name for e in holders})
+        shown = ", ".join(persons[:3]) + (" ..." if len(persons) > 3 else "")
+        d.evidence.append(
+            f"{how}: every table person it may be ({shown}) is of {code}"
+            + ("" if any(e.status_on(self.date) == "current" for e in holders) else ", none in office on the date")
+        )
+
+    def leader_country(self, person: Draft, noun: Token) -> None:
+        """Country of an unknown person whose name qualifies a government noun ("the Bush administration",
+        "the Rabin government"): the one country of the table persons known by that phrase ("Bush
+        Administration" is a form of both Presidents Bush), else of the surname's bearers whom the source
+        titles as head of state or government ("President X", "Prime Minister X"), else of its bearers in
+        government."""
+        words = normalise_name(person.name).split()
+        if not words:
+            return
+        phrase = f"{person.name} {noun.text}"
+        holders = [e for e in self.table.exact(phrase) if e.kind == "person"]
+        how = f"'{phrase}' names"
+        if not holders:
+            holders = [e for e in self.table.surname(words[-1]) if e.kind == "person" and _titled_leader(e)]
+            how = f"heads of state or government named '{person.name}' are"
+        if not holders:
+            holders = [e for e in self.table.surname(words[-1]) if e.kind == "person" and "GOV" in e.sectors]
+            how = f"government members named '{person.name}' are"
+        countries = {e.country for e in holders}
+        if len(countries) != 1 or None in countries:
+            return
+        person.country = next(iter(countries))
+        person.may_be = None
+        person.confidence = max(person.confidence, 0.6)
+        persons = sorted({e.name for e in holders})
+        person.evidence.append(f"{how} table persons ({', '.join(persons[:3])}) all of {person.country}")
 
     def surname_countries(self, surname: str, title: Title | None) -> frozenset[str]:
         """The countries of the table persons with this surname whose sector agrees with the title.
@@ -1505,6 +1609,13 @@ class _Resolver:
             )
             if d.count == 0:
                 d.evidence.append(f"organisation '{self.arrays.span_text(c.start, c.end)}' -> {e.id} ({e.source})")
+                if e.country is not None and country_kinds().get(e.country) == "region":
+                    own = _name_country(e.name) or _name_country(self.arrays.span_text(c.start, c.end))
+                    if own is not None:
+                        # "Palestinian Islamic Jihad" [MEAREB]: the nationality the name carries is more precise
+                        d.country = own[0]
+                        d.sectors = _sectors_for(own[0], d.sectors)
+                        d.evidence.append(f"'{own[1]}' in its name -> {own[0]} (the table gives region {e.country})")
             text = normalise_name(_display_name(self.doc, c.start, c.end, self.arrays))
             self.mention(c, d, "name" if text == normalise_name(e.name).removeprefix("the ") else "alias")
             return
@@ -1621,6 +1732,8 @@ class _Resolver:
         anchor = token_owner.get(c.anchor) if c.anchor >= 0 else None
         if anchor is not None and anchor.kind == "person" and title.country is None:
             # "the Bush administration", "Djindjic's coalition": the person's country, one description per person
+            if anchor.country is None and "GOV" in agent.sectors:
+                self.leader_country(anchor, head)
             title.country, title.country_text = anchor.country, anchor.name
             key = f"of:{anchor.key}:{agent.phrase}"
             d = self.draft(
@@ -1873,6 +1986,26 @@ QUANTITY_NOUNS = frozenset(
 QUANTITY_DETS = frozenset({"some", "many", "several", "few", "numerous", "most", "thousands", "hundreds", "dozens"})
 
 
+@lru_cache(maxsize=1)
+def _leader_titles() -> frozenset[str]:
+    """Lower-case title words of heads of state and government in the agent table ("president", "premier")."""
+    return frozenset(
+        phrase for phrase, a in agent_table().items() if a.office in ("head_of_state", "head_of_government")
+    )
+
+
+def _titled_leader(e: ActorEntry) -> bool:
+    """Whether the source knows a table person by a head-of-state or head-of-government title ("President X")."""
+    titles = _leader_titles()
+    for form in e.titled:
+        words = normalise_name(form).split()[:-1]
+        if any(
+            " ".join(words[i:j]) in titles for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1)
+        ):
+            return True
+    return False
+
+
 def _people_home(doc: Doc, noun: Token, start: int) -> str | None:
     """The state an ethnic group is said to live in: "ethnic Albanians in Serbia", "the Albanians of southern
     Serbia" (an "of" complement, or "ethnic" with an "in" complement naming a country), else None."""
@@ -1939,7 +2072,10 @@ def _sectors_for(country: str | None, sectors: Iterable[str]) -> list[str]:
     if country_kinds().get(country) == "country":
         return ["GOV" if s == "IGO" else s for s in out] or out
     if country_kinds().get(country) is None and country in _igo_codes():  # an IGO code (UNO, NAT, IMF ...)
-        return ["IGO", *[s for s in out if s not in ("GOV", "IGO")]]
+        # an IGO's armed force ("NATO troops", "UN peacekeepers", "UN police") acts as the force: NATMIL, UNOCOP,
+        # as CAMEO composes a sector with any actor code; its staff and bodies stay IGO ("NATO officials" NATIGO)
+        armed = [s for s in out if s in IGO_FORCE_SECTORS]
+        return [*armed, "IGO", *[s for s in out if s not in ("GOV", "IGO", *armed)]]
     return out  # a state's, or a known armed group's ("al-Qaeda leaders" ALQ GOV, as CAMEO codes them)
 
 
@@ -2098,6 +2234,8 @@ DOMESTIC_SECTORS = frozenset(
 )
 #: Sectors whose actors are usually foreign to the place they are reported from (refugees) or not national.
 NON_DOMESTIC_SECTORS = frozenset({"IGO", "NGO", "REF", "MNC", "IMG"})
+#: Sectors of an IGO's own armed or police force: they lead the IGO sector ("NATO troops" NATMIL).
+IGO_FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 
 def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
