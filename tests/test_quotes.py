@@ -769,3 +769,42 @@ def test_second_cue_verb_of_the_speaker_is_its_own_statement(run: Callable[[str]
     assert "warned" not in opposed.text
     warned = only(b, "the neighbours to refrain")
     assert warned.parent_id is None and warned.speaker_text == "The ministry"
+
+
+def test_participle_of_a_message_noun_or_name_speaks(run: Callable[[str], Analysis]) -> None:
+    a = run("Late on Friday the ministry posted a tweet attacking the opposition leader.")
+    q = only(a, "the opposition leader")
+    assert q.cue == "attack" and q.speaker_text == "a tweet"
+    b = run("Lawyers for the company filed papers opposing the merger.")
+    assert not [q for q in b.quotes if q.speaker_text == "papers"]  # papers are no message noun
+
+
+def test_quoted_words_join_the_nearest_reported_clause(run: Callable[[str], Analysis]) -> None:
+    a = run('Senator Ana Reyes stressed her record on housing and said the plan had one aim: "Cheaper homes for all."')
+    stressed = only(a, "her record on housing")
+    assert "Cheaper" not in stressed.text
+    said = only(a, "the plan had one aim")
+    assert said.kind == "mixed" and "Cheaper homes" in said.text
+
+
+def test_quote_in_next_paragraph_is_not_governed_by_a_paragraph_final_verb(pipeline: Pipeline) -> None:
+    from spacy.tokens import Doc
+
+    from eventwire.stages.quotes import _Finder
+    from eventwire.stages.quotes_cues import cue_table
+
+    # a misparse as the parser makes it: the next paragraph's quoted clause hung on "noted" as its ccomp
+    words = ["The", "party", "noted", "the", "remarks", ".", "\n\n", '"', "We", "won", ",", '"', "he", "said", "."]
+    spaces = [True, True, True, True, False, False, False, False, True, False, False, True, True, False, False]
+    heads = [1, 2, 2, 4, 2, 2, 5, 9, 9, 2, 9, 9, 13, 13, 13]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "punct", "dep", "punct", "nsubj", "ccomp", "punct", "punct"]
+    deps += ["nsubj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "SPACE", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"]
+    pos += ["PRON", "VERB", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[2], lemmas[9], lemmas[13] = "note", "win", "say"
+    doc = Doc(pipeline.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    finder = _Finder(doc, cue_table())
+    finder.text = doc.text
+    cue = finder.governing_cue(doc[8:10])
+    assert cue is not None and cue.text == "said"

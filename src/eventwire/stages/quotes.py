@@ -77,6 +77,14 @@ _PREP_CONTENT: dict[str, set[str]] = {
     "belief": {"in", "of", "about"},
 }
 _END_PUNCT = ".,;:!?…\"'”’ \n"
+_ACTIVE_PARTICIPLE = {"VBG", "VBD"}
+#: Nouns of messages and documents, which say things in news style ("a statement announcing …", "a tweet attacking …").
+_MESSAGE_NOUNS = {
+    "statement", "tweet", "post", "posting", "letter", "ad", "advertisement", "commercial", "spot", "report", "message",
+    "email", "memo", "editorial", "column", "article", "story", "book", "video", "release", "ruling", "resolution",
+    "petition", "speech", "op-ed", "essay", "blog", "complaint", "lawsuit", "filing", "motion", "op",
+}  # fmt: skip
+_AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _LEAD_PUNCT = {":", ",", "—", "–", "-", "(", "["}
 
 
@@ -269,6 +277,13 @@ def _subject_any(verb: Token, depth: int = 0) -> Span | None:
         return _subject_of(verb.head.head, depth + 1)
     if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
         return _subject_of(verb.head, depth + 1)  # "he won't be able to brag about …": through "able"
+    if verb.dep_ == "acl" and verb.tag_ in _ACTIVE_PARTICIPLE and verb.head.i < verb.i and not passive:
+        head = verb.head
+        if _agentive(head):
+            # "a statement announcing that …", "one (posting) saying that …", "Cooper, …, called Friday for …" (a
+            # finite verb the parser read as a reduced relative): the noun it modifies is its subject
+            return _speaker_span(head)
+        return None
     if depth < 3 and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return None  # "after he said", "because ..."
@@ -276,6 +291,16 @@ def _subject_any(verb: Token, depth: int = 0) -> Span | None:
             return None  # "Asked about the device, O'Neill said ...": the subject was asked, it did not ask
         return _subject_of(verb.head, depth + 1)
     return None
+
+
+def _agentive(tok: Token) -> bool:
+    """Whether a noun can be the source of a statement: a name, a person/organisation entity, a personal pronoun or
+    a message noun (``statement``, ``tweet``, ``letter`` …)."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _AGENT_ENTS:
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_PLURAL
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _MESSAGE_NOUNS
 
 
 def _trim(span_tokens: list[Token]) -> tuple[int, int] | None:
@@ -360,7 +385,12 @@ class _Finder:
         """The cue verb of a quoted span over the parse, after it, or before it."""
         root = self.root_of(q)
         head = root.head
-        if head.i != root.i and not (q.start <= head.i < q.end) and head.i in self.cues:
+        if (
+            head.i != root.i
+            and not (q.start <= head.i < q.end)
+            and head.i in self.cues
+            and not (head.i < q.start and self._across_paragraph(head, q[0]))
+        ):
             allowed = self.cues[head.i].complements | {"ccomp", "parataxis", "dobj", "oprd"}
             adjacent = abs(head.i - q.start) <= 4 or abs(head.i - q.end) <= 4
             addressee = root.dep_ in {"dobj", "dative"} and head.lemma_.lower() in ADDRESSEE_VERBS
@@ -1031,14 +1061,16 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         if host is None:
             # a quoted stretch overlapping the clause, or later in the sentence of a cue-first clause
             sent = span[0].sent
-            host = next(
+            # the nearest such clause: in 'X stressed A and said B: "C"' the quote belongs to "said", not "stressed"
+            host = max(
                 (
                     q
                     for q in indirect
                     if (q.start <= m.start < q.end and m.paragraph == q.paragraph)
                     or (q.cue_span is not None and q.cue_span[0] < q.start and sent.start_char <= q.start < m.start)
                 ),
-                None,
+                key=lambda q: q.start,
+                default=None,
             )
             if host is not None:
                 host.end = max(host.end, m.end)
