@@ -52,6 +52,9 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Pakistan": ("PAK", "", "country"),
     "Turkey": ("TUR", "", "country"),
     "its soldiers": ("", "MIL", "group"),
+    "students": ("", "EDU", "group"),
+    "displaced people": ("", "REF", "group"),
+    "Liberia": ("LBR", "", "country"),
 }
 
 
@@ -755,3 +758,26 @@ def test_target_led_modifier() -> None:
     # "the India-led mission": the leader of the mission is the side the assistance would go to
     ev = code_text("Pakistan refused to commit to any assistance to the India-led mission.")
     assert ev and ev[0].root == "12" and ev[0].target and ev[0].target.code == "IND"
+
+
+def test_country_target_standing_for_its_people() -> None:
+    # coercion in a country's territory, and homes of a nationality, hit the civilians (CVL)
+    ev = code_text("The Kremlin imposed a curfew in the town of Cizre in Turkey.")
+    assert codes(ev) == [("RUSGOV", "1723", "TURCVL")]
+    ev = code_text("Russia demolished Ukrainian homes near the border.")
+    assert ev and ev[0].root == "17" and ev[0].target and ev[0].target.code == "UKRCVL"
+    # a battle or sanctions aimed at a country are aimed at the state
+    ev = code_text("Israel imposed sanctions on Iran.")
+    assert ev and ev[0].target and ev[0].target.code == "IRN"
+
+
+def test_sector_only_side_takes_the_country_of_its_clause() -> None:
+    # the phrase names the country
+    ev = code_text("Japan will deliver food aid to displaced people fleeing the fighting in Liberia.")
+    assert ev and ev[0].target and ev[0].target.code == "LBRREF"
+    # a state's police acting on a domestic group: the group is of that state
+    ev = code_text("Police prevented the demonstration staged by students.")
+    assert ev and ev[0].target and ev[0].target.code == "BLREDU"
+    # not when the source is a plain country acting abroad, nor for foreign-looking sectors
+    ev = code_text("Germany will deliver food aid to displaced people.")
+    assert ev and ev[0].target and ev[0].target.code == "REF"

@@ -83,6 +83,42 @@ _PLACE_POPULATION_CODES = ("042", "1323", "1324", "136", "137", "138")
 _PLACE_CIVILIAN_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 #: Measures imposed on a population, which make a threat or a pledge an action done to a place.
 _POPULATION_MEASURES = frozenset({"curfew", "siege", "blockade", "emergency", "lockdown", "restriction"})
+#: Places people live in: a country modifying them as the object of force or coercion stands for its people.
+_POPULATED_PLACES = frozenset(
+    {
+        "home",
+        "house",
+        "houses",
+        "building",
+        "village",
+        "town",
+        "city",
+        "area",
+        "neighborhood",
+        "neighbourhood",
+        "district",
+        "quarter",
+        "suburb",
+        "street",
+        "market",
+        "residence",
+        "dwelling",
+        "farm",
+        "shop",
+        "settlement",
+        "school",
+        "hospital",
+        "mosque",
+        "church",
+    }
+)
+#: Sectors of a state's authorities, whose action on a sector-only group is read as domestic.
+_AUTHORITY_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+#: Sectors of groups inside a society (no foreign forces, refugees or international bodies).
+_DOMESTIC_SECTORS = frozenset(
+    {"REB", "INS", "OPP", "EDU", "LAB", "CVL", "ELI", "JRN", "MED", "HLH", "CRM", "BUS", "AGR", "REL", "PTY", "SOC"}
+)
+_LOCATIVE_PREPS = frozenset({"in", "into", "inside", "near", "around", "across", "throughout"})
 _REL_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -119,7 +155,7 @@ class Side:
     start: int
     end: int
     text: str
-    code: str | None = None  # actor code of a side that is no actor of the article (a place's population)
+    code: str | None = None  # code in this event: a place's population, or an actor's reading in the clause
 
 
 @dataclass
@@ -714,6 +750,14 @@ def _locative_objects(verb: Token, match: Match, complement: Token | None) -> li
     ]
 
 
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """CAMEO codes of states (not international or non-state codes), from the actor country table."""
+    from eventwire.knowledge import read_tsv
+
+    return frozenset(r["code"] for r in read_tsv("countries.tsv") if r.get("kind") == "country")
+
+
 @lru_cache(maxsize=4096)
 def _place_country(name: str) -> str | None:
     """Country code of a place name standing for its population (``actors.place_actor``), cached per process."""
@@ -1189,6 +1233,77 @@ class Coder:
                 return Side(None, start, end, self.res.text[start:end], code=country + sector)
         return None
 
+    def _for_population(self, c: Cand, head: int) -> bool:
+        """Whether a country target of coercion or violence stands for its people: the country names where the
+        action is done ("imposed a curfew in the town of Cizre in southeastern Turkey": in/into/inside/near its
+        territory; coercion, assault and mass violence only) or owns the homes, villages or neighbourhoods
+        that are hit ("demolished Palestinian homes", "shelled Lebanese villages") — then it is coded as the
+        country's civilians (CVL), as a place standing for its population is."""
+        root = c.match.code[:2]
+        if root not in _PLACE_CIVILIAN_ROOTS:
+            return False
+        tree = self.res.tree
+        if tree.lemma[head] in _POPULATED_PLACES:
+            return True
+        if root in ("16", "19"):
+            return False  # sanctions and battles aimed at a country are aimed at the state
+        cur = head
+        for _ in range(6):  # up through of/in phrases to the first preposition that is no 'of'
+            up = tree.head[cur]
+            if up == cur or tree.dep[cur] != "pobj":
+                return False
+            if tree.lower[up] != "of":
+                return tree.lower[up] in _LOCATIVE_PREPS
+            cur = tree.head[up]
+        return False
+
+    def _countries_in_clause(self, c: Cand) -> None:
+        """Sides whose actor has a sector but no country ("refugees", "rebels", "students") take the country
+        their own phrase names ("refugees fleeing the war in Liberia": a country or geocoded place inside the
+        phrase); a target without one takes the source's country when the source is a state's actor (domestic
+        coercion and politics: "the Sudanese government accused rebels of ..." → SDNREB)."""
+        res = self.res
+        states = _states()
+
+        def country_of(sides: list[Side], sectors: frozenset[str] | None = None) -> str:
+            for sd in sides:
+                actor = res.actors.get(sd.actor_id) if sd.actor_id else None
+                if actor is not None and actor.country in states and (sectors is None or set(actor.sectors) & sectors):
+                    return str(actor.country)
+            return ""
+
+        authority = country_of(c.sources, _AUTHORITY_SECTORS)
+        for role, sides in (("source", c.sources), ("target", c.targets)):
+            for sd in sides:
+                actor = res.actors.get(sd.actor_id) if sd.actor_id else None
+                if actor is None or actor.country or not actor.sectors or sd.code:
+                    continue
+                # its own phrase; a conjoined side of the same role ("the Sudanese government and rebels")
+                country = self._phrase_country(sd) or country_of(sides)
+                if not country and role == "target" and actor.sectors[0] in _DOMESTIC_SECTORS:
+                    country = authority  # "Turkish police prevented a demonstration by students"
+                if country:
+                    sd.code = country + actor.sectors[0]
+
+    def _phrase_country(self, sd: Side) -> str | None:
+        """The country named inside a side's phrase (a country actor or a geocoded place), if any."""
+        tree = self.res.tree
+        head = _char_root(self.doc, sd.start, sd.end)
+        if head is None:
+            return None
+        for i in sorted(tree.subtree(head)):
+            if sd.start <= tree.idx[i] < sd.end:
+                continue
+            aid = self.res.tmap.get(i)
+            actor = self.res.actors.get(aid) if aid else None
+            if actor is not None and actor.country and not actor.sectors and actor.country in _states():
+                return actor.country
+            if tree.pos[i] == "PROPN":
+                country = self._resolved_place_country(tree.idx[i], tree.end[i])
+                if country:
+                    return country
+        return None
+
     def _population_measure(self, c: Cand) -> bool:
         """Whether the object of the action (or of its folded complement) is a measure over a population
         ("threatened to institute a curfew", "prepared to impose martial law")."""
@@ -1322,8 +1437,13 @@ class Coder:
         heads = about + flat
         per_head = [res.sides(h) for h in heads]
         src_ids = {x.actor_id for x in c.sources}
-        with_actor = [sd for sd in per_head if any(x.actor_id and x.actor_id not in src_ids for x in sd)]
-        chosen = next((sd for sd in with_actor if any(res.has_country(x) for x in sd)), None)
+        with_actor = [
+            (h, sd)
+            for h, sd in zip(heads, per_head, strict=True)
+            if any(x.actor_id and x.actor_id not in src_ids for x in sd)
+        ]
+        hit = next(((h, sd) for h, sd in with_actor if any(res.has_country(x) for x in sd)), None)
+        chosen, chosen_head = (hit[1], hit[0]) if hit is not None else (None, -1)
         mutual_pair = len(src_ids - {None}) >= 2 and c.match.code[:2] in _MUTUAL_ROOTS
         src_codes = {res.code(x) for x in c.sources} - {""}
         if chosen is None and not mutual_pair:
@@ -1348,16 +1468,21 @@ class Coder:
                     if x.actor_id not in src_ids and res.has_country(x) and res.code(x) not in src_codes
                 ]
                 if found:
-                    chosen = found
+                    chosen, chosen_head = found, h
                     break
         if chosen is None and with_actor:
-            chosen = with_actor[0]  # a sector-only actor ("its troops") only when nothing better is named
+            chosen_head, chosen = with_actor[0]  # a sector-only actor ("its troops") only when nothing better is named
         if chosen is None:
             chosen = next((sd for sd in per_head if sd), [])
         if not mutual_pair and not any(sd.actor_id for sd in chosen):
             place = self._place_target(c, flat)
             if place is not None:
                 chosen = [place]
+        elif chosen_head >= 0 and self._for_population(c, chosen_head):
+            for sd in chosen:
+                actor = res.actors.get(sd.actor_id) if sd.actor_id else None
+                if actor is not None and actor.country and not actor.sectors:
+                    sd.code = actor.country + "CVL"
         for sd in chosen:
             if (sd.actor_id is None and all(sd.text != o.text for o in c.sources)) or (
                 sd.actor_id is not None and sd.actor_id not in seen
@@ -1367,6 +1492,7 @@ class Coder:
                     seen.add(sd.actor_id)
         if subj is None and not _passive and not c.sources and c.match.noun is None:
             return False  # an active verb with no subject in the parse: no one is said to act
+        self._countries_in_clause(c)
         resolved = [s for s in c.sources + c.targets if s.actor_id or res.use_entities]
         if c.match.rule.startswith("petrarch2-block:"):
             # a code inherited from a broad PETRARCH2 block needs an actor target to be trusted, and the
@@ -1603,7 +1729,7 @@ def _arg(side: Side | None, actors: dict[str, Actor]) -> Argument | None:
         end=side.end,
         text=side.text,
         actor_id=side.actor_id,
-        code=(actor.code or None) if actor else side.code,
+        code=(side.code or actor.code or None) if actor else side.code,  # side.code: a reading in context
     )
 
 
