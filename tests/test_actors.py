@@ -838,3 +838,22 @@ def test_source_country_codes_outside_the_cameo_list_are_kept() -> None:
     table = actor_table(())
     assert {e.country for e in table.exact("UNITA")} == {"AGO"}  # the source writes ANGREB
     assert {e.country for e in table.exact("FARC")} == {"COL"}  # COL is missing from the GDELT lookup
+
+
+def test_titled_misspelt_surname_matches_the_table_person(analyze: Analyze) -> None:
+    result = analyze("President Mugabi said on Tuesday that the vote would go ahead.", published="2001-05-01")
+    person = actor_of(result, "President Mugabi")
+    assert (person.kb_id, person.code) == ("phx-robert-mugabe", "ZWEGOV")
+    assert person.confidence <= 0.6 and any("misspelt" in e for e in person.evidence)
+    # two misspelt letters only with the table name's other words written as well ("dos")
+    result = analyze("President Dos Sontas dismissed the cabinet.", published="2001-05-01")
+    assert actor_of(result, "President Dos Sontas").country == "AGO"
+    # no title, no guess: an unknown name stays unknown
+    result = analyze("Mugabi said on Tuesday that the vote would go ahead.", published="2001-05-01")
+    assert all(a.kb_id != "phx-robert-mugabe" for a in result.actors)
+
+
+def test_misspelt_country_without_a_model_entity(analyze: Analyze) -> None:
+    result = analyze("Ethopia has agreed to reopen its border crossings.")
+    country = actor_of(result, "Ethopia")
+    assert country.code == "ETH" and any("misspelling" in e for e in country.evidence)

@@ -123,6 +123,9 @@ class ActorTable:
     rows_of: dict[str, list[ActorEntry]] = field(default_factory=dict)
     #: last word of a titled form -> (the form's words, person row) ("bush" -> (president bush), George W. Bush)
     by_titled: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = field(default_factory=dict)
+    #: surname keys by (first letter, length), for misspelt surnames (built on first use)
+    _blocks: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _surname_memo: dict[str, list[tuple[int, ActorEntry]]] = field(default_factory=dict, repr=False, compare=False)
     #: fuzzy look-ups already made (normalised name -> (person id, score, form) or None); bounded
     _fuzzy_memo: dict[str, tuple[str, float, str] | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -186,6 +189,66 @@ class ActorTable:
             if any(head[i : i + len(want)] == want for i in range(len(head) - len(want) + 1)):
                 out.append(e)
         return out
+
+    def fuzzy_surname(self, name: str) -> list[tuple[int, ActorEntry]]:
+        """Person rows whose surname is a misspelling of the written name's last word ("Dos Sontas" -> José
+        Eduardo dos Santos), with the edit distance, for names no exact look-up found.
+
+        Blocking: only surnames with the same first letter and a length within two are compared (an index
+        built once per table).  Written words before the surname (given names, particles) must be the table
+        name's own.  Allowed edits (with transpositions): 1, or 2 for surnames of eight letters or more, or of
+        six or more when words before it agree ("dos").  Exact surnames are not returned (the caller's exact
+        look-ups cover them).
+        """
+        key = normalise_name(name)
+        memo = self._surname_memo
+        if key not in memo:
+            if len(memo) >= _FUZZY_MEMO_SIZE:
+                memo.clear()
+            memo[key] = self._fuzzy_surname(key)
+        return list(memo[key])
+
+    def _fuzzy_surname(self, key: str) -> list[tuple[int, ActorEntry]]:
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        words = key.split()
+        if not words or len(words[-1]) < 4:
+            return []
+        last, before = words[-1], words[:-1]
+        out: list[tuple[int, ActorEntry]] = []
+        blocks = self._surname_blocks()
+        for n in range(len(last) - 2, len(last) + 3):
+            for key in blocks.get((last[0], n), ()):
+                if key == last:
+                    continue
+                dist = DamerauLevenshtein.distance(last, key, score_cutoff=2)
+                if dist > 2:
+                    continue
+                for e in self.by_surname.get(key, ()):
+                    if e.kind != "person":
+                        continue
+                    allowed = 2 if min(len(last), len(key)) >= 8 else 1
+                    if before:
+                        # written given names or particles must be the table name's own ("Tomas Ferreira" is
+                        # not Alejandro Ferreiro); with them, two edits in a surname of six letters or more
+                        forms = (normalise_name(f).split() for f in e.forms)
+                        if not any(
+                            f[-len(words) : -1] == before and f[-1] == key for f in forms if len(f) >= len(words)
+                        ):
+                            continue
+                        allowed = 2 if min(len(last), len(key)) >= 6 else 1
+                    if dist <= allowed:
+                        out.append((dist, e))
+        return out
+
+    def _surname_blocks(self) -> dict[tuple[str, int], list[str]]:
+        """Surname keys by (first letter, length), built on first use."""
+        blocks = self._blocks
+        if not blocks:
+            for key in self.by_surname:
+                if key:
+                    blocks.setdefault((key[0], len(key)), []).append(key)
+        return blocks
 
     def fuzzy(self, name: str) -> tuple[list[ActorEntry], float, str] | None:
         """Best fuzzy match of a multi-word person name: (rows of that person, score, matched form).

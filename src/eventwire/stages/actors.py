@@ -538,7 +538,7 @@ def _misspelt_country(text: str) -> CountryForm | None:
     from rapidfuzz.distance import DamerauLevenshtein
 
     text = text.strip().removesuffix("'s").removesuffix("’s")
-    if len(text) < 6 or not text[:1].isupper() or _is_place(text) or _place_country(text) is not None:
+    if len(text) < 6 or not text[:1].isupper():
         return None
     hits: dict[str, CountryForm] = {}
     for form in _fuzzy_forms().get(text[0], []):
@@ -547,7 +547,9 @@ def _misspelt_country(text: str) -> CountryForm | None:
             continue
         if DamerauLevenshtein.distance(text, form.form, score_cutoff=allowed) <= allowed:
             hits.setdefault(form.code + form.type, form)
-    return next(iter(hits.values())) if len(hits) == 1 else None
+    if len(hits) != 1 or _is_place(text) or _place_country(text) is not None:
+        return None  # (the gazetteer only for a near miss: a real place of that name is no misspelling)
+    return next(iter(hits.values()))
 
 
 @lru_cache(maxsize=4096)
@@ -763,7 +765,30 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             cands.append(Cand(s, e, "org", P_ORG if entries else P_ENT_ORG, label="ORG", entries=entries))
         else:
             cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label))
+    cands.extend(_unlabelled_misspelt_countries(doc, arrays, cands, table))
     return cands
+
+
+def _unlabelled_misspelt_countries(doc: Doc, arrays: _DocArrays, cands: list[Cand], table: ActorTable) -> list[Cand]:
+    """Misspelt country names the model left without an entity ("Ethopia has agreed"): a lone capitalised
+    proper noun (no proper noun beside it) of six letters or more, in no other candidate and no table name,
+    one or two edits from one country's name, adjective or capital (``_misspelt_country``)."""
+    pos, ent_type = arrays.pos, arrays.ent_type
+    n = len(pos)
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out: list[Cand] = []
+    for i in range(n):
+        if pos[i] != PROPN or ent_type[i] or i in covered:
+            continue
+        if (i > 0 and pos[i - 1] == PROPN) or (i + 1 < n and pos[i + 1] == PROPN):
+            continue
+        text = arrays.span_text(i, i + 1)
+        if len(text) < 6 or not text.istitle() or not text.isalpha() or table.exact(text):
+            continue
+        form = _misspelt_country(text)
+        if form is not None:
+            out.append(Cand(i, i + 1, "country", P_COUNTRY, form=form))
+    return out
 
 
 def _people_noun(tok: Token) -> bool:
@@ -848,7 +873,9 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
             known = key in doc_tokens or (
                 c.label != "NORP" and not c.not_person and any(x.kind == "person" for x in table.surname(key))
             )
-            if known and tok.is_title:
+            # "President Mugabi" with the name tagged GPE: a lone name right after a capitalised person title
+            titled = c.label in ("GPE", "ORG", "LOC") and c.start > 0 and _is_person_title_word(doc[c.start - 1])
+            if (known or titled) and tok.is_title:
                 out.append(Cand(c.start, c.end, "person", P_ENT_PERSON, label=c.label, name_start=c.start))
                 continue
         out.append(c)
@@ -1425,6 +1452,12 @@ class _Resolver:
                 d = self.person_from_rows(rows, c, f"fuzzy '{name}' ~ '{form}' ({score:.0f})", 0.85)
                 self.mention(c, d, "name")
                 return
+        misspelt = self.misspelt_holders(name, tokens, c.title)
+        if misspelt is not None:
+            rows, how = misspelt
+            d = self.person_from_rows(rows, c, how, 0.6)
+            self.mention(c, d, "name")
+            return
         # not in the table: an actor from the text alone
         key = "name:" + " ".join(tokens)
         d = self.draft(key, name=name, kind="person", name_tokens=set(tokens), confidence=0.5)
@@ -1488,6 +1521,41 @@ class _Resolver:
         if len(ids) != 1:
             return None
         return self.table.rows_of[ids.pop()]
+
+    def misspelt_holders(
+        self, name: str, tokens: list[str], title: Title | None
+    ) -> tuple[list[ActorEntry], str] | None:
+        """Rows of the one table person a titled, misspelt name stands for ("President Dos Sontas"), or None.
+
+        Only with a title giving a sector: the bearers of the nearest surnames (``ActorTable.fuzzy_surname``)
+        must share the title's sector (and country and office, when given) and be one person, after
+        preferring those in office on the date.  A single written word must have six letters or more.
+        """
+        if title is None or title.agent is None or not title.agent.sectors:
+            return None
+        if len(tokens[-1]) < (6 if len(tokens) == 1 else 5):
+            return None
+        agent = title.agent
+        wanted = set(agent.sectors)
+        hits = [
+            (dist, e)
+            for dist, e in self.table.fuzzy_surname(name)
+            if wanted & set(e.sectors)
+            and (title.country is None or title.country == e.country)
+            and (not agent.office or not e.office or e.office == agent.office)
+        ]
+        if not hits:
+            return None
+        best = min(dist for dist, _ in hits)
+        rows = [e for dist, e in hits if dist == best]
+        ids = {e.id for e in rows}
+        if len(ids) > 1:
+            ids = {e.id for e in rows if e.status_on(self.date) == "current"}
+        if len(ids) != 1:
+            return None
+        person = self.table.rows_of[ids.pop()]
+        how = f"titled name '{name}' misspelt for '{person[0].name}' ({best} edit{'s' if best > 1 else ''})"
+        return person, how
 
     def holders_country(
         self, d: Draft, name: str, tokens: list[str], title: Title | None, ambiguous: list[ActorEntry]
@@ -1661,6 +1729,10 @@ class _Resolver:
         d = self.draft("country:" + code, name=name, kind="country", country=code, confidence=0.95, kb_id=code)
         if d.count == 0:
             d.evidence.append(f"country form '{text}' -> {code} (CAMEO codes a bare country as its country code)")
+            misspelt = _misspelt_country(text) if " " not in text and _country_form(text) is None else None
+            if misspelt is not None:
+                d.confidence = 0.8
+                d.evidence.append(f"'{text}' read as a misspelling of {misspelt.form}")
         return d
 
     def resolve_country(self, c: Cand) -> None:
