@@ -781,3 +781,14 @@ def test_sector_only_side_takes_the_country_of_its_clause() -> None:
     # not when the source is a plain country acting abroad, nor for foreign-looking sectors
     ev = code_text("Germany will deliver food aid to displaced people.")
     assert ev and ev[0].target and ev[0].target.code == "REF"
+
+
+def test_protest_in_a_place_is_addressed_to_its_authorities() -> None:
+    ev = code_text("Protesters blocked roads into Iran.")
+    assert codes(ev) == [("VENCVL", "144", "IRNGOV")]
+
+
+def test_purpose_target_through_participle_agent() -> None:
+    # the hunger strike demands the return of what the government seized: aimed at the seizer
+    ev = code_text("Protesters staged a hunger strike on Monday to demand the return of land seized by the government.")
+    assert ev and ev[0].root == "14" and ev[0].target and ev[0].target.code == "VENGOV"

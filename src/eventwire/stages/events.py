@@ -693,6 +693,14 @@ def _inner_target_heads(verb: Token, complement: Token | None, match: Match, sub
             seen.add(tok)
             if pos[tok] in ("NOUN", "PROPN", "ADJ"):
                 out.append(tok)
+                # "the return of property seized by government forces": the agent of a participle on a noun
+                nxt += [
+                    a
+                    for c in kids[tok]
+                    if tree.dep[c] == "acl" and tree.tag[c] == "VBN"
+                    for a in kids[c]
+                    if tree.dep[a] == "agent"
+                ]
             nxt += [c for c in kids[tok] if _inner_dep(tree, c)]
         frontier = nxt
     return out
@@ -1209,7 +1217,8 @@ class Coder:
         code = c.match.code
         root = code[:2]
         if root in _PLACE_POPULATION_ROOTS or code.startswith(_PLACE_POPULATION_CODES):
-            sector = "CVL" if root in _PLACE_CIVILIAN_ROOTS or root == "13" else ""
+            # force and coercion hit the people; a protest is addressed to the place's authorities
+            sector = "CVL" if root in _PLACE_CIVILIAN_ROOTS or root == "13" else ("GOV" if root == "14" else "")
         elif root in ("13", "03") and self._population_measure(c):
             sector = "CVL" if root == "13" else ""
         else:
@@ -1233,29 +1242,32 @@ class Coder:
                 return Side(None, start, end, self.res.text[start:end], code=country + sector)
         return None
 
-    def _for_population(self, c: Cand, head: int) -> bool:
-        """Whether a country target of coercion or violence stands for its people: the country names where the
-        action is done ("imposed a curfew in the town of Cizre in southeastern Turkey": in/into/inside/near its
-        territory; coercion, assault and mass violence only) or owns the homes, villages or neighbourhoods
-        that are hit ("demolished Palestinian homes", "shelled Lebanese villages") — then it is coded as the
-        country's civilians (CVL), as a place standing for its population is."""
+    def _for_population(self, c: Cand, head: int) -> str:
+        """The sector a country target takes when it names a place rather than the state: coercion or violence
+        where the country names where the action is done ("imposed a curfew in the town of Cizre in
+        southeastern Turkey": in/into/inside/near its territory; coercion, assault and mass violence only) or
+        whose homes, villages or neighbourhoods are hit ("demolished Palestinian homes", "shelled Lebanese
+        villages") is done to its civilians (CVL), as for a place standing for its population; a protest in a
+        place ("blocked roads into Abidjan") is addressed to its authorities (GOV).  '' otherwise."""
         root = c.match.code[:2]
-        if root not in _PLACE_CIVILIAN_ROOTS:
-            return False
+        if root not in _PLACE_CIVILIAN_ROOTS and root != "14":
+            return ""
         tree = self.res.tree
-        if tree.lemma[head] in _POPULATED_PLACES:
-            return True
+        if tree.lemma[head] in _POPULATED_PLACES and root != "14":
+            return "CVL"
         if root in ("16", "19"):
-            return False  # sanctions and battles aimed at a country are aimed at the state
+            return ""  # sanctions and battles aimed at a country are aimed at the state
         cur = head
         for _ in range(6):  # up through of/in phrases to the first preposition that is no 'of'
             up = tree.head[cur]
             if up == cur or tree.dep[cur] != "pobj":
-                return False
+                return ""
             if tree.lower[up] != "of":
-                return tree.lower[up] in _LOCATIVE_PREPS
+                if tree.lower[up] not in _LOCATIVE_PREPS:
+                    return ""
+                return "GOV" if root == "14" else "CVL"
             cur = tree.head[up]
-        return False
+        return ""
 
     def _countries_in_clause(self, c: Cand) -> None:
         """Sides whose actor has a sector but no country ("refugees", "rebels", "students") take the country
@@ -1478,11 +1490,11 @@ class Coder:
             place = self._place_target(c, flat)
             if place is not None:
                 chosen = [place]
-        elif chosen_head >= 0 and self._for_population(c, chosen_head):
+        elif chosen_head >= 0 and (sector := self._for_population(c, chosen_head)):
             for sd in chosen:
                 actor = res.actors.get(sd.actor_id) if sd.actor_id else None
                 if actor is not None and actor.country and not actor.sectors:
-                    sd.code = actor.country + "CVL"
+                    sd.code = actor.country + sector
         for sd in chosen:
             if (sd.actor_id is None and all(sd.text != o.text for o in c.sources)) or (
                 sd.actor_id is not None and sd.actor_id not in seen
