@@ -541,7 +541,7 @@ def test_passive_target_inside_the_subject_phrase() -> None:
 
 def test_obstruction_visits_and_of_phrases() -> None:
     """Blocking roads is a protest obstruction (144); arriving on a visit is a visit (042); 'state of siege'."""
-    assert codes(code_text("Hamas blocked roads into Israel.")) == [("PSEREB", "144", "ISR")]
+    assert codes(code_text("Hamas blocked roads into Israel.")) == [("PSEREB", "144", "ISRGOV")]
     assert [e.cameo for e in code_text("The government declared a state of siege in Iran.")] == ["1724"]
     ev = code_text("The Iranian ambassador arrived in Japan on a visit.")
     assert [(e.cameo, e.target and e.target.code) for e in ev] == [("042", "JPN")]
@@ -627,7 +627,7 @@ def test_place_stands_for_its_population_as_target(analyze: object) -> None:
     assert ("19", "ISRMIL", "PSECVL") in pairs("Israeli tanks fired shells at targets in Jericho.")
     assert ("04", "IRQGOV", "JOR") in pairs("Iraqi President Saddam Hussein arrived in Amman on a visit.")
     assert all(t is None for _r, _s, t in pairs("Indian officials met in Geneva on Monday."))
-    assert ("14", "IRQCVL", "IRQ") in pairs("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.")
+    assert ("14", "IRQCVL", "IRQGOV") in pairs("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.")
 
 
 def test_frame_reaches_the_purpose_of_a_conveyance(analyze: object) -> None:
