@@ -327,8 +327,36 @@ def given_names(persons: list[list[str]], min_count: int = 1) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= min_count and len(w) > 1 and w not in NAME_ARTICLES)
 
 
+_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<abbr>[A-Za-z]{2,8})\)$")
+_MINOR_WORDS = frozenset({"of", "the", "for", "and", "in", "de", "du", "des", "la", "le"})
+
+
+def expand_acronyms(forms: list[str]) -> tuple[list[str], list[str]]:
+    """(forms, acronyms): a form with a trailing acronym in brackets that is its name's initials becomes the
+    bare name ("Liberation Tigers of Tamil Eelam (ltte)" -> "Liberation Tigers of Tamil Eelam"); the acronym
+    of the entry's own name (three letters or more) is returned to be added as a strict alias ("LTTE").
+    Other bracketed words (a country, a Spanish acronym) are left as they are."""
+    out: list[str] = []
+    acronyms: list[str] = []
+    for n, form in enumerate(forms):
+        m = _ACRONYM.match(form)
+        words = [w for w in re.split(r"[\s-]+", m["name"]) if w and w.lower() not in _MINOR_WORDS] if m else []
+        if m is None or "".join(w[0] for w in words).lower() != m["abbr"].lower():
+            out.append(form)
+            continue
+        out.append(m["name"])
+        if n == 0 and len(m["abbr"]) >= 3:
+            acronyms.append(m["abbr"].upper())
+    return list(dict.fromkeys(out)), acronyms
+
+
 def build_organizations(
-    shared: Path, countries: set[str], groups: dict[str, str], sectors: set[str], names: frozenset[str] = frozenset()
+    shared: Path,
+    countries: set[str],
+    groups: dict[str, str],
+    sectors: set[str],
+    names: frozenset[str] = frozenset(),
+    regions: frozenset[str] = frozenset(),
 ) -> list[list[str]]:
     """Organisation rows: id, name, forms (|-separated), country, sectors, source, strict.
 
@@ -344,7 +372,7 @@ def build_organizations(
             parsed = [p for p in (code_parts(c, countries, group_set, sectors) for c in codes) if p is not None]
             if not parsed or not names:
                 continue
-            forms = [clean_name(n) for n in names if n.strip()]
+            forms, acronyms = expand_acronyms([clean_name(n) for n in names if n.strip()])
             # drop forms that are titles of people ("World Bank President"): the stage reads titles itself
             forms = [f for f in dict.fromkeys(forms) if len(f) > 1 and f.split()[-1].lower() not in TITLE_ENDINGS]
             if milnon:  # "May 15", "21 June", "Omega-7": group names that read as dates or numbers
@@ -357,8 +385,17 @@ def build_organizations(
                 continue
             key = forms[0].lower()
             if key in rows:
-                continue
+                old = rows[key]
+                # the first entry of a name wins, unless it has no state and this one has ("Moro Islamic
+                # Liberation Front" [SEAIMG] and "... (MILF)" [PHLREB]); codes of the militant-groups section
+                # (IMG) are left alone: their first letters may be a religion ("MUSIMG"), not a state
+                state = country in countries and country not in regions and "IMG" not in secs
+                if not (state and (not old[3] or old[3] in regions)):
+                    continue
+                forms += [f for f in [old[1], *old[2].split("|")] if f and f not in forms]
             plain = [f for f in forms if milnon and len(f.split()) > 1 and not ORG_WORDS & set(f.lower().split())]
+            forms += [a for a in acronyms if a not in forms]
+            plain += acronyms  # acronyms only as written where the model sees a name ("the ELF" is no group)
             rows[key] = [
                 "phx-" + re.sub(r"[^a-z0-9]+", "-", key).strip("-"),
                 forms[0],
@@ -368,6 +405,16 @@ def build_organizations(
                 "phoenix-" + ("milnonstate" if milnon else "international"),
                 "|".join(plain),
             ]
+    # an acronym that is also another entry's form says nothing: dropped from both ("LEJ")
+    form_count: dict[str, int] = {}
+    for row in rows.values():
+        for f in {f.lower() for f in [row[1], *row[2].split("|")] if f}:
+            form_count[f] = form_count.get(f, 0) + 1
+    for row in rows.values():
+        shared_forms = {f for f in row[6].split("|") if f.isupper() and form_count.get(f.lower(), 0) > 1}
+        if shared_forms:
+            row[2] = "|".join(f for f in row[2].split("|") if f not in shared_forms)
+            row[6] = "|".join(f for f in row[6].split("|") if f not in shared_forms)
     sectors_by_code: dict[str, str] = {}
     for row in rows.values():
         if row[3] and row[4]:
@@ -547,7 +594,7 @@ def main() -> None:
     # the Phoenix dictionaries code
     known = set(countries) | hand_country_codes()
     persons = build_persons(data, known, set(groups), sectors)
-    orgs = build_organizations(data, known, groups, sectors, given_names(persons))
+    orgs = build_organizations(data, known, groups, sectors, given_names(persons), frozenset(region_codes))
     write_tsv(
         OUT / "organizations.tsv",
         ["id", "name", "aliases", "country", "sectors", "source", "strict"],

@@ -857,3 +857,19 @@ def test_misspelt_country_without_a_model_entity(analyze: Analyze) -> None:
     result = analyze("Ethopia has agreed to reopen its border crossings.")
     country = actor_of(result, "Ethopia")
     assert country.code == "ETH" and any("misspelling" in e for e in country.evidence)
+
+
+def test_bracketed_acronyms_of_source_groups_become_names_and_strict_aliases(analyze: Analyze) -> None:
+    result = analyze("The Liberation Tigers of Tamil Eelam (LTTE) rejected the offer of new talks.")
+    assert actor_of(result, "Liberation Tigers of Tamil Eelam").code == "LKAREB"
+    assert actor_of(result, "LTTE").code == "LKAREB"
+    # a name the source lists twice, with a region and with a state, keeps the state
+    result = analyze("Troops clashed with the Moro Islamic Liberation Front on Sunday.")
+    assert actor_of(result, "Moro Islamic Liberation Front").code == "PHLREB"
+
+
+def test_hand_table_gives_groups_the_source_leaves_without_a_state(analyze: Analyze) -> None:
+    result = analyze("The government said it would lift the ban on the Islamic Salvation Front (FIS).")
+    assert actor_of(result, "FIS").code == "DZAREB"
+    result = analyze("Fighters of the Japanese Red Army claimed the attack.")
+    assert actor_of(result, "Japanese Red Army").code == "JPNREB"  # no country in the source: its name's

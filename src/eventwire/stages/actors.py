@@ -142,6 +142,8 @@ ORG_NAME_WORDS = frozenset(
         "front",
     }
 )
+#: Function words inside a multi-word proper name ("Liberation Tigers of Tamil Eelam").
+NAME_GLUE = frozenset({"of", "the", "and", "for", "de", "del", "la", "al"})
 #: Collective nouns that name a group only through an agent modifier ("opposition groups", "armed
 #: factions", "the peace movement"); alone they are too generic to be actors.
 GROUP_NOUNS = frozenset(
@@ -686,7 +688,11 @@ def _seen_as_name(doc: Doc, start: int, end: int, primary: bool) -> bool:
     label = doc[start].ent_type_
     if label:
         return label in NAME_LABELS and (label != "PERSON" or primary)
-    return all(doc[i].pos_ == "PROPN" and not doc[i].ent_type_ for i in range(start, end))
+    # proper nouns, with function words inside ("Liberation Tigers of Tamil Eelam")
+    return all(
+        (doc[i].pos_ == "PROPN" or (start < i < end - 1 and doc[i].lower_ in NAME_GLUE)) and not doc[i].ent_type_
+        for i in range(start, end)
+    )
 
 
 def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> list[Cand]:
@@ -1677,13 +1683,15 @@ class _Resolver:
             )
             if d.count == 0:
                 d.evidence.append(f"organisation '{self.arrays.span_text(c.start, c.end)}' -> {e.id} ({e.source})")
-                if e.country is not None and country_kinds().get(e.country) == "region":
+                stateless = e.country is None or country_kinds().get(e.country) == "region"
+                if stateless and "IGO" not in e.sectors and e.source != OUTLET_SOURCE:
                     own = _name_country(e.name) or _name_country(self.arrays.span_text(c.start, c.end))
                     if own is not None:
                         # "Palestinian Islamic Jihad" [MEAREB]: the nationality the name carries is more precise
                         d.country = own[0]
-                        d.sectors = _sectors_for(own[0], d.sectors)
-                        d.evidence.append(f"'{own[1]}' in its name -> {own[0]} (the table gives region {e.country})")
+                        d.sectors = _sectors_for(own[0], [x for x in d.sectors if x != "INT"]) or d.sectors
+                        given = f"region {e.country}" if e.country else "no country"
+                        d.evidence.append(f"'{own[1]}' in its name -> {own[0]} (the table gives {given})")
             text = normalise_name(_display_name(self.doc, c.start, c.end, self.arrays))
             self.mention(c, d, "name" if text == normalise_name(e.name).removeprefix("the ") else "alias")
             return
