@@ -78,6 +78,7 @@ _PREP_CONTENT: dict[str, set[str]] = {
 }
 _END_PUNCT = ".,;:!?…\"'”’ \n"
 _ACTIVE_PARTICIPLE = {"VBG", "VBD"}
+_PCOMP_CLIMB = {"prep", "pobj", "advmod", "acomp"}
 #: Nouns of messages and documents, which say things in news style ("a statement announcing …", "a tweet attacking …").
 _MESSAGE_NOUNS = {
     "statement", "tweet", "post", "posting", "letter", "ad", "advertisement", "commercial", "spot", "report", "message",
@@ -273,8 +274,16 @@ def _subject_any(verb: Token, depth: int = 0) -> Span | None:
             return None
         if passive and dep == _D_NSUBJPASS and any(deps[x] == _D_XCOMP for x in children):
             return None  # "the two countries are said to be …": the subject is said to, no one says
-    if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
-        return _subject_of(verb.head.head, depth + 1)
+    if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "by saying …", "stopped short of calling …", "were in the lead in advocating …": up through
+        # prepositions, their objects and adverbs to the verb they hang on, whose subject speaks
+        up = verb.head.head
+        for _ in range(4):
+            if up.pos_ in {"VERB", "AUX"} or up.head.i == up.i or up.dep_ not in _PCOMP_CLIMB:
+                break
+            up = up.head
+        if up.pos_ in {"VERB", "AUX"}:
+            return _subject_of(up, depth + 1)
     if depth < 3 and verb.dep_ == "acomp" and verb.head.i != verb.i:
         return _subject_of(verb.head, depth + 1)  # "he won't be able to brag about …": through "able"
     if verb.dep_ == "acl" and verb.tag_ in _ACTIVE_PARTICIPLE and verb.head.i < verb.i and not passive:
@@ -301,6 +310,14 @@ def _agentive(tok: Token) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_PLURAL
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in _MESSAGE_NOUNS
+
+
+def _bare_noun(tok: Token) -> bool:
+    """A common noun without determiner, possessor or number (``wrote letters``, ``posted news``): the object names
+    an activity, not a particular text whose content is reported (``portions of his returns`` is particular)."""
+    return tok.pos_ == "NOUN" and not any(
+        c.dep_ in {"det", "poss", "nummod", "predet"} or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+    )
 
 
 def _trim(span_tokens: list[Token]) -> tuple[int, int] | None:
@@ -422,6 +439,8 @@ class _Finder:
         while j < len(doc) and j < q.end + 4 and (doc[j].is_punct or doc[j].is_space):
             if doc[j].text in {".", "!", "?"} and j > q.end and doc[j - 1].is_punct and not _is_mark(doc[j - 1]):
                 return None
+            if "\n" in doc[j].text:
+                return None  # a quote ending its paragraph: the next paragraph's verb is no attribution of it
             j += 1
         byline = self._dash_byline(q, j)
         if byline is not None:
@@ -694,7 +713,14 @@ class _Finder:
                     return _trim_range(doc, obj.left_edge.i, c.right_edge.i)
             if c.dep_ == "dobj":
                 pron_ok = wide and cue.cls == "stance" and c.lower_ not in _RELATIVE
-                if nominal is None and c.i > verb.i and c.pos_ != "NUM" and (c.pos_ != "PRON" or pron_ok):
+                generic = cue.cls == "writing" and "dobj" not in cue.complements and _bare_noun(c)
+                if (
+                    nominal is None
+                    and c.i > verb.i
+                    and c.pos_ != "NUM"
+                    and (c.pos_ != "PRON" or pron_ok)
+                    and not generic
+                ):
                     nominal = c  # a noun-phrase content only when there is no clause
                 continue
             if c.dep_ == "oprd":

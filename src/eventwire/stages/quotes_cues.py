@@ -75,7 +75,7 @@ ADDRESSEE_VERBS: frozenset[str] = frozenset({"tell", "ask", "inform", "notify", 
 #: Classes whose verbs take a noun phrase or an infinitive as content in the indirect pass
 #: (``noted the clot's existence``, ``said as much``, ``agreed to lend``); writing verbs are left out
 #: (``wrote letters``, ``published the paper`` name the text, not what it says).
-WIDE_CLASSES: frozenset[str] = frozenset({"speech", "stance", "announce"})
+WIDE_CLASSES: frozenset[str] = frozenset({"speech", "stance", "announce", "writing"})
 
 
 def wide_complements(lemma: str, cls: str, complements: frozenset[str], particle: str | None) -> frozenset[str]:
