@@ -792,3 +792,27 @@ def test_purpose_target_through_participle_agent() -> None:
     # the hunger strike demands the return of what the government seized: aimed at the seizer
     ev = code_text("Protesters staged a hunger strike on Monday to demand the return of land seized by the government.")
     assert ev and ev[0].root == "14" and ev[0].target and ev[0].target.code == "VENGOV"
+
+
+def test_measure_without_place_is_on_the_own_population() -> None:
+    ev = code_text("The Kremlin imposed a curfew on Sunday.")
+    assert codes(ev) == [("RUSGOV", "1723", "RUSCVL")]
+    # no state authority as source: no target is made up
+    ev = code_text("Hamas imposed a curfew on Sunday.")
+    assert ev and ev[0].target is None
+
+
+def test_destroying_property_vocabulary() -> None:
+    # CAMEO 1712 destroy property: blowing up lines/bridges, setting fire to buildings, torching, razing
+    assert [e.cameo for e in code_text("Hamas blew up two bridges near Gaza.")] == ["1712"]
+    assert codes(code_text("The rebels set fire to the offices of the government.")) == [("COLREB", "1712", "VENGOV")]
+    assert [e.cameo for e in code_text("Israel razed the village.")] == ["1712"]
+
+
+def test_up_to_quantity_object() -> None:
+    # "up to 16 X" parsed as particle + prepositional object is still the object
+    doc = load_nlp()("Rebels have kidnapped up to 16 Russian civilian advisers from a town market.")
+    verb = next(t for t in doc if t.lower_ == "kidnapped")
+    m = events_stage.Match("181", "", 0.0, "test")
+    heads = [doc[i].lower_ for i in events_stage._target_heads(verb, m, doc[0])]
+    assert heads[0] == "advisers"

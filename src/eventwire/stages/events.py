@@ -483,6 +483,16 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
     kids = kids_of[verb.i]
     out = [c for c in kids if dep[c] == "nsubjpass"]
     out += [c for c in kids if dep[c] in ("dobj", "dative", "attr", "oprd") and c != noun]
+    # "kidnapped up to 16 advisers": a quantity 'up to N' read as a particle with a prepositional object
+    out += [
+        p
+        for c in kids
+        if dep[c] in ("prt", "advmod") and lower[c] == "up"
+        for g in kids_of[c]
+        if dep[g] == "prep" and lower[g] == "to"
+        for p in kids_of[g]
+        if dep[p] == "pobj"
+    ]
     holders = [verb.i] + ([noun] if noun >= 0 else [])
     for c in kids:
         if dep[c] in ("dobj", "xcomp") and c != noun:
@@ -1316,6 +1326,26 @@ class Coder:
                     return country
         return None
 
+    def _own_population(self, c: Cand) -> list[Side]:
+        """A state's measure over a population (curfew, martial law, state of emergency: CAMEO 1723/1724, or a
+        threat of one) named without a place is imposed on its own people: the target is the source's country
+        with sector CVL, the measure's words as evidence ("the government declared martial law")."""
+        code = c.match.code
+        if not (code.startswith(("1723", "1724")) or (code[:2] == "13" and self._population_measure(c))):
+            return []
+        res = self.res
+        states = _states()
+        for sd in c.sources:
+            actor = res.actors.get(sd.actor_id) if sd.actor_id else None
+            if actor is None or actor.country not in states:
+                continue
+            if actor.sectors and not set(actor.sectors) & _AUTHORITY_SECTORS:
+                continue
+            tok = c.match.noun or c.trigger
+            start, end = tok.idx, tok.idx + len(tok.text)
+            return [Side(None, start, end, res.text[start:end], code=f"{actor.country}CVL")]
+        return []
+
     def _population_measure(self, c: Cand) -> bool:
         """Whether the object of the action (or of its folded complement) is a measure over a population
         ("threatened to institute a curfew", "prepared to impose martial law")."""
@@ -1490,6 +1520,8 @@ class Coder:
             place = self._place_target(c, flat)
             if place is not None:
                 chosen = [place]
+            elif not chosen:
+                chosen = self._own_population(c)
         elif chosen_head >= 0 and (sector := self._for_population(c, chosen_head)):
             for sd in chosen:
                 actor = res.actors.get(sd.actor_id) if sd.actor_id else None
