@@ -839,3 +839,25 @@ def test_admire_and_judgement_verb_classes(run: Callable[[str], Analysis]) -> No
     b = run("The coach chastised the players for the late start.")
     q = only(b, "the players")
     assert q.cue == "chastise" and q.speaker_text == "The coach"
+
+
+def test_reported_clause_running_past_its_host_is_still_nested(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "Officer Mara Keller later said she suspected Jonas Feld was under the influence of alcohol — something a "
+        "neighbour also told a dispatcher before police arrived on scene."
+    )
+    suspected = next(q for q in a.quotes if q.cue == "suspect")
+    said = next(q for q in a.quotes if q.cue == "say")
+    assert suspected.parent_id == said.id and said.speaker_text == "Officer Mara Keller"
+
+
+def test_source_in_a_prepositional_phrase(run: Callable[[str], Analysis]) -> None:
+    a = run("In the latest poll, the mayor led her rival by four points.")
+    q = only(a, "the mayor led her rival")
+    assert q.speaker_text == "the latest poll" and q.cue == "in" and q.cue_class == "according"
+    b = run("In his eyes, the new law is a betrayal of the farmers.")
+    assert only(b, "the new law is a betrayal").speaker_text == "his"
+    c = run("By one estimate, 40,000 homes lost power during the storm.")
+    assert only(c, "40,000 homes lost power").speaker_text == "one estimate"
+    d = run("The council gave the land back in return for a new school.")
+    assert d.quotes == []

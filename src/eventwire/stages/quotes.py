@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, POS
 from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.symbols import ADJ, AUX, NOUN, VERB
+from spacy.symbols import ADJ, ADP, AUX, NOUN, VERB
 from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -79,6 +79,11 @@ _PREP_CONTENT: dict[str, set[str]] = {
 _END_PUNCT = ".,;:!?…\"'”’ \n"
 _ACTIVE_PARTICIPLE = {"VBG", "VBD"}
 _PCOMP_CLIMB = {"prep", "pobj", "advmod", "acomp"}
+_SOURCE_PREP_HASHES = frozenset(int(hash_string(w)) for w in ("in", "by"))
+#: Nouns of a point of view: "in his eyes/view/opinion, …" gives the clause to the possessor.
+_VIEW_NOUNS = {"eye", "view", "opinion", "estimation", "mind", "judgment", "judgement", "words", "word"}
+#: Nouns of a count or an estimate: "by one estimate/count/measure, …".
+_ESTIMATE_NOUNS = {"estimate", "count", "measure", "calculation", "tally", "reckoning", "account"}
 #: Nouns of messages and documents, which say things in news style ("a statement announcing …", "a tweet attacking …").
 _MESSAGE_NOUNS = {
     "statement", "tweet", "post", "posting", "letter", "ad", "advertisement", "commercial", "spot", "report", "message",
@@ -357,13 +362,18 @@ class _Finder:
         self.text = ""
         self.contents: dict[tuple[int, bool], tuple[int, int] | None] = {}
         self.noun_cues: list[int] = []
+        self.source_preps: list[int] = []
         # token objects only for verbs whose lemma is in the cue table
         strings = doc.vocab.strings
         nouns = table.noun_hashes
         root = strings["ROOT"]
         acomp = strings["acomp"]
+        prep = strings["prep"]
         for i, (pos, lemma, dep) in enumerate(doc.to_array([POS, LEMMA, DEP]).tolist()):
-            if pos == ADJ:
+            if pos == ADP:
+                if dep == prep and lemma in _SOURCE_PREP_HASHES:
+                    self.source_preps.append(i)  # "in this poll, …", "in his eyes, …", "by one estimate, …"
+            elif pos == ADJ:
                 if lemma in nouns and dep == acomp:
                     self.noun_cues.append(i)  # "X is critical of Y"
             elif pos == NOUN:
@@ -1076,6 +1086,7 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
             quotes.append(q)
         used_cues.add(i)
     _according_to(doc, finder, quotes, inside_direct, par_starts)
+    _source_phrases(doc, finder, quotes, inside_direct, par_starts)
     _noun_cues(doc, finder, quotes, inside_direct, par_starts)
     _title_case_headline(doc, finder, quotes, text, par_starts)
 
@@ -1129,7 +1140,11 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
                 and h.parent is None
                 and h.start <= q.cue_span[0] < h.end
                 and h.start <= q.start
-                and (q.end <= h.end or not text[h.end : q.end].strip(_END_PUNCT))  # trimmed final stop
+                and (
+                    q.end <= h.end
+                    or not text[h.end : q.end].strip(_END_PUNCT)  # trimmed final stop
+                    or (h.kind != "direct" and q.start < h.end and q.cue is not None and q.cue.dep_ == "ccomp")
+                )
             ),
             None,
         )
@@ -1507,6 +1522,47 @@ def _according_to(
         q.cue_span = (first.idx, doc[e - 1].idx + len(doc[e - 1].text), phrase)
         q.cls = finder.table.phrases[phrase]
         q.speaker = speaker
+        quotes.append(q)
+
+
+def _source_phrases(
+    doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct: list[tuple[int, int]], par_starts: list[int]
+) -> None:
+    """A clause with a source in a prepositional phrase and no cue verb of its own, like ``according to X``:
+    ``In this poll, Trump rose …`` / ``… in some polls`` (a source of evidence), ``In his eyes, only …`` (a point of
+    view: the possessor), ``By one estimate, 300,000 acres …``."""
+    for i in finder.source_preps:
+        prep = doc[i]
+        verb = prep.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.i in finder.cues or prep.i == verb.i:
+            continue
+        if any(a <= prep.idx < b for a, b in inside_direct):
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        lemma = pobj.lemma_.lower()
+        speaker: Span | None = None
+        if pobj.tag_ == "NN" and _bare_noun(pobj):
+            continue  # idioms: "in return", "in response", "by measure"
+        if prep.lower_ == "in" and lemma in finder.table.evidence_subjects:
+            speaker = _speaker_span(pobj)
+        elif prep.lower_ == "in" and lemma in _VIEW_NOUNS:
+            poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
+            speaker = doc[poss.i : poss.i + 1] if poss is not None else None
+        elif prep.lower_ == "by" and lemma in _ESTIMATE_NOUNS:
+            speaker = _speaker_span(pobj)
+        if speaker is None:
+            continue
+        own = set(range(prep.left_edge.i, prep.right_edge.i + 1))
+        clause = [t for t in doc[verb.left_edge.i : verb.right_edge.i + 1] if t.i not in own]
+        content = _trim(clause)
+        if content is None or content[1] - content[0] < 8:
+            continue
+        q = _Quote(content[0], content[1], "indirect", _paragraph_of(par_starts, prep.idx), confidence=0.6)
+        q.speaker = speaker
+        q.cue_span = (prep.idx, prep.idx + len(prep.text), prep.lower_)
+        q.cls = "according"
         quotes.append(q)
 
 
