@@ -873,3 +873,16 @@ def test_hand_table_gives_groups_the_source_leaves_without_a_state(analyze: Anal
     assert actor_of(result, "FIS").code == "DZAREB"
     result = analyze("Fighters of the Japanese Red Army claimed the attack.")
     assert actor_of(result, "Japanese Red Army").code == "JPNREB"  # no country in the source: its name's
+
+
+def test_table_person_out_of_office_is_an_elite_and_a_new_title_wins(analyze: Analyze) -> None:
+    # Ouattara's table office (prime minister 1990-1993) is over in 2000: ELI first, as Phoenix codes him
+    result = analyze("The court decided to allow candidate Alassane Ouattara to run.", published="2000-06-01")
+    person = actor_of(result, "Alassane Ouattara")
+    assert person.code == "CIVELI" and "GOV" in person.sectors
+    # in office on the date: the office alone
+    result = analyze("The court decided to allow candidate Alassane Ouattara to run.", published="1992-06-01")
+    assert actor_of(result, "Alassane Ouattara").code == "CIVGOV"
+    # a military title the table row does not share replaces it once the row is over
+    result = analyze("The newspaper defied a ban imposed by General Michel Aoun.", published="2000-06-01")
+    assert actor_of(result, "General Michel Aoun").code == "LBNMIL"

@@ -1370,7 +1370,9 @@ class _Resolver:
                 status = "former"
             elif title is not None and title.agent is not None and title.agent.sectors:
                 # the text gives a current title: it wins over the table's dates
-                agrees = title.agent.office == row.office or set(title.agent.sectors) & set(row.sectors)
+                agrees = (title.agent.office is not None and title.agent.office == row.office) or set(
+                    title.agent.sectors
+                ) & set(row.sectors)
                 if status != "current" and not agrees:
                     d.role = title.role()
                     d.sectors = list(title.agent.sectors)
@@ -1378,6 +1380,11 @@ class _Resolver:
                     d.country = title.country or d.country
                     d.evidence.append(f"text title '{title.text}' is newer than the table row")
                 status = "current"
+            elif _out_of_office(rows, self.date) and "ELI" not in d.sectors:
+                # in none of its offices on the date and no title in the text: one of the elites, as the
+                # Phoenix dictionaries code a person outside their dated offices (``XXXELI``)
+                d.sectors.insert(0, "ELI")
+                d.evidence.append("in no table office on the date -> ELI (elite) before the office's sectors")
             d.role_status = status
             d.evidence.append(f"{evidence} -> table row {row.id} ({row.role or '-'} {row.dates}, {row.source})")
             self.add_title_evidence(d, c.title)
@@ -2134,6 +2141,16 @@ def _staff_sectors(title: Title, sectors: Iterable[str]) -> list[str]:
     if title.country is None and org is not None and org.sectors:
         return [org.sectors[0], *[s for s in sectors if s not in ("GOV", org.sectors[0])]]
     return _sectors_for(title.country, sectors)
+
+
+def _out_of_office(rows: list[ActorEntry], date: dt.date) -> bool:
+    """Whether a table person holds none of its offices on ``date``: every row ended before it, or (for rows of
+    the dated Phoenix source, which covers earlier decades; the hand table starts around 2015) starts after."""
+    return bool(rows) and all(
+        r.status_on(date) == "former"
+        or (r.verified_until is not None and r.start is not None and r.start > date and r.status_on(date) != "current")
+        for r in rows
+    )
 
 
 def _add_elite(d: Draft, title: Title | None) -> None:
