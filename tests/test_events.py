@@ -816,3 +816,9 @@ def test_up_to_quantity_object() -> None:
     m = events_stage.Match("181", "", 0.0, "test")
     heads = [doc[i].lower_ for i in events_stage._target_heads(verb, m, doc[0])]
     assert heads[0] == "advisers"
+
+
+def test_agentless_investigation_in_a_place_is_by_its_state() -> None:
+    # "in Italy" hangs on the investigation, and Italy is only a place here (no actor): its state investigates
+    ev = code_text("The Iranian ambassador has been put under investigation in Italy for smuggling.")
+    assert codes(ev) == [("ITA", "090", "IRNGOV")]

@@ -1431,8 +1431,25 @@ class Coder:
                         break
         elif _passive and c.match.code[:2] in _AUTHORITY_ROOTS:
             # "was arrested / put under investigation in Italy": the authorities of the place act
-            for h in _locative_objects(t, c.match, c.complement):
+            locs = _locative_objects(t, c.match, c.complement)
+            locs += [  # "put under investigation in Italy": the place of the verb's prepositional object
+                p
+                for ch in kids[t.i]
+                if dep[ch] == "prep"
+                for o in kids[ch]
+                if dep[o] == "pobj"
+                for k in kids[o]
+                if dep[k] == "prep" and lower[k] in ("in", "inside")
+                for p in kids[k]
+                if dep[p] == "pobj"
+            ]
+            for h in locs:
                 found = [x for x in res.sides(h, allow_text=False) if res.is_country(x)]
+                if not found and not res.sides(h, allow_text=False):
+                    # a place the actors stage left alone (geocoded by the places stage): its state acts
+                    geo = self._place_side(h, tree)
+                    if geo is not None and geo[2] in _states():
+                        found = [Side(None, geo[0], geo[1], res.text[geo[0] : geo[1]], code=geo[2])]
                 if found:
                     c.sources = found[:1]
                     break
