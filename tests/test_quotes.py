@@ -861,3 +861,14 @@ def test_source_in_a_prepositional_phrase(run: Callable[[str], Analysis]) -> Non
     assert only(c, "40,000 homes lost power").speaker_text == "one estimate"
     d = run("The council gave the land back in return for a new school.")
     assert d.quotes == []
+
+
+def test_evidential_adjective_with_expletive_it(run: Callable[[str], Analysis]) -> None:
+    a = run("It is clear that the plan failed.")
+    q = only(a, "the plan failed")
+    assert q.cue == "clear" and q.speaker_text is None and q.cue_class == "evidence"
+    b = run("The minister made it clear that he would resign.")
+    q = only(b, "he would resign")
+    assert q.cue == "clear" and q.speaker_text == "The minister"
+    c = run("The water in the bay was clear and cold that morning.")
+    assert c.quotes == []

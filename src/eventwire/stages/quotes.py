@@ -79,6 +79,9 @@ _PREP_CONTENT: dict[str, set[str]] = {
 _END_PUNCT = ".,;:!?…\"'”’ \n"
 _ACTIVE_PARTICIPLE = {"VBG", "VBD"}
 _PCOMP_CLIMB = {"prep", "pobj", "advmod", "acomp"}
+#: Adjectives of evidence with an expletive subject ("it is clear/obvious/apparent that …").
+_EVIDENTIAL = ("clear", "obvious", "apparent", "evident", "unclear", "plain")
+_EVIDENTIAL_HASHES = frozenset(int(hash_string(w)) for w in _EVIDENTIAL)
 _SOURCE_PREP_HASHES = frozenset(int(hash_string(w)) for w in ("in", "by"))
 #: Nouns of a point of view: "in his eyes/view/opinion, …" gives the clause to the possessor.
 _VIEW_NOUNS = {"eye", "view", "opinion", "estimation", "mind", "judgment", "judgement", "words", "word"}
@@ -363,6 +366,7 @@ class _Finder:
         self.contents: dict[tuple[int, bool], tuple[int, int] | None] = {}
         self.noun_cues: list[int] = []
         self.source_preps: list[int] = []
+        self.evidentials: list[int] = []
         # token objects only for verbs whose lemma is in the cue table
         strings = doc.vocab.strings
         nouns = table.noun_hashes
@@ -374,6 +378,8 @@ class _Finder:
                 if dep == prep and lemma in _SOURCE_PREP_HASHES:
                     self.source_preps.append(i)  # "in this poll, …", "in his eyes, …", "by one estimate, …"
             elif pos == ADJ:
+                if lemma in _EVIDENTIAL_HASHES:
+                    self.evidentials.append(i)  # "it is clear that …", "made it clear that …"
                 if lemma in nouns and dep == acomp:
                     self.noun_cues.append(i)  # "X is critical of Y"
             elif pos == NOUN:
@@ -1087,6 +1093,7 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         used_cues.add(i)
     _according_to(doc, finder, quotes, inside_direct, par_starts)
     _source_phrases(doc, finder, quotes, inside_direct, par_starts)
+    _evidential_clauses(doc, finder, quotes, inside_direct, par_starts)
     _noun_cues(doc, finder, quotes, inside_direct, par_starts)
     _title_case_headline(doc, finder, quotes, text, par_starts)
 
@@ -1525,6 +1532,53 @@ def _according_to(
         quotes.append(q)
 
 
+def _evidential_clauses(
+    doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct: list[tuple[int, int]], par_starts: list[int]
+) -> None:
+    """``It is clear that …``, ``Nor is it obvious whether …``: a finding stated without a source (no speaker);
+    ``X made it clear that …`` is X's statement."""
+    for i in finder.evidentials:
+        adj = doc[i]
+        if any(a <= adj.idx < b for a, b in inside_direct):
+            continue
+        head = adj.head
+        speaker: Span | None = None
+        if adj.dep_ == "acomp" and head.lemma_ in {"be", "seem", "become", "remain"}:
+            if not any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children):
+                continue
+            holder = head
+        elif adj.dep_ in {"ccomp", "oprd"} and head.lemma_ == "make":
+            if not any(c.lower_ == "it" for c in adj.children) and not any(c.lower_ == "it" for c in head.children):
+                continue
+            speaker = _subject_of(head)
+            if speaker is None:
+                continue
+            holder = adj
+        else:
+            continue
+        clause = next(
+            (
+                c
+                for k in (holder, adj)
+                for c in k.children
+                if c.dep_ in {"ccomp", "advcl", "csubj"}
+                and c.i > adj.i
+                and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        content = _trim_range(doc, clause.left_edge.i, clause.right_edge.i)
+        if content is None:
+            continue
+        q = _Quote(content[0], content[1], "indirect", _paragraph_of(par_starts, adj.idx), confidence=0.5)
+        q.speaker = speaker
+        q.cue_span = (adj.idx, adj.idx + len(adj.text), adj.lemma_.lower())
+        q.cls = "speech" if speaker is not None else "evidence"
+        quotes.append(q)
+
+
 def _source_phrases(
     doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct: list[tuple[int, int]], par_starts: list[int]
 ) -> None:
@@ -1583,8 +1637,8 @@ def _continue_speakers(quotes: list[_Quote], text: str) -> None:
             q.speaker, q.inherited, q.confidence, q.cls = nxt.speaker, True, 0.6, nxt.cls
     # backward: the statement continued
     for n, q in enumerate(quotes):
-        if q.speaker is not None or q.cue is not None or q.parent is not None:
-            continue
+        if q.speaker is not None or q.cue is not None or q.parent is not None or q.kind == "indirect":
+            continue  # (an indirect quote without a speaker has its cue: "it is clear that …")
         for prev in reversed(quotes[:n]):
             if prev.parent is not None:
                 continue
