@@ -886,3 +886,10 @@ def test_table_person_out_of_office_is_an_elite_and_a_new_title_wins(analyze: An
     # a military title the table row does not share replaces it once the row is over
     result = analyze("The newspaper defied a ban imposed by General Michel Aoun.", published="2000-06-01")
     assert actor_of(result, "General Michel Aoun").code == "LBNMIL"
+
+
+def test_name_without_its_middle_name_is_the_table_person(analyze: Analyze) -> None:
+    result = analyze("Prosecutors questioned Carlos Menem about the arms sales.", published="2001-03-01")
+    person = actor_of(result, "Carlos Menem")
+    assert person.kb_id == "phx-carlos-saul-menem" and person.country == "ARG"
+    assert actor_table(()).outer("George Bush") == []  # a name that is itself a table form is no shortening

@@ -123,6 +123,8 @@ class ActorTable:
     rows_of: dict[str, list[ActorEntry]] = field(default_factory=dict)
     #: last word of a titled form -> (the form's words, person row) ("bush" -> (president bush), George W. Bush)
     by_titled: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = field(default_factory=dict)
+    #: "first last" of person forms of three words or more -> rows ("carlos menem" -> Carlos Saul Menem)
+    by_outer: dict[str, list[ActorEntry]] = field(default_factory=dict)
     #: surname keys by (first letter, length), for misspelt surnames (built on first use)
     _blocks: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False, compare=False)
     _surname_memo: dict[str, list[tuple[int, ActorEntry]]] = field(default_factory=dict, repr=False, compare=False)
@@ -136,6 +138,7 @@ class ActorTable:
         forms_of: dict[str, set[str]] = defaultdict(set)
         rows_of: dict[str, list[ActorEntry]] = defaultdict(list)
         by_titled: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = defaultdict(list)
+        by_outer: dict[str, list[ActorEntry]] = defaultdict(list)
         for e in self.entries:
             rows_of[e.id].append(e)
             for form in e.titled:
@@ -156,6 +159,8 @@ class ActorTable:
                     forms_of[e.id].add(key)
                     by_surname[tokens[-1]].append(e)
                     by_prefix[tokens[-1][:3]].add(e.id)
+                    if len(tokens) >= 3 and e.country not in FAMILY_NAME_FIRST:
+                        by_outer[f"{tokens[0]} {tokens[-1]}"].append(e)
                     by_prefix[tokens[0][:3]].add(e.id)
                     if e.country in FAMILY_NAME_FIRST:
                         by_surname[tokens[0]].append(e)
@@ -165,6 +170,7 @@ class ActorTable:
         self.forms_of = dict(forms_of)
         self.rows_of = dict(rows_of)
         self.by_titled = dict(by_titled)
+        self.by_outer = {k: v for k, v in by_outer.items() if k not in self.by_form}
 
     def exact(self, name: str) -> list[ActorEntry]:
         """Rows whose name or alias equals ``name`` (normalised)."""
@@ -173,6 +179,11 @@ class ActorTable:
     def surname(self, token: str) -> list[ActorEntry]:
         """Person rows with this surname or single-word alias."""
         return list(self.by_surname.get(normalise_name(token), []))
+
+    def outer(self, name: str) -> list[ActorEntry]:
+        """Person rows whose longer name has this first and last word, the middle ones left out ("Carlos Menem"
+        is Carlos Saul Menem); not for names that are themselves a table form."""
+        return list(self.by_outer.get(normalise_name(name), []))
 
     def titled(self, title: str, name: str) -> list[ActorEntry]:
         """Person rows the source knows by this title and name: a titled form ending in the name whose words

@@ -1430,6 +1430,9 @@ class _Resolver:
                 self.mention(c, d, "surname" if len(tokens) == 1 else "name")
                 return
         entries = [e for e in (c.entries or self.table.exact(name)) if e.kind == "person"]
+        shortened = not entries and len(tokens) == 2
+        if shortened:
+            entries = self.table.outer(name)  # "Carlos Menem": a table name without its middle name
         ambiguous = entries
         if entries:
             ids = {e.id for e in entries}
@@ -1446,6 +1449,12 @@ class _Resolver:
                     kind = "surname"
                     evidence = f"surname '{name}' unique among table persons in office"
                     conf = 0.7
+                elif shortened:
+                    kind, evidence, conf = (
+                        "alias",
+                        f"name '{name}' is '{entries[0].name}' without its middle name",
+                        0.85,
+                    )
                 else:
                     kind = "name" if exact_name else "alias"
                     evidence = f"name '{name}' {'exact' if exact_name else 'alias'}"
