@@ -893,3 +893,13 @@ def test_name_without_its_middle_name_is_the_table_person(analyze: Analyze) -> N
     person = actor_of(result, "Carlos Menem")
     assert person.kb_id == "phx-carlos-saul-menem" and person.country == "ARG"
     assert actor_table(()).outer("George Bush") == []  # a name that is itself a table form is no shortening
+
+
+def test_ethnic_group_is_placed_in_the_state_its_sentence_is_about(analyze: Analyze) -> None:
+    result = analyze("Police in Georgia said ethnic Armenians blocked the main road on Tuesday.")
+    assert actor_of(result, "Armenians").country == "GEO"
+    result = analyze("Ethnic Hungarian leaders in Romania demanded more schools in their language.")
+    assert actor_of(result, "Ethnic Hungarian leaders").country == "ROM"
+    # no other state in the sentence: the demonym's own
+    result = analyze("Ethnic Armenians marched through the capital on Tuesday.")
+    assert actor_of(result, "Armenians").country == "ARM"

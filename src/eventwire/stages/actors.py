@@ -271,6 +271,8 @@ class Draft:
     may_be: frozenset[str] | None = None
     #: the person a description belongs to ("the Bush administration"): its country follows the person's
     follows: Draft | None = None
+    #: an ethnic group named by "ethnic" + demonym ("ethnic Albanians"), placed in no state by the text yet
+    ethnic: bool = False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1790,6 +1792,7 @@ class _Resolver:
             agent = agent_table().get(_word(noun)) if c.length > 1 else None
             population = _is_population(noun, c.start)
             home = _people_home(self.doc, noun, c.start)
+            ethnic = home is None and c.start > 0 and self.doc[c.start - 1].lower_ == "ethnic"
             if home is not None and home != form.code:
                 # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": the country they live in
                 form = CountryForm(home, form.form, "people")
@@ -1804,6 +1807,7 @@ class _Resolver:
                 confidence=0.7,
             )
             if d.count == 0:
+                d.ethnic = ethnic
                 d.evidence.append(
                     f"people noun '{text}' -> {form.code}" + (" CVL (population)" if d.sectors == ["CVL"] else "")
                 )
@@ -1885,6 +1889,7 @@ class _Resolver:
             )
             if d.count == 0:
                 self.add_title_evidence(d, title)
+                d.ethnic = title.country is not None and any(doc[i].lower_ == "ethnic" for i in range(c.start, c.head))
             split = _coordination_split(doc, c, title.others)
             self.mention(Cand(c.start, split, "role", P_ENT_ORG, label=c.label) if split < c.end else c, d, "group")
             for n, (s, e, code) in enumerate(title.others):  # "Hungarian and Romanian officials": one group each
@@ -2303,6 +2308,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 token_owner[i] = d
     _member_codes(resolver, token_owner)
     _resolve_pronouns(doc, resolver, token_owner, sent_idx)
+    _ethnic_home(resolver, sent_idx)
     _article_country(resolver, sent_idx)
     _finish(doc, analysis, ctx, resolver, sent_idx)
 
@@ -2342,6 +2348,42 @@ DOMESTIC_SECTORS = frozenset(
 NON_DOMESTIC_SECTORS = frozenset({"IGO", "NGO", "REF", "MNC", "IMG"})
 #: Sectors of an IGO's own armed or police force: they lead the IGO sector ("NATO troops" NATMIL).
 IGO_FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
+def _ethnic_home(resolver: _Resolver, sent_idx: list[int]) -> None:
+    """Place an ethnic group in the state its sentence is about ("ethnic Albanians ... in southeastern Serbia"
+    -> SRB, "ethnic Albanian guerrillas operating in Macedonia" -> MKD).
+
+    News writes "ethnic" + demonym for a minority living outside the demonym's state; CAMEO codes such a group
+    with the state it lives in.  The state must be the one other state mentioned most often in the group's
+    first sentence (places included); a tie or none leaves the demonym's country.
+    """
+    todo = [d for d in resolver.drafts if d.ethnic and d.count and d.country]
+    if not todo:
+        return
+    kinds = country_kinds()
+    first: dict[int, int] = {}
+    by_sentence: dict[int, dict[str, int]] = {}
+    for s, _e, d, _k, _l in resolver.mentions:
+        first.setdefault(id(d), s)
+        if d.country and kinds.get(d.country) == "country" and not d.ethnic:
+            counts = by_sentence.setdefault(sent_idx[s] if s < len(sent_idx) else -1, {})
+            counts[d.country] = counts.get(d.country, 0) + 1
+    for s, place in resolver.places:
+        if kinds.get(place) == "country":
+            counts = by_sentence.setdefault(sent_idx[s] if s < len(sent_idx) else -1, {})
+            counts[place] = counts.get(place, 0) + 1
+    for d in todo:
+        s = first.get(id(d), 0)
+        counts = {k: v for k, v in by_sentence.get(sent_idx[s] if s < len(sent_idx) else -1, {}).items()}
+        counts.pop(d.country or "", None)
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            continue
+        home = max(counts, key=lambda k: counts[k])
+        d.evidence.append(f"'ethnic' {d.country} group in a sentence about {home} -> {home}")
+        d.country = home
+        d.sectors = _sectors_for(home, d.sectors)
 
 
 def _article_country(resolver: _Resolver, sent_idx: list[int]) -> None:
