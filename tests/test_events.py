@@ -822,3 +822,13 @@ def test_agentless_investigation_in_a_place_is_by_its_state() -> None:
     # "in Italy" hangs on the investigation, and Italy is only a place here (no actor): its state investigates
     ev = code_text("The Iranian ambassador has been put under investigation in Italy for smuggling.")
     assert codes(ev) == [("ITA", "090", "IRNGOV")]
+
+
+def test_demand_vocabulary_and_content_clause_target() -> None:
+    # the side asked to act in a demand noun's content clause is the target
+    ev = code_text("Hamas insisted on its demands that Israel grant more rights to prisoners.")
+    assert codes(ev) == [("PSEREB", "100", "ISR")]
+    # pressuring X to act is a demand (CAMEO 10: demands and orders), not coercion
+    assert [e.root for e in code_text("Iran has been pressuring Russia to cancel the strike.")] == ["10"]
+    # accepting a formula / compromise / deal is agreement (03)
+    assert [e.root for e in code_text("Japan accepted a compromise proposed by India.")] == ["03"]

@@ -68,6 +68,8 @@ _CONTENT_NOUNS = frozenset(
         "insistence",
     }
 )
+#: Content nouns of demands and appeals: the subject of their clause is the side asked to act.
+_DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "plea", "insistence", "ultimatum", "reminder"})
 #: Statement nouns: a participle on them ("issued a declaration demanding ...") speaks for the issuer.
 _STATEMENT_NOUNS = frozenset(
     {"statement", "declaration", "communique", "resolution", "letter", "message", "note", "report", "release"}
@@ -510,6 +512,15 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
         for c in kids:
             if dep[c] == "ccomp":
                 out.extend(g for g in kids_of[c] if dep[g] in ("nsubj", "nsubjpass"))
+        # "insisted on its demands that Burundi's government grant ...": the subject of the content clause of a
+        # demand/appeal noun that is the verb's object
+        nouns = [c for c in kids if dep[c] == "dobj"]
+        nouns += [p for c in kids if dep[c] == "prep" for p in kids_of[c] if dep[p] == "pobj"]
+        for n in nouns:
+            if tree.lemma[n] in _DEMAND_NOUNS:
+                for cl in kids_of[n]:
+                    if dep[cl] in ("acl", "ccomp") and cl > n:
+                        out.extend(g for g in kids_of[cl] if dep[g] in ("nsubj", "nsubjpass"))
     if tree.lemma[verb.i] in _GIVING:
         # "offered its troops to Lebanon's president": the recipient, not the thing given, is the target
         to_objs = [
