@@ -903,3 +903,9 @@ def test_ethnic_group_is_placed_in_the_state_its_sentence_is_about(analyze: Anal
     # no other state in the sentence: the demonym's own
     result = analyze("Ethnic Armenians marched through the capital on Tuesday.")
     assert actor_of(result, "Armenians").country == "ARM"
+
+
+def test_former_country_names_code_the_present_state(analyze: Analyze) -> None:
+    result = analyze("Kampuchean guerrillas attacked a border post while Zaire closed its embassy.")
+    assert actor_of(result, "Kampuchean guerrillas").code == "KHMREB"
+    assert actor_of(result, "Zaire").country == "COD"
