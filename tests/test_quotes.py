@@ -872,3 +872,21 @@ def test_evidential_adjective_with_expletive_it(run: Callable[[str], Analysis]) 
     assert q.cue == "clear" and q.speaker_text == "The minister"
     c = run("The water in the bay was clear and cold that morning.")
     assert c.quotes == []
+
+
+def test_plural_noun_before_a_subjectless_cue_speaks(run: Callable[[str], Analysis]) -> None:
+    a = run("That is a small fraction of the minimum $20 million experts say it costs to run a campaign.")
+    q = only(a, "it costs to run a campaign")
+    assert q.cue == "say" and q.speaker_text == "experts"
+
+
+def test_fronted_fragment_before_a_final_cue(run: Callable[[str], Analysis]) -> None:
+    a = run("Rules unclear on whether part-time workers are covered, lawyers say.")
+    q = only(a, "Rules unclear on whether part-time workers")
+    assert q.cue == "say" and q.speaker_text == "lawyers"
+
+
+def test_complain_class(run: Callable[[str], Analysis]) -> None:
+    a = run("Parents protested the new funding formula.")
+    q = only(a, "the new funding formula")
+    assert q.cue == "protest" and q.speaker_text == "Parents"

@@ -143,7 +143,7 @@ _D_NSUBJ, _D_CSUBJ, _D_AUXPASS, _D_AGENT, _D_POBJ, _D_EXPL, _D_NSUBJPASS, _D_XCO
     _h, ["nsubj", "csubj", "auxpass", "agent", "pobj", "expl", "nsubjpass", "xcomp"]
 )
 _D_SPEAKER_DROP = frozenset(_h(d) for d in _SPEAKER_DROP)
-_D_PARATAXIS, _D_CCOMP, _D_PREP = _h("parataxis"), _h("ccomp"), _h("prep")
+_D_PARATAXIS, _D_CCOMP, _D_PREP, _D_DEP = _h("parataxis"), _h("ccomp"), _h("prep"), _h("dep")
 _LABEL_IDS: dict[frozenset[str], frozenset[int]] = {}
 
 
@@ -758,6 +758,14 @@ class _Finder:
                 and not any(deps[k] == _D_CCOMP for k in kid_ids)
             ):
                 return _trim([t for t in subj.subtree if t.dep_ != "relcl" and not t.is_space])
+        if wide and nominal is None and cue.cls in {"speech", "writing"} and verb.dep_ == "ROOT":
+            # "Language unclear on …, experts say.": a fronted fragment the parser left as a loose dependent, then a
+            # comma, the subject and the cue ending the sentence
+            frag = next((doc[k] for k in kid_ids if k < v and deps[k] == _D_DEP), None)
+            if frag is not None and frag.right_edge.i + 1 < v and doc[frag.right_edge.i + 1].text == ",":
+                after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+                if after is None or after.is_punct or after.is_space:
+                    return _trim_range(doc, frag.left_edge.i, frag.right_edge.i)
         if wide and nominal is None and "ccomp" in cue.complements:
             clause = _misattached_that_clause(verb) or _unmarked_advcl(verb)
             if clause is not None:
@@ -884,7 +892,10 @@ def _name_before(verb: Token) -> Span | None:
         if appos.dep_ != "appos" or name_end >= end or doc[name_end].text != ",":
             return None
         end = name_end
-    if doc[end - 1].pos_ != "PROPN" or doc[end - 1].ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", ""}:
+    last = doc[end - 1]
+    if last.tag_ == "NNS" and verb.tag_ == "VBP" and end == verb.i and last.dep_ in {"pobj", "dobj", "compound"}:
+        return doc[end - 1 : end]  # "the $20 million experts say it costs": a plural noun agreeing with the verb
+    if last.pos_ != "PROPN" or last.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE", ""}:
         return None
     lo = end - 1
     while lo > 0 and end - lo < 6 and doc[lo].ent_iob_ == "I" and doc[lo - 1].pos_ == "PROPN":
