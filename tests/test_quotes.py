@@ -880,10 +880,25 @@ def test_plural_noun_before_a_subjectless_cue_speaks(run: Callable[[str], Analys
     assert q.cue == "say" and q.speaker_text == "experts"
 
 
-def test_fronted_fragment_before_a_final_cue(run: Callable[[str], Analysis]) -> None:
-    a = run("Rules unclear on whether part-time workers are covered, lawyers say.")
-    q = only(a, "Rules unclear on whether part-time workers")
-    assert q.cue == "say" and q.speaker_text == "lawyers"
+def test_fronted_fragment_before_a_final_cue(pipeline: Pipeline) -> None:
+    from spacy.tokens import Doc
+
+    from eventwire.stages.quotes import _Finder
+    from eventwire.stages.quotes_cues import cue_table
+
+    # the parse the model gives a headline "Language unclear on …, experts say.": the fragment is a loose "dep"
+    words = ["Rules", "unclear", "on", "whether", "nurses", "are", "covered", ",", "lawyers", "say", "."]
+    spaces = [True, True, True, True, True, True, False, True, True, False, False]
+    heads = [9, 0, 0, 6, 6, 6, 2, 9, 9, 9, 9]
+    deps = ["dep", "amod", "prep", "mark", "nsubjpass", "auxpass", "pcomp", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "ADJ", "ADP", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["rule", "unclear", "on", "whether", "nurse", "be", "cover", ",", "lawyer", "say", "."]
+    doc = Doc(pipeline.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    finder = _Finder(doc, cue_table())
+    finder.text = doc.text
+    content = finder.content_of(doc[9], wide=True)
+    assert content is not None and doc.text[content[0] : content[1]] == "Rules unclear on whether nurses are covered"
+    assert finder.content_of(doc[9], wide=False) is None
 
 
 def test_complain_class(run: Callable[[str], Analysis]) -> None:
