@@ -909,3 +909,9 @@ def test_former_country_names_code_the_present_state(analyze: Analyze) -> None:
     result = analyze("Kampuchean guerrillas attacked a border post while Zaire closed its embassy.")
     assert actor_of(result, "Kampuchean guerrillas").code == "KHMREB"
     assert actor_of(result, "Zaire").country == "COD"
+
+
+def test_misspelt_country_modifier_near_two_forms_of_one_country(analyze: Analyze) -> None:
+    # "Phillippines" is one edit from "Philippines" and two from "Philippine": one country, not a tie
+    result = analyze("Both the Phillippines army and the rebels accepted the truce.")
+    assert actor_of(result, "the Phillippines army").code == "PHLMIL"

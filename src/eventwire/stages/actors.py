@@ -536,24 +536,29 @@ def _misspelt_country(text: str) -> CountryForm | None:
     """The country form a misspelt name stands for ("Ethopia", "Afganistan", "Quatar", "Khatmandu"), or None.
 
     Only for a model GPE/NORP/LOC entity that is no known form and no place in the gazetteer: the same first
-    letter and an edit distance (with transpositions) of 1, or 2 for forms of eight letters or more; one
-    form only (a tie between two countries gives nothing).
+    letter and an edit distance (with transpositions) of 1, or 2 for forms of eight letters or more; the
+    nearest country's form (two countries equally near give nothing).
     """
     from rapidfuzz.distance import DamerauLevenshtein
 
     text = text.strip().removesuffix("'s").removesuffix("’s")
     if len(text) < 6 or not text[:1].isupper():
         return None
-    hits: dict[str, CountryForm] = {}
+    # the nearest form of each country ("Phillippines" is one edit from Philippines, two from Philippine)
+    best: dict[str, tuple[int, CountryForm]] = {}
     for form in _fuzzy_forms().get(text[0], []):
         allowed = 2 if min(len(form.form), len(text)) >= 8 else 1
         if abs(len(form.form) - len(text)) > allowed:
             continue
-        if DamerauLevenshtein.distance(text, form.form, score_cutoff=allowed) <= allowed:
-            hits.setdefault(form.code + form.type, form)
-    if len(hits) != 1 or _is_place(text) or _place_country(text) is not None:
+        dist = DamerauLevenshtein.distance(text, form.form, score_cutoff=allowed)
+        if dist <= allowed and (form.code not in best or dist < best[form.code][0]):
+            best[form.code] = (dist, form)
+    ranked = sorted(best.values(), key=lambda h: h[0])
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None  # no country, or two countries equally near
+    if _is_place(text) or _place_country(text) is not None:
         return None  # (the gazetteer only for a near miss: a real place of that name is no misspelling)
-    return next(iter(hits.values()))
+    return ranked[0][1]
 
 
 @lru_cache(maxsize=4096)
