@@ -905,3 +905,14 @@ def test_complain_class(run: Callable[[str], Analysis]) -> None:
     a = run("Parents protested the new funding formula.")
     q = only(a, "the new funding formula")
     assert q.cue == "protest" and q.speaker_text == "Parents"
+
+
+def test_concessive_clause_with_its_own_speaker_is_not_reported_content(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        "Governor Ana Tull said the long hours that come with public service sometimes erase the barriers that "
+        "women face in private firms, though she noted clients are beginning to demand diverse legal teams."
+    )
+    said = only(a, "the long hours")
+    assert "noted" not in said.text
+    noted = only(a, "clients are beginning")
+    assert noted.parent_id is None and noted.cue == "note" and noted.speaker_text == "she"

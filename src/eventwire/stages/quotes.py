@@ -78,6 +78,7 @@ _PREP_CONTENT: dict[str, set[str]] = {
 }
 _END_PUNCT = ".,;:!?…\"'”’ \n"
 _ACTIVE_PARTICIPLE = {"VBG", "VBD"}
+_CONCESSIVE = {"though", "although", "while", "whereas"}
 _PCOMP_CLIMB = {"prep", "pobj", "advmod", "acomp"}
 #: Adjectives of evidence with an expletive subject ("it is clear/obvious/apparent that …").
 _EVIDENTIAL = ("clear", "obvious", "apparent", "evident", "unclear", "plain")
@@ -1185,6 +1186,12 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
                 host.end = _strip_end(text, host.start, cc.idx)
                 q.speaker = host.speaker
                 continue
+            mark = _concessive_mark(q, host)
+            if mark is not None and not any(a < mark.idx < b for a, b in finder.quoted):
+                # "Lynch said the demands … erase the barriers, though she noted clients are …": a concessive
+                # clause with a speaker of its own is the narrator's second report, not part of the first
+                host.end = _strip_end(text, host.start, mark.idx)
+                continue
             if host.kind != "direct" and q.cue is not None and q.cue.dep_ == "relcl" and q.cls in ("speech", "writing"):
                 # "… to retaliate for meddling the congressman said is designed to …", "a voter who says he is
                 # honored": the narrator reports the relative clause, the outer speaker does not
@@ -1271,6 +1278,20 @@ def _conjoined_cue(q: _Quote, host: _Quote) -> Token | None:
     if cc is None or (cc.i != cue.i - 1 and not all(t.pos_ == "ADV" for t in cue.doc[cc.i + 1 : cue.i])):
         return None
     return cc if host.start < cc.idx and q.end <= host.end + 1 else None
+
+
+def _concessive_mark(q: _Quote, host: _Quote) -> Token | None:
+    """The ``though``/``although``/``while``/``but`` opening ``q``'s cue clause when that cue is an adverbial clause
+    with its own subject inside an indirect ``host`` (``X said A, though she noted B``); else None."""
+    cue = q.cue
+    if cue is None or host.kind == "direct" or q.kind == "direct" or cue.dep_ != "advcl":
+        return None
+    if not any(c.dep_ in _SUBJ and c.i < cue.i for c in cue.children):
+        return None
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.i < cue.i), None)
+    if mark is None or mark.lower_ not in _CONCESSIVE or not host.start < mark.idx < host.end:
+        return None
+    return mark
 
 
 def _trailing_participle(q: _Quote, host: _Quote) -> bool:
