@@ -831,7 +831,7 @@ class Coder:
         self.doc, self.analysis, self.ctx = doc, analysis, ctx
         self.lex = lexicon()
         self.res = Resolver(doc, analysis, ctx)
-        self._quote_cues: list[bool] | None = None  # per quote: has a criticism cue word (computed on first use)
+        self._quote_cues: list[bool | None] | None = None  # per quote: has a criticism cue word (on first use)
         self._place_countries: dict[tuple[int, int], str] | None = None  # places stage's readings, on first use
         self.noun_keys = noun_words(self.lex)
 
@@ -1014,17 +1014,25 @@ class Coder:
         if not quotes:
             return False
         if self._quote_cues is None:
-            self._quote_cues = [any(w.lower() in _CRIT_CUES for w in _WORD_RE.findall(q.text)) for q in quotes]
+            self._quote_cues = [None] * len(quotes)  # per quote, filled on first look (most are never read)
+        flags = self._quote_cues
+
+        def cue_in(n: int) -> bool:
+            got = flags[n]
+            if got is None:
+                got = flags[n] = any(w.lower() in _CRIT_CUES for w in _WORD_RE.findall(quotes[n].text))
+            return got
+
         cued = [
             n for n, q in enumerate(quotes) if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or 0)
         ]
-        if any(self._quote_cues[n] for n in cued):
+        if any(cue_in(n) for n in cued):
             return True
         speakers = {
             (quotes[n].speaker_start, quotes[n].speaker_end) for n in cued if quotes[n].speaker_start is not None
         }
-        return any(
-            self._quote_cues[n] and q.cue_start is None and (q.speaker_start, q.speaker_end) in speakers
+        return bool(speakers) and any(
+            q.cue_start is None and (q.speaker_start, q.speaker_end) in speakers and cue_in(n)
             for n, q in enumerate(quotes)
         )
 
@@ -1581,17 +1589,20 @@ class Coder:
 def _event_date(
     c: Cand, analysis: Analysis, sent: Span, ctx: Context, doc: Doc
 ) -> tuple[str, Literal["clause", "article"]]:
+    dated = [
+        tx
+        for tx in analysis.times
+        if sent.start_char <= tx.start < sent.end_char and tx.type in ("DATE", "TIME") and _DATED.match(tx.value)
+    ]
+    if not dated:  # most sentences: no calendar date, so no clause to read
+        return ctx.published.isoformat(), "article"
     anchor = c.anchor or c.trigger
     clause_root = anchor
     while clause_root.dep_ in ("xcomp", "acomp", "conj", "auxpass") and clause_root.head is not clause_root:
         clause_root = clause_root.head
     clause = _clause_tokens(clause_root)
     best: tuple[int, str] | None = None
-    for tx in analysis.times:
-        if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
-            continue
-        if not re.match(r"^\d{4}", tx.value):
-            continue
+    for tx in dated:
         root = _char_root(doc, tx.start, tx.end)
         if root is None or root not in clause:
             continue
@@ -1601,6 +1612,9 @@ def _event_date(
     if best is not None:
         return best[1], "clause"
     return ctx.published.isoformat(), "article"
+
+
+_DATED = re.compile(r"^\d{4}")
 
 
 def _char_root(doc: Doc, start: int, end: int) -> int | None:
