@@ -915,3 +915,15 @@ def test_misspelt_country_modifier_near_two_forms_of_one_country(analyze: Analyz
     # "Phillippines" is one edit from "Philippines" and two from "Philippine": one country, not a tie
     result = analyze("Both the Phillippines army and the rebels accepted the truce.")
     assert actor_of(result, "the Phillippines army").code == "PHLMIL"
+
+
+def test_coordinated_demonyms_outside_the_parsed_phrase_share_its_noun(analyze: Analyze) -> None:
+    result = analyze("Guards in the camp beat dozens of Sierra Leonean and Liberian refugees, witnesses said.")
+    assert actor_of(result, "Sierra Leonean").code == "SLEREF"
+    assert actor_of(result, "Liberian refugees").code == "LBRREF"
+
+
+def test_advisers_take_the_sector_of_their_modifier(analyze: Analyze) -> None:
+    result = analyze("Gunmen kidnapped four Russian civilian advisers near the airport.")
+    advisers = actor_of(result, "four Russian civilian advisers")
+    assert advisers.code == "RUSCVL"

@@ -1180,6 +1180,24 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                 if child.i < tok.i and child.dep_ in ("det", "amod", "compound", "nmod", "poss"):
                     left = min(left, child.left_edge.i)
         left = max(left, sent_start[tok.i])
+        # "Sierra Leonean and Liberian refugees" parsed with the first demonym outside the noun phrase: a
+        # demonym coordinated right before the phrase's own country modifier is one of its modifiers too
+        while not modifier and left - 2 >= sent_start[tok.i] and doc[left - 1].lower_ in ("and", "or", ","):
+            prev = owner.get(left - 2)
+            mod = owner.get(left)
+            if not (
+                prev is not None
+                and prev.type == "country"
+                and prev.form is not None
+                and prev.form.type == "adj"
+                and mod is not None
+                and mod.type == "country"
+                and mod.form is not None
+                and mod.form.type == "adj"
+                and mod.start == left
+            ):
+                break
+            left = prev.start
         right = tok.i + 1
         for child in tok.rights if not modifier else ():
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == tok.i + 1:
@@ -2081,7 +2099,9 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
 
 #: Person nouns of no sector of their own ("officials", "officers"): a sector-bearing modifier ("intelligence
 #: officials", "military officers") comes first.
-GENERIC_STAFF = frozenset({"official", "officer", "spokesman", "spokeswoman", "spokesperson", "source", "chief"})
+GENERIC_STAFF = frozenset(
+    {"official", "officer", "spokesman", "spokeswoman", "spokesperson", "source", "chief", "adviser", "advisor"}
+)
 #: Modifiers that make a news outlet state media ("official newspaper", "state-run television").
 STATE_MEDIA_WORDS = frozenset({"official", "state", "state-run", "state-owned", "government-run", "government-owned"})
 #: Heads of "thousands of X", "a crowd of X": X is counted people, a population.
