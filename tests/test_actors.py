@@ -927,3 +927,9 @@ def test_advisers_take_the_sector_of_their_modifier(analyze: Analyze) -> None:
     result = analyze("Gunmen kidnapped four Russian civilian advisers near the airport.")
     advisers = actor_of(result, "four Russian civilian advisers")
     assert advisers.code == "RUSCVL"
+
+
+def test_staff_of_an_igo_whose_code_is_also_a_region_are_igo(analyze: Analyze) -> None:
+    result = analyze("EU foreign ministers agreed on Monday to extend the sanctions.")
+    ministers = actor_of(result, "EU foreign ministers")
+    assert ministers.code == "EURIGO"

@@ -2179,6 +2179,11 @@ def _staff_sectors(title: Title, sectors: Iterable[str]) -> list[str]:
     org = title.org
     if title.country is None and org is not None and org.sectors:
         return [org.sectors[0], *[s for s in sectors if s not in ("GOV", org.sectors[0])]]
+    if org is not None and "IGO" in org.sectors and title.country == org.country:
+        # "European Community foreign ministers": an IGO's own staff, even where its code is also a region's (EUR)
+        out = list(sectors)
+        armed = [s for s in out if s in IGO_FORCE_SECTORS]
+        return [*armed, "IGO", *[s for s in out if s not in ("GOV", "IGO", *armed)]]
     return _sectors_for(title.country, sectors)
 
 
