@@ -832,3 +832,12 @@ def test_demand_vocabulary_and_content_clause_target() -> None:
     assert [e.root for e in code_text("Iran has been pressuring Russia to cancel the strike.")] == ["10"]
     # accepting a formula / compromise / deal is agreement (03)
     assert [e.root for e in code_text("Japan accepted a compromise proposed by India.")] == ["03"]
+
+
+def test_conflict_noun_of_object_and_conjoined_objects() -> None:
+    # "an invasion of X": the conflict noun's of-object is the target
+    ev = code_text("Israel mounted an invasion of Egypt on Monday.")
+    assert ev and ev[0].root == "19" and ev[0].target and ev[0].target.code == "EGY"
+    # the against-phrase on a later conjoined object ("artillery, mortar and rocket fire against X")
+    ev = code_text("Russian forces launched artillery, mortar, and rocket fire against Ukrainian positions.")
+    assert ev and ev[0].target and ev[0].target.code == "UKR"

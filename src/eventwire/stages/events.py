@@ -500,6 +500,13 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
         if dep[c] in ("dobj", "xcomp") and c != noun:
             holders.append(c)
             holders += [g for g in kids_of[c] if dep[g] in ("dobj", "xcomp")]
+            if dep[c] == "dobj":  # "launched artillery, mortar and rocket fire against X"
+                holders += tree.conjuncts(c)
+    if noun >= 0 and match.code[:2] >= "13":
+        # "mounted an invasion of South Lebanon", "imposed a blockade of Serbia": a conflict noun's of-object
+        out += [
+            p for c in kids_of[noun] if dep[c] == "prep" and lower[c] == "of" for p in kids_of[c] if dep[p] == "pobj"
+        ]
     for h in holders:
         for c in kids_of[h]:
             if dep[c] in ("prep", "dative") and lower[c] in _TARGET_PREPS:
@@ -677,6 +684,8 @@ _INNER_PREPS = frozenset(
 
 def _inner_dep(tree: DocTree, c: int) -> bool:
     d = tree.dep[c]
+    if d == "conj":  # a conjoined noun of the phrase ("artillery, mortar and rocket fire against X")
+        return tree.pos[c] in ("NOUN", "PROPN")
     return d in _INNER_DEPS and (d != "prep" or tree.lower[c] in _INNER_PREPS)
 
 
@@ -833,6 +842,7 @@ class Coder:
         self.res = Resolver(doc, analysis, ctx)
         self._quote_cues: list[bool | None] | None = None  # per quote: has a criticism cue word (on first use)
         self._place_countries: dict[tuple[int, int], str] | None = None  # places stage's readings, on first use
+        self._place_features: dict[tuple[int, int], str] | None = None
         self.noun_keys = noun_words(self.lex)
 
     def sentence(self, sent: Span) -> list[Cand]:
@@ -1268,7 +1278,9 @@ class Coder:
             found = self._place_side(h, tree)
             if found is not None:
                 start, end, country = found
-                return Side(None, start, end, self.res.text[start:end], code=country + sector)
+                # a country named as a place ("invasion of South Lebanon") is the state, not a town's people
+                whole = self._place_feature(start, end).startswith("PCL") and sector == "CVL"
+                return Side(None, start, end, self.res.text[start:end], code=country + ("" if whole else sector))
         return None
 
     def _for_population(self, c: Cand, head: int) -> str:
@@ -1398,6 +1410,12 @@ class Coder:
             if country:
                 return start, end, country
         return None
+
+    def _place_feature(self, start: int, end: int) -> str:
+        """The GeoNames feature code of the places stage's reading at ``start``–``end`` ('' when none)."""
+        if self._place_features is None:
+            self._place_features = {(p.start, p.end): p.feature_code or "" for p in self.analysis.places}
+        return self._place_features.get((start, end), "")
 
     def _resolved_place_country(self, start: int, end: int) -> str | None:
         """The CAMEO country of the places stage's reading of the name at ``start``–``end`` (disambiguated with
