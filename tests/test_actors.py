@@ -933,3 +933,10 @@ def test_staff_of_an_igo_whose_code_is_also_a_region_are_igo(analyze: Analyze) -
     result = analyze("EU foreign ministers agreed on Monday to extend the sanctions.")
     ministers = actor_of(result, "EU foreign ministers")
     assert ministers.code == "EURIGO"
+
+
+def test_participle_of_location_places_a_description(analyze: Analyze) -> None:
+    result = analyze("A newspaper based in Nairobi published the leaked letter on Monday.")
+    assert actor_of(result, "A newspaper").code == "KENMED"
+    result = analyze("A terror group operating in Yemen claimed the attack.")
+    assert actor_of(result, "A terror group").code == "YEMUAF"

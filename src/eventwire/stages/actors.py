@@ -161,6 +161,8 @@ PEOPLE_AGENT_WORDS = frozenset({"shiite", "shia", "sunni", "muslim", "moslem", "
 PLACE_NOUNS = frozenset(
     {"capital", "city", "town", "village", "province", "region", "district", "county", "municipality", "territory"}
 )
+#: Participles whose "in" complement places the noun they modify ("a newspaper based in Beirut").
+LOCATION_PARTICIPLES = frozenset({"base", "locate", "operate", "station", "headquarter", "deploy", "live", "work"})
 #: Minimum population for a single-word model ORG/PERSON to be read as a place name instead.
 PLACE_MIN_POPULATION = 20_000
 
@@ -1081,9 +1083,14 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
     """Country of a description from its place complement or place modifier.
 
     "the foreign ministry in Beijing", "officials in Kyiv", "rebels in Darfur", "the people of Gaza",
-    "Gaza residents": a country, capital or sizeable gazetteer place gives its country.
+    "Gaza residents": a country, capital or sizeable gazetteer place gives its country; so does the "in"
+    complement of a participle of location ("a newspaper based in Beirut", "the group operating in Iraq").
     """
-    for prep in tok.rights:
+    preps = list(tok.rights)
+    for ch in tok.rights:
+        if ch.dep_ == "acl" and ch.lemma_.lower() in LOCATION_PARTICIPLES:
+            preps += [p for p in ch.rights if p.lower_ == "in"]
+    for prep in preps:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout", "across") and prep.i >= right:
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.ent_type_ in ("ORG", "PERSON", "NORP"):
