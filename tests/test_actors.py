@@ -940,3 +940,11 @@ def test_participle_of_location_places_a_description(analyze: Analyze) -> None:
     assert actor_of(result, "A newspaper").code == "KENMED"
     result = analyze("A terror group operating in Yemen claimed the attack.")
     assert actor_of(result, "A terror group").code == "YEMUAF"
+
+
+def test_unknown_association_of_no_state_is_an_ngo(analyze: Analyze) -> None:
+    result = analyze("The Global Freshwater Forum urged rich nations to fund new wells.")
+    forum = actor_of(result, "Global Freshwater Forum")
+    assert forum.country is None and forum.sectors[:1] == ["NGO"]
+    result = analyze("The Kenyan Football Federation suspended the coach.")
+    assert "NGO" not in actor_of(result, "Kenyan Football Federation").sectors

@@ -161,6 +161,8 @@ PEOPLE_AGENT_WORDS = frozenset({"shiite", "shia", "sunni", "muslim", "moslem", "
 PLACE_NOUNS = frozenset(
     {"capital", "city", "town", "village", "province", "region", "district", "county", "municipality", "territory"}
 )
+#: Head words of association names: an unknown organisation so named, of no state, is a non-governmental one.
+NGO_NAME_WORDS = frozenset({"association", "federation", "foundation", "society", "forum", "ngo"})
 #: Participles whose "in" complement places the noun they modify ("a newspaper based in Beirut").
 LOCATION_PARTICIPLES = frozenset({"base", "locate", "operate", "station", "headquarter", "deploy", "live", "work"})
 #: Minimum population for a single-word model ORG/PERSON to be read as a place name instead.
@@ -1762,6 +1764,11 @@ class _Resolver:
                         d.sectors.insert(0, "IGO")  # a body of an IGO ("United Nations Relief Coordinator")
                     d.confidence = max(d.confidence, 0.5)
                     d.evidence.append(f"'{text}' in the name -> {d.country}")
+            words = {w.lower() for w in name.split()}
+            if d.country is None and "NGO" not in d.sectors and words & NGO_NAME_WORDS:
+                # "Association of African Jurists", "Third World Water Forum": an association of no state
+                d.sectors.insert(0, "NGO")
+                d.evidence.append(f"'{sorted(words & NGO_NAME_WORDS)[0]}' in a name of no state -> NGO")
         self.mention(c, d, "name")
 
     def inner_country(self, start: int, end: int) -> tuple[str, str] | None:
