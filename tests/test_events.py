@@ -55,6 +55,8 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "students": ("", "EDU", "group"),
     "displaced people": ("", "REF", "group"),
     "Liberia": ("LBR", "", "country"),
+    "Egyptian officials": ("EGY", "GOV", "group"),
+    "Israeli": ("ISR", "", "country"),
 }
 
 
@@ -841,3 +843,18 @@ def test_conflict_noun_of_object_and_conjoined_objects() -> None:
     # the against-phrase on a later conjoined object ("artillery, mortar and rocket fire against X")
     ev = code_text("Russian forces launched artillery, mortar, and rocket fire against Ukrainian positions.")
     assert ev and ev[0].target and ev[0].target.code == "UKR"
+
+
+def test_coordinated_modifiers_of_an_actor_mention() -> None:
+    # the mention covers only "Egyptian officials": the coordinated "Israeli" is a side of its own
+    ev = code_text("Israeli and Egyptian officials agreed to cooperate on water.")
+    assert {(s, t) for s, _c, t in codes(ev)} == {("ISR", "EGYGOV"), ("EGYGOV", "ISR")}
+
+
+def test_rejection_despite_pressure_and_cultural_nouns() -> None:
+    # a rejection resists the pressure's agent
+    ev = code_text("Pakistan refused to resign from the council despite pressure from India.")
+    assert ev and ev[0].root == "12" and ev[0].target and ev[0].target.code == "IND"
+    # "the Russian language" names no actor
+    ev = code_text("The Kremlin cancelled restrictions on the use of the Ukrainian language.")
+    assert ev and ev[0].target is None

@@ -70,6 +70,10 @@ _CONTENT_NOUNS = frozenset(
 )
 #: Content nouns of demands and appeals: the subject of their clause is the side asked to act.
 _DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "plea", "insistence", "ultimatum", "reminder"})
+#: Nouns whose nationality modifier names a culture, not an actor ("the use of the Russian language").
+_CULTURAL_NOUNS = frozenset(
+    {"language", "dialect", "alphabet", "script", "cuisine", "music", "literature", "culture", "folklore", "art"}
+)
 #: Statement nouns: a participle on them ("issued a declaration demanding ...") speaks for the issuer.
 _STATEMENT_NOUNS = frozenset(
     {"statement", "declaration", "communique", "resolution", "letter", "message", "note", "report", "release"}
@@ -260,13 +264,26 @@ class Resolver:
     def _resolve_one(self, t: int, tree: DocTree) -> list[Side]:
         side = self._side_for(t)
         if side is not None:
-            return [side]
+            out = [side]
+            for c in tree.children[t]:
+                # "Hungarian and Romanian officials" read as two mentions: the coordinated modifiers each name a side
+                if (
+                    c < t
+                    and tree.dep[c] in ("amod", "compound")
+                    and any(tree.dep[x] == "conj" for x in tree.children[c])
+                ):
+                    for x in [c, *tree.conjuncts(c)]:
+                        other = self._side_for(x)
+                        if other is not None and all(o.actor_id != other.actor_id for o in out):
+                            out.append(other)
+            return out
         if self.use_entities and tree.ent[t] in _ENT_LABELS:
             return [self._entity_side(t)]
         found: list[Side] = []
         dep = tree.dep
+        nationality_only = tree.lemma[t] in _CULTURAL_NOUNS
         for c in tree.children[t]:
-            if dep[c] in _MOD_DEPS and c < t:
+            if dep[c] in _MOD_DEPS and c < t and not nationality_only:
                 for x in [c, *tree.conjuncts(c)]:
                     s = self._side_for(x)
                     if s is None and self.use_entities and tree.ent[x] in _ENT_LABELS:
@@ -594,6 +611,11 @@ _AGENT_NOUNS = frozenset(
         "release",
         "return",
         "defiance",
+        "pressure",
+        "objection",
+        "opposition",
+        "protest",
+        "warning",
     }
 )
 #: Prepositions that introduce the agent of an act ("calls by X", "demands from X").
@@ -731,7 +753,8 @@ def _inner_target_heads(verb: Token, complement: Token | None, match: Match, sub
                     for a in kids[c]
                     if tree.dep[a] == "agent"
                 ]
-            nxt += [c for c in kids[tok] if _inner_dep(tree, c)]
+            cultural = tree.lemma[tok] in _CULTURAL_NOUNS  # "the Russian language" names no actor
+            nxt += [c for c in kids[tok] if _inner_dep(tree, c) and not (cultural and tree.dep[c] in _MOD_DEPS)]
         frontier = nxt
     return out
 
@@ -1511,6 +1534,18 @@ class Coder:
             about = []
         if c.complement is not None:
             heads += _target_heads(c.complement, c.match, subj)
+        if c.match.code[:2] == "12":
+            # "declined to resign despite growing pressure by X", "in defiance of calls from X": a rejection is
+            # aimed at those whose pressure or demands it resists
+            heads += [
+                a
+                for v in ([t.i] + ([c.complement.i] if c.complement is not None else []))
+                for ch in kids[v]
+                if dep[ch] == "prep" and lower[ch] == "despite"
+                for p in kids[ch]
+                if dep[p] == "pobj" and tree.lemma[p] in _AGENT_NOUNS
+                for a in _noun_agents(tree, p)
+            ]
         if _purpose_i(tree, t.i) and tree.lemma[tree.head[t.i]] in _CONVEYANCE:  # 'sent experts to X to investigate'
             heads += [h for h in _target_heads(t.head, c.match, subj) if h < t.i]
         flat: list[int] = []
