@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, POS
 from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.symbols import ADJ, ADP, AUX, NOUN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -83,7 +83,6 @@ _PCOMP_CLIMB = {"prep", "pobj", "advmod", "acomp"}
 #: Adjectives of evidence with an expletive subject ("it is clear/obvious/apparent that …").
 _EVIDENTIAL = ("clear", "obvious", "apparent", "evident", "unclear", "plain")
 _EVIDENTIAL_HASHES = frozenset(int(hash_string(w)) for w in _EVIDENTIAL)
-_SOURCE_PREP_HASHES = frozenset(int(hash_string(w)) for w in ("in", "by"))
 #: Nouns of a point of view: "in his eyes/view/opinion, …" gives the clause to the possessor.
 _VIEW_NOUNS = {"eye", "view", "opinion", "estimation", "mind", "judgment", "judgement", "words", "word"}
 #: Nouns of a count or an estimate: "by one estimate/count/measure, …".
@@ -366,24 +365,24 @@ class _Finder:
         self.text = ""
         self.contents: dict[tuple[int, bool], tuple[int, int] | None] = {}
         self.noun_cues: list[int] = []
-        self.source_preps: list[int] = []
+        self.source_nouns: list[int] = []
         self.evidentials: list[int] = []
         # token objects only for verbs whose lemma is in the cue table
         strings = doc.vocab.strings
         nouns = table.noun_hashes
         root = strings["ROOT"]
         acomp = strings["acomp"]
-        prep = strings["prep"]
+        pobj = strings["pobj"]
+        sources = _source_noun_hashes(table)
         for i, (pos, lemma, dep) in enumerate(doc.to_array([POS, LEMMA, DEP]).tolist()):
-            if pos == ADP:
-                if dep == prep and lemma in _SOURCE_PREP_HASHES:
-                    self.source_preps.append(i)  # "in this poll, …", "in his eyes, …", "by one estimate, …"
-            elif pos == ADJ:
+            if pos == ADJ:
                 if lemma in _EVIDENTIAL_HASHES:
                     self.evidentials.append(i)  # "it is clear that …", "made it clear that …"
                 if lemma in nouns and dep == acomp:
                     self.noun_cues.append(i)  # "X is critical of Y"
             elif pos == NOUN:
+                if dep == pobj and lemma in sources:
+                    self.source_nouns.append(i)  # "in this poll, …", "in his eyes, …", "by one estimate, …"
                 if lemma in nouns:
                     self.noun_cues.append(i)
                 if dep == root and strings[lemma] in table.verbs:
@@ -1611,21 +1610,34 @@ def _evidential_clauses(
         quotes.append(q)
 
 
+_SOURCE_NOUN_CACHE: dict[int, frozenset[int]] = {}
+
+
+def _source_noun_hashes(table: CueTable) -> frozenset[int]:
+    """String-store hashes of the nouns that can be a prepositional source (evidence subjects, point-of-view and
+    estimate nouns), computed once per cue table."""
+    found = _SOURCE_NOUN_CACHE.get(id(table))
+    if found is None:
+        words = set(table.evidence_subjects) | _VIEW_NOUNS | _ESTIMATE_NOUNS
+        found = _SOURCE_NOUN_CACHE[id(table)] = frozenset(int(hash_string(w)) for w in words)
+    return found
+
+
 def _source_phrases(
     doc: Doc, finder: _Finder, quotes: list[_Quote], inside_direct: list[tuple[int, int]], par_starts: list[int]
 ) -> None:
     """A clause with a source in a prepositional phrase and no cue verb of its own, like ``according to X``:
     ``In this poll, Trump rose …`` / ``… in some polls`` (a source of evidence), ``In his eyes, only …`` (a point of
     view: the possessor), ``By one estimate, 300,000 acres …``."""
-    for i in finder.source_preps:
-        prep = doc[i]
+    for i in finder.source_nouns:
+        pobj = doc[i]
+        prep = pobj.head
         verb = prep.head
-        if verb.pos_ not in {"VERB", "AUX"} or verb.i in finder.cues or prep.i == verb.i:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "by"} or prep.i == verb.i:
+            continue
+        if verb.pos_ not in {"VERB", "AUX"} or verb.i in finder.cues:
             continue
         if any(a <= prep.idx < b for a, b in inside_direct):
-            continue
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is None:
             continue
         lemma = pobj.lemma_.lower()
         speaker: Span | None = None
