@@ -948,3 +948,9 @@ def test_unknown_association_of_no_state_is_an_ngo(analyze: Analyze) -> None:
     assert forum.country is None and forum.sectors[:1] == ["NGO"]
     result = analyze("The Kenyan Football Federation suspended the coach.")
     assert "NGO" not in actor_of(result, "Kenyan Football Federation").sectors
+
+
+def test_unknown_person_in_apposition_with_a_member_noun_takes_its_body(analyze: Analyze) -> None:
+    result = analyze("Omar Haddad, a member of the Jordanian parliament, began a hunger strike on Sunday.")
+    person = actor_of(result, "Omar Haddad")
+    assert person.code == "JORLEG" and person.kind == "person"

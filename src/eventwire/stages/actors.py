@@ -1529,6 +1529,11 @@ class _Resolver:
                     d.evidence.append(f"every table person '{name}' with that title is of {d.country}")
                 elif countries:
                     d.may_be = countries
+            if not d.sectors and d.country is None:
+                obj = _member_complement(_root(self.doc, c.name_start, name_end))
+                if obj is not None:
+                    # "A member of the Syrian parliament, Mohammed Mamoun," / "X, a leader of the coalition,"
+                    self.of_links.append((d, obj.i))
         self.mention(c, d, "surname" if len(tokens) == 1 else "name")
 
     def title_holders(self, name: str, tokens: list[str], title: Title | None) -> tuple[list[ActorEntry], str]:
@@ -2361,6 +2366,22 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
 MEMBER_NOUNS = frozenset(
     {"leader", "official", "head", "chief", "representative", "spokesman", "spokeswoman", "spokesperson", "member"}
 )
+
+
+def _member_complement(root: Token) -> Token | None:
+    """The "of" complement of a member noun in apposition with a name ("A member of the Syrian parliament,
+    Mohammed Mamoun", "Mohammed Mamoun, a member of the Syrian parliament"), or None."""
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [ch for ch in root.children if ch.dep_ == "appos"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in MEMBER_NOUNS:
+            continue
+        for prep in noun.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
 
 
 def _member_codes(resolver: _Resolver, token_owner: dict[int, Draft]) -> None:
