@@ -916,3 +916,11 @@ def test_concessive_clause_with_its_own_speaker_is_not_reported_content(run: Cal
     assert "noted" not in said.text
     noted = only(a, "clients are beginning")
     assert noted.parent_id is None and noted.cue == "note" and noted.speaker_text == "she"
+
+
+def test_consider_needs_a_clause_or_small_clause(run: Callable[[str], Analysis]) -> None:
+    a = run("The senator considers the governor her political mentor.")
+    q = only(a, "the governor her political mentor")
+    assert q.cue == "consider" and q.speaker_text == "The senator" and q.cue_class == "belief"
+    b = run("The council will consider the bill next week.")
+    assert b.quotes == []
