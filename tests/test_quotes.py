@@ -924,3 +924,12 @@ def test_consider_needs_a_clause_or_small_clause(run: Callable[[str], Analysis])
     assert q.cue == "consider" and q.speaker_text == "The senator" and q.cue_class == "belief"
     b = run("The council will consider the bill next week.")
     assert b.quotes == []
+
+
+def test_subject_is_not_taken_from_inside_quoted_words(run: Callable[[str], Analysis]) -> None:
+    a = run(
+        'Mr. Hale hardly clarified the matter, treating the remark first as a compliment -- "That makes me smart" '
+        '-- and, when questioned after the debate, asserting, "Of course, I pay my taxes."'
+    )
+    q = only(a, "I pay my taxes")
+    assert q.cue == "assert" and q.speaker_text == "Mr. Hale"

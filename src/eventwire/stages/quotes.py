@@ -306,7 +306,7 @@ def _subject_any(verb: Token, depth: int = 0) -> Span | None:
             return None  # "after he said", "because ..."
         if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not passive:
             return None  # "Asked about the device, O'Neill said ...": the subject was asked, it did not ask
-        return _subject_of(verb.head, depth + 1)
+        return _subject_of(_outside_quote(verb, verb.head), depth + 1)
     return None
 
 
@@ -326,6 +326,24 @@ def _bare_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not any(
         c.dep_ in {"det", "poss", "nummod", "predet"} or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
     )
+
+
+def _outside_quote(verb: Token, head: Token) -> Token:
+    """``head``, or -- when the parser hung ``verb`` on a verb inside quoted words that do not hold ``verb``
+    (``…, treating the remark as a compliment -- ''That makes me smart'' -- and asserting, …``) -- the first verb
+    above the quoted words."""
+    quoted: list[tuple[int, int]] | None = getattr(_STATE, "quoted", None)
+    if not quoted:
+        return head
+    span = next(((a, b) for a, b in quoted if a <= head.idx < b), None)
+    if span is None or span[0] <= verb.idx < span[1]:
+        return head
+    up = head
+    for _ in range(12):
+        if not span[0] <= up.idx < span[1] or up.head.i == up.i:
+            break
+        up = up.head
+    return up if not span[0] <= up.idx < span[1] and up.pos_ in {"VERB", "AUX"} else head
 
 
 def _trim(span_tokens: list[Token]) -> tuple[int, int] | None:
@@ -980,7 +998,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     try:
         _run(doc, analysis, text, table, finder)
     finally:
-        _STATE.text, _STATE.subjects, _STATE.arrays = None, None, None
+        _STATE.text, _STATE.subjects, _STATE.arrays, _STATE.quoted = None, None, None, None
 
 
 def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Finder) -> None:
@@ -989,6 +1007,7 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
     marked = find_quoted_spans(text)
     tops = [m for m in marked if not m.nested]
     finder.quoted = [(m.open_start, m.close_end) for m in tops]
+    _STATE.quoted = finder.quoted
     quotes: list[_Quote] = []
     used_cues: set[int] = set()
     pending: list[tuple[QuotedSpan, Span]] = []
