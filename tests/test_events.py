@@ -431,7 +431,8 @@ def test_conditions_and_demanded_content_are_not_events() -> None:
 
 def test_block_default_needs_a_fitting_object() -> None:
     """A code inherited from a broad PETRARCH2 block needs its object to be an actor or an event noun."""
-    assert codes(code_text("France gave a warm welcome to Germany.")) == []  # not GRANT's 060
+    # not GRANT's block code 060: the welcome is the event noun, host a visit (043, the CAMEO codebook's example)
+    assert codes(code_text("France gave a warm welcome to Germany.")) == [("FRA", "043", "DEU")]
     assert codes(code_text("Japan eased its tone in Poland.")) == []
     # an own pattern that names the object does apply: easing restrictions = ease administrative sanctions
     assert codes(code_text("Japan eased emergency measures in Poland.")) == [("JPN", "081", "POL")]
@@ -858,3 +859,22 @@ def test_rejection_despite_pressure_and_cultural_nouns() -> None:
     # "the Russian language" names no actor
     ev = code_text("The Kremlin cancelled restrictions on the use of the Ukrainian language.")
     assert ev and ev[0].target is None
+
+
+def test_hosting_receiving_defying_vocabulary() -> None:
+    # CAMEO senses: a warm welcome given to X = host a visit (043); receiving observers = 0862; violating a ban = 128
+    assert codes(code_text("Egypt gave a warm welcome on Thursday to the Iranian ambassador.")) == [
+        ("EGY", "043", "IRNGOV")
+    ]
+    assert codes(code_text("Japan received a mission of observers from India.")) == [("JPN", "0862", "IND")]
+    assert [e.cameo for e in code_text("Hamas violated a ban by Israel.")] == ["128"]
+    # a stern reminder that X must act is a demand on X
+    assert codes(code_text("Canada issued a stern reminder to Mexico that it must cooperate with inspectors.")) == [
+        ("CAN", "100", "MEX")
+    ]
+
+
+def test_concluding_that_another_side_must_act_is_a_demand() -> None:
+    ev = code_text("Brazil concluded that Argentina must provide more aid to the refugees.")
+    assert ev and ev[0].root == "10" and ev[0].source and ev[0].source.code == "BRA"
+    assert ev[0].target and ev[0].target.code == "ARG"

@@ -1093,7 +1093,7 @@ class Coder:
                     break
                 head = cur.head if cur.dep_ != "conj" else cur.head.head
                 kind = self.lex.frames.get(head.lemma_.lower())
-                if kind is None and cur.dep_ == "ccomp" and head.lemma_.lower() in _REPORT_VERBS:
+                if kind is None and cur.dep_ == "ccomp" and head.lemma_.lower() in _STATEMENT_VERBS:
                     self._reported_statement(c, head, cands)
                     break
                 if kind is None:
