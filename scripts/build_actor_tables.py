@@ -188,12 +188,16 @@ def parse_agents(path: Path, plover: bool) -> Iterator[tuple[str, list[str]]]:
 
 
 def build_agents(shared: Path) -> list[tuple[str, str, str]]:
-    """Agent rows (phrase, sectors, source); Phoenix first, PLOVER fills gaps."""
+    """Agent rows (phrase, sectors, source); PLOVER first, Phoenix fills gaps.
+
+    PLOVER_agents.txt is the later revision of the same dictionary (2021 against Phoenix's 2016): where they
+    disagree it codes people by what they are before what they do (protesters and activists ``CVL OPP``,
+    clergy ``REL``, opposition parties ``PTY OPP``), the scheme PLOVER event data uses."""
     table: dict[str, tuple[str, str]] = {}
-    for phrase, codes in parse_agents(shared / "petrarch2" / "Phoenix.agents.txt", plover=False):
-        table.setdefault(phrase, (" ".join(codes), "phoenix"))
     for phrase, codes in parse_agents(shared / "plover" / "PLOVER_agents.txt", plover=True):
         table.setdefault(phrase, (" ".join(codes), "plover"))
+    for phrase, codes in parse_agents(shared / "petrarch2" / "Phoenix.agents.txt", plover=False):
+        table.setdefault(phrase, (" ".join(codes), "phoenix"))
     return sorted((p, s, src) for p, (s, src) in table.items())
 
 
