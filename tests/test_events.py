@@ -878,3 +878,9 @@ def test_concluding_that_another_side_must_act_is_a_demand() -> None:
     ev = code_text("Brazil concluded that Argentina must provide more aid to the refugees.")
     assert ev and ev[0].root == "10" and ev[0].source and ev[0].source.code == "BRA"
     assert ev[0].target and ev[0].target.code == "ARG"
+
+
+def test_reverse_only_pattern_swaps_the_sides() -> None:
+    # '[:184]': dying in someone's custody is done by the custodian to the subject
+    ev = code_text("A Russian prisoner died as a result of torture while in Israeli police custody.")
+    assert codes(ev) == [("ISR", "184", "RUS")]

@@ -1314,8 +1314,8 @@ class Coder:
         villages") is done to its civilians (CVL), as for a place standing for its population; a protest in a
         place ("blocked roads into Abidjan") is addressed to its authorities (GOV).  '' otherwise."""
         root = c.match.code[:2]
-        if root not in _PLACE_CIVILIAN_ROOTS and root != "14":
-            return ""
+        if (root not in _PLACE_CIVILIAN_ROOTS and root != "14") or c.match.rule.endswith(":reversed"):
+            return ""  # (a reversed pattern's target phrase is the doer: "died in Israeli police custody")
         tree = self.res.tree
         if tree.lemma[head] in _POPULATED_PLACES and root != "14":
             return "CVL"
@@ -1836,6 +1836,10 @@ def _civilian_targets(pairs: list[tuple[Side | None, Side | None, bool]], actors
 def _pairs(c: Cand) -> list[tuple[Side | None, Side | None, bool]]:
     """(source, target, symmetric) pairs: one event per actor pair; symmetric events in both directions."""
     srcs, tgts = c.sources, c.targets
+    if c.match.rule.endswith(":reversed"):
+        # a pattern with only a reverse code ('[:184]', "died in police custody") is done by the target side to
+        # the subject: "a prisoner died ... in Israeli police custody" = ISRCOP -> the prisoner
+        srcs, tgts = tgts, srcs
     sym = c.match.symmetric or (bool(c.match.rev_code) and c.match.rev_code == c.match.code)
     out: list[tuple[Side | None, Side | None, bool]] = []
     mutual = sym or c.match.code[:2] in _MUTUAL_ROOTS or c.match.rule.startswith("nominal")
