@@ -431,7 +431,9 @@ def test_speaker_and_content_stay_in_the_cue_paragraph(run: Callable[[str], Anal
 
 def test_passive_participle_cue_has_no_speaker_of_its_own(run: Callable[[str], Analysis]) -> None:
     a = run("Asked to describe the device, Chief Moreno said it was small.")
-    assert [q.cue for q in a.quotes if q.parent_id is None] == ["say"]
+    # the chief was asked, he did not ask: the question is a record without a speaker (as PolNeAR annotates it)
+    tops = {q.cue: q.speaker_text for q in a.quotes if q.parent_id is None}
+    assert tops == {"ask": None, "say": "Chief Moreno"}
 
 
 def test_nominal_cues_with_that_clause_or_infinitive(run: Callable[[str], Analysis]) -> None:
@@ -933,3 +935,11 @@ def test_subject_is_not_taken_from_inside_quoted_words(run: Callable[[str], Anal
     )
     q = only(a, "I pay my taxes")
     assert q.cue == "assert" and q.speaker_text == "Mr. Hale"
+
+
+def test_fronted_asked_participle_is_a_question_without_source(run: Callable[[str], Analysis]) -> None:
+    a = run("Asked about the cause of the fire, the chief said it was too early to tell.")
+    asked = only(a, "the cause of the fire")
+    assert asked.cue == "ask" and asked.speaker_text is None and asked.confidence == 0.5
+    said = only(a, "too early to tell")
+    assert said.speaker_text == "the chief"

@@ -892,6 +892,17 @@ def _agentless_passive(verb: Token) -> bool:
     )
 
 
+def _fronted_participle(verb: Token) -> bool:
+    """A passive participle opening its sentence as an adverbial (``Asked about the device, O'Neill said …``): the
+    question was put by someone the text does not name."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i == verb.sent.start
+        and not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _name_before(verb: Token) -> Span | None:
     """A finite cue verb without a subject right after a proper name the parser glued to the phrase before
     (``In a meeting with the Washington Post Trump said …``): the name."""
@@ -1108,7 +1119,7 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
                 speaker = _subject_of(outer)  # "China said it was opposed … and warned North Korea to …"
         if speaker is not None and _nobody(speaker):
             continue  # "neither side has confirmed the meeting", "no one said …": nothing is attributed
-        agentless = speaker is None and _agentless_passive(tok)
+        agentless = speaker is None and (_agentless_passive(tok) or _fronted_participle(tok))
         if (speaker is None or speaker.root.dep_ == "expl") and not agentless:
             continue
         if any(_covered_by(c, direct_spans) for c in contents):
