@@ -943,3 +943,25 @@ def test_fronted_asked_participle_is_a_question_without_source(run: Callable[[st
     assert asked.cue == "ask" and asked.speaker_text is None and asked.confidence == 0.5
     said = only(a, "too early to tell")
     assert said.speaker_text == "the chief"
+
+
+def test_quote_is_not_governed_by_a_verb_of_the_next_paragraph(pipeline: Pipeline) -> None:
+    from spacy.tokens import Doc
+
+    from eventwire.stages.quotes import _Finder
+    from eventwire.stages.quotes_cues import cue_table
+
+    # the parser hangs a paragraph-final quote on the next paragraph's "said" (as its ccomp)
+    words = ['"', "We", "won", ".", '"', "\n\n", "Prices", "rose", ",", "Mr.", "Lee", "said", "."]
+    spaces = [False, True, False, False, False, False, True, False, True, True, True, False, False]
+    heads = [2, 2, 11, 2, 2, 4, 7, 11, 11, 10, 11, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "dep", "nsubj", "ccomp", "punct", "compound", "nsubj"]
+    deps += ["ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "SPACE", "NOUN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB"]
+    pos += ["PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[2], lemmas[7], lemmas[11] = "win", "rise", "say"
+    doc = Doc(pipeline.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    finder = _Finder(doc, cue_table())
+    finder.text = doc.text
+    assert finder.governing_cue(doc[1:4]) is None

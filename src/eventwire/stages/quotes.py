@@ -441,6 +441,7 @@ class _Finder:
             and not (q.start <= head.i < q.end)
             and head.i in self.cues
             and not (head.i < q.start and self._across_paragraph(head, q[0]))
+            and not (head.i >= q.end and "\n" in self.text[q.end_char : head.idx])
         ):
             allowed = self.cues[head.i].complements | {"ccomp", "parataxis", "dobj", "oprd"}
             adjacent = abs(head.i - q.start) <= 4 or abs(head.i - q.end) <= 4
