@@ -956,3 +956,9 @@ def test_unknown_person_in_apposition_with_a_member_noun_takes_its_body(analyze:
     result = analyze("Omar Haddad, a member of the Jordanian parliament, began a hunger strike on Sunday.")
     person = actor_of(result, "Omar Haddad")
     assert person.code == "JORLEG" and person.kind == "person"
+
+
+def test_title_of_another_country_or_igo_replaces_a_row_not_held_on_the_date(analyze: Analyze) -> None:
+    # Cordovez's table row (Ecuador's foreign minister, 2005-2007) is not held in 1988; the text says UN mediator
+    result = analyze("The rebels agreed to meet U.N. mediator Diego Cordovez in Geneva.", published="1988-03-01")
+    assert actor_of(result, "U.N. mediator Diego Cordovez").code == "UNOIGO"

@@ -1407,12 +1407,13 @@ class _Resolver:
                 agrees = (title.agent.office is not None and title.agent.office == row.office) or set(
                     title.agent.sectors
                 ) & set(row.sectors)
-                if status != "current" and not agrees:
+                moved = title.country is not None and title.country != row.country  # "U.N. mediator X"
+                if status != "current" and (not agrees or moved):
                     d.role = title.role()
-                    d.sectors = list(title.agent.sectors)
+                    d.sectors = _sectors_for(title.country, title.agent.sectors) if moved else list(title.agent.sectors)
                     d.office = title.agent.office
                     d.country = title.country or d.country
-                    d.evidence.append(f"text title '{title.text}' is newer than the table row")
+                    d.evidence.append(f"text title '{title.text}' replaces the table row, not held on the date")
                 status = "current"
             elif _out_of_office(rows, self.date) and "ELI" not in d.sectors:
                 # in none of its offices on the date and no title in the text: one of the elites, as the
