@@ -884,3 +884,9 @@ def test_reverse_only_pattern_swaps_the_sides() -> None:
     # '[:184]': dying in someone's custody is done by the custodian to the subject
     ev = code_text("A Russian prisoner died as a result of torture while in Israeli police custody.")
     assert codes(ev) == [("ISR", "184", "RUS")]
+
+
+def test_agentless_passive_takes_no_deep_target() -> None:
+    # nobody is said to need anything of Brazil: an actor deep in the purpose clause is no side
+    ev = code_text("Japan said that more diplomacy was needed to make progress on the agenda set by Brazil and India.")
+    assert not any(e.target and e.target.code in ("BRA", "IND") and e.source is None for e in ev)

@@ -1600,6 +1600,10 @@ class Coder:
                 ]
                 if found:
                     chosen, chosen_head = found, h
+                    if not c.sources and _passive:
+                        # "diplomacy was needed to make progress on the agenda set by X": with neither agent nor
+                        # subject actor, an actor deep in the object phrases is no side of the action
+                        return False
                     break
         if chosen is None and with_actor:
             chosen_head, chosen = with_actor[0]  # a sector-only actor ("its troops") only when nothing better is named
