@@ -890,3 +890,15 @@ def test_agentless_passive_takes_no_deep_target() -> None:
     # nobody is said to need anything of Brazil: an actor deep in the purpose clause is no side
     ev = code_text("Japan said that more diplomacy was needed to make progress on the agenda set by Brazil and India.")
     assert not any(e.target and e.target.code in ("BRA", "IND") and e.source is None for e in ev)
+
+
+def test_object_read_as_infinitive_subject() -> None:
+    # "allow X to land" parsed with X as the subject of a clause: X is still the one allowed
+    ev = code_text("Hamas refused to allow Egyptian officials to land and evacuate the wounded.")
+    assert ev and ev[0].root == "12" and ev[0].target and ev[0].target.code == "EGYGOV"
+
+
+def test_purpose_clause_does_not_subsume_its_governor() -> None:
+    # the resignation is the event; what it is meant to allow is its purpose
+    ev = code_text("The Iranian ambassador resigned yesterday to allow Japan's first free elections to take place.")
+    assert [e.root for e in ev] == ["08"] and "resign" in ev[0].rule

@@ -532,10 +532,12 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
                     objs = _dangling_object(tree, h, c)
                 out.extend(objs)
     # lowest priority: the subject of a clausal complement ("demanded that X abandon ...")
-    if match.code[:2] in ("02", "10"):
-        for c in kids:
-            if dep[c] == "ccomp":
-                out.extend(g for g in kids_of[c] if dep[g] in ("nsubj", "nsubjpass"))
+    demand = match.code[:2] in ("02", "10")
+    for c in kids:
+        # "allow United Nations planes to land": an object read as the subject of a to-infinitive clause
+        if dep[c] == "ccomp" and (demand or any(dep[a] == "aux" and lower[a] == "to" for a in kids_of[c])):
+            out.extend(g for g in kids_of[c] if dep[g] in ("nsubj", "nsubjpass"))
+    if demand:
         # "insisted on its demands that Burundi's government grant ...": the subject of the content clause of a
         # demand/appeal noun that is the verb's object
         nouns = [c for c in kids if dep[c] == "dobj"]
@@ -690,6 +692,7 @@ def _drop_subsumed(cands: list[Cand]) -> list[Cand]:
             and o.match.code[:2] == c.match.code[:2]
             and ids <= _actor_ids(o)
             and (len(_actor_ids(o)) > len(ids) or o.trigger.i < c.trigger.i)
+            and not (o.trigger.dep_ == "advcl" and o.trigger.head.i == c.trigger.i)  # its own purpose clause
             for o in cands
         )
         if not covered:
