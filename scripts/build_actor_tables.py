@@ -145,6 +145,8 @@ def split_codes(code: str) -> list[str]:
     return [code[i : i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
 
 
+#: CAMEO religion codes that follow IMG in militant-group codes (MUS would otherwise read as Mauritius).
+IMG_RELIGION_CODES = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SIK"})
 #: Country codes the Phoenix dictionaries write in a non-CAMEO form ("UNITA_ [ANGREB]": Angola is AGO).
 SOURCE_CODE_ALIASES = {"ANG": "AGO"}
 
@@ -254,6 +256,10 @@ def code_parts(
     chunks = recode(split_codes(body[0]))
     if not chunks:
         return None
+    if chunks[0] == "IMG":
+        # the KEDS militant section writes the group's religion after IMG ("IMGMUSALQ", "IMGMUSRUSCNY"): MUS is
+        # Muslim there, not Mauritius
+        chunks = [c for c in chunks if c not in IMG_RELIGION_CODES]
     country: str | None = None
     found_sectors: list[str] = []
     group_codes = [c for c in chunks if c in groups and (c not in sectors or c == "UNO")]

@@ -962,3 +962,9 @@ def test_title_of_another_country_or_igo_replaces_a_row_not_held_on_the_date(ana
     # Cordovez's table row (Ecuador's foreign minister, 2005-2007) is not held in 1988; the text says UN mediator
     result = analyze("The rebels agreed to meet U.N. mediator Diego Cordovez in Geneva.", published="1988-03-01")
     assert actor_of(result, "U.N. mediator Diego Cordovez").code == "UNOIGO"
+
+
+def test_militant_group_codes_read_mus_as_religion_not_mauritius() -> None:
+    table = actor_table(())
+    assert {e.country for e in table.exact("JKLF")} == {None}  # IMGKASMUS: Kashmir region code unknown, not MUS
+    assert {e.country for e in table.exact("Pro-Chechen Wahhabi Group")} == {"RUS"}  # IMGMUSRUSCNY
