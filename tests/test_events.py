@@ -902,3 +902,9 @@ def test_purpose_clause_does_not_subsume_its_governor() -> None:
     # the resignation is the event; what it is meant to allow is its purpose
     ev = code_text("The Iranian ambassador resigned yesterday to allow Japan's first free elections to take place.")
     assert [e.root for e in ev] == ["08"] and "resign" in ev[0].rule
+
+
+def test_closing_borders_restricts_movement() -> None:
+    # CAMEO 191 'impose blockade, restrict movement' (not a ceasefire)
+    ev = code_text("Russia closed its southern borders with Iran and Turkey because of fighting.")
+    assert codes(ev) == [("RUS", "191", "IRN"), ("RUS", "191", "TUR")]
