@@ -36,6 +36,8 @@ from eventwire.records import RoleStatus
 ACTOR_COLUMNS = ("id", "name", "aliases", "kind", "country", "sectors", "role", "office", "start", "end")
 #: Countries whose names are written family name first in English ("Wang Yi", "Kim Jong Un").
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HUN"})
+#: Regnal numbers after a monarch's name ("Hassan II", "Abdullah II"): the name before them is the surname key.
+REGNAL_NUMBERS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
 #: Minimum rapidfuzz ratio (0-100) between a written full name and a table name to merge them.
 FUZZY_THRESHOLD = 88.0
 #: Stricter minimum for short names (under 12 characters), where one letter is a large share.
@@ -158,6 +160,8 @@ class ActorTable:
                 else:
                     forms_of[e.id].add(key)
                     by_surname[tokens[-1]].append(e)
+                    if tokens[-1] in REGNAL_NUMBERS and len(tokens) == 2:
+                        by_surname[tokens[0]].append(e)  # "Hassan II" is "King Hassan"
                     by_prefix[tokens[-1][:3]].add(e.id)
                     if len(tokens) >= 3 and e.country not in FAMILY_NAME_FIRST:
                         by_outer[f"{tokens[0]} {tokens[-1]}"].append(e)

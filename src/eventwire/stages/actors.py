@@ -1193,17 +1193,17 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         # demonym coordinated right before the phrase's own country modifier is one of its modifiers too
         while not modifier and left - 2 >= sent_start[tok.i] and doc[left - 1].lower_ in ("and", "or", ","):
             prev = owner.get(left - 2)
-            mod = owner.get(left)
+            own_mod = owner.get(left)
             if not (
                 prev is not None
                 and prev.type == "country"
                 and prev.form is not None
                 and prev.form.type == "adj"
-                and mod is not None
-                and mod.type == "country"
-                and mod.form is not None
-                and mod.form.type == "adj"
-                and mod.start == left
+                and own_mod is not None
+                and own_mod.type == "country"
+                and own_mod.form is not None
+                and own_mod.form.type == "adj"
+                and own_mod.start == left
             ):
                 break
             left = prev.start
@@ -1591,11 +1591,14 @@ class _Resolver:
 
         Only with a title giving a sector: the bearers of the nearest surnames (``ActorTable.fuzzy_surname``)
         must share the title's sector (and country and office, when given) and be one person, after
-        preferring those in office on the date.  A single written word must have six letters or more.
+        preferring those in office on the date.  A single written word must have eight letters or more, and the
+        written surname must be no table surname itself.
         """
         if title is None or title.agent is None or not title.agent.sectors:
             return None
-        if len(tokens[-1]) < (6 if len(tokens) == 1 else 5):
+        if len(tokens[-1]) < (8 if len(tokens) == 1 else 5) or self.table.surname(tokens[-1]):
+            # a short lone word may be a mononymous leader the table lacks ("President Suharto" is not Sutarto);
+            # a surname the table knows is no misspelling ("King Hassan" is not Saad Hassar)
             return None
         agent = title.agent
         wanted = set(agent.sectors)
@@ -1932,7 +1935,10 @@ class _Resolver:
             )
             if d.count == 0:
                 self.add_title_evidence(d, title)
-                d.ethnic = title.country is not None and any(doc[i].lower_ == "ethnic" for i in range(c.start, c.head))
+                first_mod = (title.country_text or "").split()[:1]
+                d.ethnic = bool(first_mod) and any(
+                    doc[i].lower_ == "ethnic" and doc[i + 1].text == first_mod[0] for i in range(c.start, c.head)
+                )
             split = _coordination_split(doc, c, title.others)
             self.mention(Cand(c.start, split, "role", P_ENT_ORG, label=c.label) if split < c.end else c, d, "group")
             for n, (s, e, code) in enumerate(title.others):  # "Hungarian and Romanian officials": one group each
@@ -2432,6 +2438,8 @@ def _ethnic_home(resolver: _Resolver, sent_idx: list[int]) -> None:
     by_sentence: dict[int, dict[str, int]] = {}
     for s, _e, d, _k, _l in resolver.mentions:
         first.setdefault(id(d), s)
+        if d.kind == "person" or "MED" in d.sectors:
+            continue  # a person or an outlet ("the Washington Post said") says nothing about where a group lives
         if d.country and kinds.get(d.country) == "country" and not d.ethnic:
             counts = by_sentence.setdefault(sent_idx[s] if s < len(sent_idx) else -1, {})
             counts[d.country] = counts.get(d.country, 0) + 1
