@@ -1342,6 +1342,12 @@ class Coder:
         phrase); a target without one takes the source's country when the source is a state's actor (domestic
         coercion and politics: "the Sudanese government accused rebels of ..." → SDNREB)."""
         res = self.res
+        actors = res.actors
+        if all(
+            sd.code or not sd.actor_id or (a := actors.get(sd.actor_id)) is None or a.country or not a.sectors
+            for sd in (*c.sources, *c.targets)
+        ):
+            return  # the usual case: every side has its country
         states = _states()
 
         def country_of(sides: list[Side], sectors: frozenset[str] | None = None) -> str:
@@ -1681,6 +1687,16 @@ def _char_root(doc: Doc, start: int, end: int) -> int | None:
     """Index of the syntactic root of the tokens overlapping characters [start, end) (as ``Doc.char_span`` with
     ``alignment_mode="expand"`` and ``Span.root``), read from the parse arrays."""
     tree = doc_tree(doc)
+    key = ("char_root", start * 1_000_003 + end)  # a span's root is read once per document (dates, places)
+    got = tree.memo.get(key, -2)
+    if got != -2:
+        return cast(int | None, got)
+    root = _char_root_at(tree, start, end)
+    tree.memo[key] = root
+    return root
+
+
+def _char_root_at(tree: DocTree, start: int, end: int) -> int | None:
     lo = bisect_right(tree.idx, start) - 1
     if lo < 0 or tree.end[lo] <= start:
         lo += 1
