@@ -978,3 +978,11 @@ def test_militant_group_codes_read_mus_as_religion_not_mauritius() -> None:
 def test_ethnic_marks_only_its_own_conjunct(analyze: Analyze) -> None:
     result = analyze("The accord between Georgian and ethnic Armenian politicians was signed in Tbilisi.")
     assert actor_of(result, "Georgian and ethnic Armenian politicians").country == "GEO"
+
+
+def test_part_of_a_country_named_by_a_compass_word_is_the_country(analyze: Analyze) -> None:
+    result = analyze("Syria sent more troops into North Lebanon on Sunday.")
+    assert actor_of(result, "North Lebanon").country == "LBN"
+    # a division of another state keeps its own country
+    result = analyze("Police in Northern Ireland arrested two men.")
+    assert actor_of(result, "Police").country == "GBR"

@@ -494,9 +494,43 @@ def _gazetteer_country(text: str) -> CountryForm | None:
     return None
 
 
+#: Words for a part of a country before its name ("South Lebanon", "northern Iraq").
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern"}
+    | {"northwestern", "southeastern", "southwestern", "upper", "lower"}
+)
+
+
 def _country_form(text: str) -> CountryForm | None:
-    """The country form written as ``text``: hand-written/CAMEO forms first, then the gazetteer."""
-    return lookup_country(text) or _gazetteer_country(text.strip().removesuffix("'s").removesuffix("’s"))
+    """The country form written as ``text``: hand-written/CAMEO forms first, then the gazetteer; a part of a
+    country named by a compass word and the country's name ("South Lebanon", "northern Iraq") is the country
+    (names that are forms themselves, "South Korea", "East Timor", come first)."""
+    form = lookup_country(text) or _gazetteer_country(text.strip().removesuffix("'s").removesuffix("’s"))
+    return form or _compass_country(text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _compass_country(text: str) -> CountryForm | None:
+    """ "South Lebanon", "northern Iraq" -> the country; not when the gazetteer knows the phrase as a place of
+    another country ("Northern Ireland" is in the United Kingdom)."""
+    first, _, rest = text.partition(" ")
+    if not rest or first.lower() not in COMPASS_WORDS:
+        return None
+    inner = lookup_country(rest)
+    if inner is None or inner.type != "name" or country_kinds().get(inner.code) != "country":
+        return None
+    try:
+        from eventwire.knowledge.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        for entry, how in gaz.lookup(text):
+            iso3 = gaz.iso3.get(entry.country_code or "")
+            big = entry.feature_class == "A" or entry.population >= PLACE_MIN_POPULATION
+            if how in ("name", "alt") and big and iso3 and ISO3_TO_CAMEO.get(iso3, iso3) != inner.code:
+                return None
+    except (FileNotFoundError, ImportError, OSError):
+        pass
+    return CountryForm(inner.code, text, "name")
 
 
 @lru_cache(maxsize=4096)
