@@ -867,6 +867,7 @@ class Coder:
         self.lex = lexicon()
         self.res = Resolver(doc, analysis, ctx)
         self._quote_cues: list[bool | None] | None = None  # per quote: has a criticism cue word (on first use)
+        self._cue_index: tuple[dict[int, list[int]], dict[tuple[int | None, int | None], list[int]]] | None = None
         self._place_countries: dict[tuple[int, int], str] | None = None  # places stage's readings, on first use
         self._place_features: dict[tuple[int, int], str] | None = None
         self.noun_keys = noun_words(self.lex)
@@ -1059,18 +1060,24 @@ class Coder:
                 got = flags[n] = any(w.lower() in _CRIT_CUES for w in _WORD_RE.findall(quotes[n].text))
             return got
 
-        cued = [
-            n for n, q in enumerate(quotes) if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or 0)
-        ]
+        if self._cue_index is None:  # character offset inside a cue -> quotes it cues; cue-less quotes by speaker
+            by_offset: dict[int, list[int]] = {}
+            by_speaker: dict[tuple[int | None, int | None], list[int]] = {}
+            for n, q in enumerate(quotes):
+                if q.cue_start is not None:
+                    for off in range(q.cue_start, q.cue_end or q.cue_start):
+                        by_offset.setdefault(off, []).append(n)
+                else:
+                    by_speaker.setdefault((q.speaker_start, q.speaker_end), []).append(n)
+            self._cue_index = (by_offset, by_speaker)
+        by_offset, by_speaker = self._cue_index
+        cued = by_offset.get(verb.idx, [])
         if any(cue_in(n) for n in cued):
             return True
         speakers = {
             (quotes[n].speaker_start, quotes[n].speaker_end) for n in cued if quotes[n].speaker_start is not None
         }
-        return bool(speakers) and any(
-            q.cue_start is None and (q.speaker_start, q.speaker_end) in speakers and cue_in(n)
-            for n, q in enumerate(quotes)
-        )
+        return any(cue_in(n) for sp in speakers for n in by_speaker.get(sp, ()))
 
     def _frames(self, sent: Span, cands: dict[int, Cand]) -> None:
         for c in sorted(cands.values(), key=lambda c: -c.trigger.i):
