@@ -986,3 +986,10 @@ def test_part_of_a_country_named_by_a_compass_word_is_the_country(analyze: Analy
     # a division of another state keeps its own country
     result = analyze("Police in Northern Ireland arrested two men.")
     assert actor_of(result, "Police").country == "GBR"
+
+
+def test_place_of_several_countries_takes_the_one_its_sentence_names(analyze: Analyze) -> None:
+    result = analyze("Gunmen in Tripoli fired on the convoy, Lebanese police said.")
+    assert actor_of(result, "Gunmen").country == "LBN"
+    result = analyze("Gunmen in Tripoli fired on the convoy.")
+    assert actor_of(result, "Gunmen").country == "LBY"  # without context: the larger city

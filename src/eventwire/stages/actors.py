@@ -623,28 +623,34 @@ def _place_country(name: str) -> str | None:
     form = _country_form(name)
     if form is not None and form.type in ("name", "adj", "capital"):
         return form.code
+    codes = _place_countries(name)
+    return codes[0] if codes else None
+
+
+@lru_cache(maxsize=4096)
+def _place_countries(name: str) -> tuple[str, ...]:
+    """CAMEO countries of the gazetteer towns and areas of this name (at least ``PLACE_MIN_POPULATION`` people,
+    or a first-level division), the most populous one's first ("Tripoli": LBY, then LBN)."""
     if not name[:1].isupper() or len(name) > 40:
-        return None
+        return ()
     try:
         from eventwire.knowledge.gazetteer import get_gazetteer
 
         gaz = get_gazetteer()
         hits = gaz.lookup(name)
     except (FileNotFoundError, ImportError, OSError):
-        return None
-    best = None
+        return ()
+    best: dict[str, int] = {}
     for e, how in hits:
         if how not in ("name", "alt") or e.feature_class not in ("P", "A") or not e.country_code:
             continue
         if e.population < PLACE_MIN_POPULATION and e.feature_code != "ADM1":
             continue
-        if best is None or e.population > best.population:
-            best = e
-    if best is None:
-        return None
-    iso3 = gaz.iso3.get(best.country_code or "")
-    code = ISO3_TO_CAMEO.get(iso3 or "", iso3)
-    return code if code and code in country_kinds() else None
+        iso3 = gaz.iso3.get(e.country_code or "")
+        code = ISO3_TO_CAMEO.get(iso3 or "", iso3)
+        if code and code in country_kinds():
+            best[code] = max(best.get(code, -1), e.population)
+    return tuple(sorted(best, key=lambda k: -best[k]))
 
 
 @lru_cache(maxsize=4096)
@@ -667,6 +673,24 @@ def _name_country(name: str) -> tuple[str, str] | None:
         else:
             i += 1
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _place_country_in_context(name: str, tok: Token) -> str | None:
+    """``_place_country``, but a place name of several countries takes the one its sentence names ("militias in
+    Tripoli ... the north Lebanese port" -> LBN, not Libya's larger Tripoli)."""
+    code = _place_country(name)
+    form = _country_form(name)
+    codes = _place_countries(name) if code is not None and (form is None or form.type == "capital") else ()
+    if len(codes) < 2:
+        return code
+    forms = country_forms()
+    named = {
+        f.code
+        for t in tok.sent
+        if t.is_title and (f := forms.get(t.text)) is not None and f.type in ("name", "adj", "people")
+    }
+    in_sentence = [c for c in codes if c in named]
+    return in_sentence[0] if len(in_sentence) == 1 else code
 
 
 def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None) -> int:
@@ -1132,7 +1156,7 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
                 if obj.dep_ != "pobj" or obj.ent_type_ in ("ORG", "PERSON", "NORP"):
                     continue  # "the leader of Hamas": an organisation, not a place
                 place = doc[obj.left_edge.i : obj.i + 1].text
-                code = _place_country(place.removeprefix("the ").removeprefix("The "))
+                code = _place_country_in_context(place.removeprefix("the ").removeprefix("The "), tok)
                 if code is None and obj.ent_type_ in ("GPE", "LOC") and obj.i > obj.left_edge.i:
                     code = _place_country(obj.text)
                 if code is None:
