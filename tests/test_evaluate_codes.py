@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from eventwire.evaluate.codes import country_agrees, sector_agrees, split_code
 from eventwire.evaluate.events import _side_ok
 
@@ -43,3 +45,39 @@ def test_event_sides_use_every_sector_of_the_actor() -> None:
     assert _side_ok("ROMGOV", ("ROU", "GOV"))
     assert _side_ok("CHEHLH", ("CHE", "MED"))
     assert not _side_ok(None, ("USA", ""))
+
+
+def test_jsonl_gold_sectors_are_cameo_and_plover_gold_sectors_are_plover(tmp_path: Path) -> None:
+    from eventwire.evaluate.events import read_gold
+
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(
+        '{"text": "A Russian court jailed an American reporter.", "published": "2024-01-02", '
+        '"events": [{"root": "17", "source": ["RUSJUD"], "target": ["USAMED"]}]}\n',
+        encoding="utf-8",
+    )
+    ev = read_gold(gold)[0].events[0]
+    assert _side_ok(("USA", ("MED",)), ev.targets[0], ev.plover_sectors)  # CAMEO MED = media
+    assert not _side_ok(("USA", ("MED",)), ("USA", "MED"))  # PLOVER MED = medical
+
+
+def test_eval_cli_writes_a_named_section_and_keeps_others(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(
+        '{"text": "Canada imposed sanctions on Mexico on Tuesday.", "published": "2024-03-05", '
+        '"events": [{"root": "16", "source": ["CAN"], "target": ["MEX"]}]}\n',
+        encoding="utf-8",
+    )
+    doc = tmp_path / "accuracy.md"
+    doc.write_text("# Accuracy\n\n<!-- eval:events -->\n## events\nold dev figures\n<!-- /eval:events -->\n")
+    args = ["eval", "events", "--gold", str(gold), "--write", str(doc), "--section", "events-heldout"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = doc.read_text()
+    assert "old dev figures" in text  # the dev section is kept
+    assert "<!-- eval:events-heldout -->\n## events-heldout\n" in text
+    assert "| root F1 | 1.000 |" in text.split("eval:events-heldout")[1]

@@ -22,6 +22,9 @@ def eval_command(
         Path | None, typer.Option(help="Markdown file to write the figures into (its section for TASK).")
     ] = Path("docs/accuracy.md"),
     no_write: Annotated[bool, typer.Option("--no-write", help="Only print, do not update the file.")] = False,
+    section: Annotated[
+        str | None, typer.Option(help="Name of the section to write (default: TASK), for a second gold set of a task.")
+    ] = None,
 ) -> None:
     """Score the pipeline on gold data and print precision, recall and F1."""
     if not gold.exists():
@@ -40,5 +43,5 @@ def eval_command(
     out.print(report.to_markdown(), highlight=False, markup=False)
     if write and not no_write:
         write.parent.mkdir(parents=True, exist_ok=True)
-        write_section(report, write)
+        write_section(report, write, section)
         out.print(f"updated {write}", highlight=False)

@@ -87,10 +87,18 @@ def get_evaluator(task: str) -> Evaluator:
     return fn
 
 
-def write_section(report: Report, path: Path) -> None:
-    """Replace (or append) the report's section in a markdown file."""
-    begin, end = f"<!-- eval:{report.task} -->", f"<!-- /eval:{report.task} -->"
-    block = f"{begin}\n{report.to_markdown()}{end}"
+def write_section(report: Report, path: Path, section: str | None = None) -> None:
+    """Replace (or append) the report's section in a markdown file.
+
+    The section is named after the task unless ``section`` is given (e.g. ``events-heldout`` for a second gold set
+    of the same task); its heading then carries that name.
+    """
+    name = section or report.task
+    begin, end = f"<!-- eval:{name} -->", f"<!-- /eval:{name} -->"
+    body = report.to_markdown()
+    if section:
+        body = body.replace(f"## {report.task}\n", f"## {section}\n", 1)
+    block = f"{begin}\n{body}{end}"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Accuracy\n\n"
     pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
     text = pattern.sub(lambda _m: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"

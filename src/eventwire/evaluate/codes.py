@@ -68,9 +68,15 @@ def country_agrees(gold_code: str, country: str | None, sectors: Sequence[str]) 
     return norm_country(code) == norm_country(country)
 
 
-def sector_agrees(gold_code: str, gold_sector: str, sectors: Sequence[str]) -> bool:
-    """Whether the predicted sectors contain the (non-empty) gold sector, PLOVER names mapped to CAMEO."""
-    want = GOLD_SECTOR_ALIASES.get(gold_sector.upper(), gold_sector.upper())
+def sector_agrees(gold_code: str, gold_sector: str, sectors: Sequence[str], *, plover: bool = True) -> bool:
+    """Whether the predicted sectors contain the (non-empty) gold sector.
+
+    With ``plover`` (gold written in PLOVER sector names, as the PLOVER GSR set) the renamed sectors are mapped to
+    CAMEO first; eventwire's own JSONL gold is written in CAMEO codes and passes ``plover=False``.
+    """
+    want = gold_sector.upper()
+    if plover:
+        want = GOLD_SECTOR_ALIASES.get(want, want)
     if want in sectors:
         return True
     return gold_code[:3].upper() == "IGO" and want == "GOV" and "IGO" in sectors

@@ -12,6 +12,8 @@ Two gold formats are read (chosen by the file's content):
       "events": [{"root": "04", "source": ["USAGOV"], "target": ["CHNGOV"], "symmetric": true}]}
 
    ``root`` may be replaced by ``cameo`` (any level; its first two digits count) or ``plover`` (a type name).
+   Sides are CAMEO actor codes: a country (or ``IGO``/``NGO``/``IMG``) and optionally a CAMEO sector, so ``MED``
+   is media here (the PLOVER set's sector names are PLOVER's, where ``MED`` is medical and ``JRN`` media).
 
 Scoring: predicted events are grouped into *units* (one trigger and one root: one reported action, whose
 actor pairs — one event record each, a symmetric pair in both directions — are scored together, as the gold
@@ -77,6 +79,7 @@ class GoldEvent:
     sources: list[Side]
     targets: list[Side]
     symmetric: bool = False
+    plover_sectors: bool = True
 
 
 @dataclass
@@ -141,7 +144,7 @@ def read_gold(path: Path) -> list[GoldDoc]:
                 raise ValueError(f"{path}:{n}: event without root, cameo or plover")
             srcs = [_side_from_code(c) for c in ev.get("source", [])]
             tgts = [_side_from_code(c) for c in ev.get("target", [])]
-            doc.events.append(GoldEvent(roots, label, srcs, tgts, bool(ev.get("symmetric"))))
+            doc.events.append(GoldEvent(roots, label, srcs, tgts, bool(ev.get("symmetric")), plover_sectors=False))
         docs.append(doc)
     return docs
 
@@ -159,7 +162,7 @@ def _pred_side(code: str | None, actor: Actor | None) -> Pred | None:
     return country, tuple(sectors)
 
 
-def _side_ok(pred: Pred | str | None, gold: Side) -> bool:
+def _side_ok(pred: Pred | str | None, gold: Side, plover_sectors: bool = True) -> bool:
     """Country (IGO/NGO/IMG rules of :mod:`eventwire.evaluate.codes`), and the sector when gold gives one.
 
     ``pred`` is a (country, sectors) pair or a bare CAMEO code such as ``'USAGOV'``.
@@ -171,7 +174,7 @@ def _side_ok(pred: Pred | str | None, gold: Side) -> bool:
     country, sectors = pred
     if not country_agrees(gold[0], country, sectors):
         return False
-    return not gold[1] or sector_agrees(gold[0], gold[1], sectors)
+    return not gold[1] or sector_agrees(gold[0], gold[1], sectors, plover=plover_sectors)
 
 
 @dataclass
@@ -206,12 +209,12 @@ def units_of(events: list[Event], actors: list[Actor] | None = None) -> list[Uni
 
 def score_unit(u: Unit, g: GoldEvent) -> tuple[bool, bool]:
     """(source right, target right) for a unit against a gold event."""
-    src_ok = not g.sources or any(any(_side_ok(s, gs) for gs in g.sources) for s, _t in u.pairs)
+    src_ok = not g.sources or any(any(_side_ok(s, gs, g.plover_sectors) for gs in g.sources) for s, _t in u.pairs)
     if g.targets:
-        tgt_ok = any(any(_side_ok(t, gt) for gt in g.targets) for _s, t in u.pairs)
+        tgt_ok = any(any(_side_ok(t, gt, g.plover_sectors) for gt in g.targets) for _s, t in u.pairs)
     else:
         tgt_ok = all(t is None for _s, t in u.pairs) or (
-            u.symmetric and any(any(_side_ok(t, gs) for gs in g.sources) for _s, t in u.pairs)
+            u.symmetric and any(any(_side_ok(t, gs, g.plover_sectors) for gs in g.sources) for _s, t in u.pairs)
         )
     return src_ok, tgt_ok
 
