@@ -993,3 +993,24 @@ def test_place_of_several_countries_takes_the_one_its_sentence_names(analyze: An
     assert actor_of(result, "Gunmen").country == "LBN"
     result = analyze("Gunmen in Tripoli fired on the convoy.")
     assert actor_of(result, "Gunmen").country == "LBY"  # without context: the larger city
+
+
+def test_bracketed_initials_link_a_name_to_the_table_organisation(analyze: Analyze) -> None:
+    # the table knows the ILO by its code and as "International Labor Organization", not as "... Office"
+    result = analyze("The International Labor Office (ILO) urged the government of Peru to protect miners.")
+    ilo = actor_of(result, "International Labor Office")
+    assert ilo.country == "ILO" and "IGO" in ilo.sectors
+    # an unknown organisation's acronym later in the article is that organisation
+    result = analyze(
+        "The Northern Farmers Cooperative Union (NFCU) said prices had fallen. On Tuesday the NFCU met ministers."
+    )
+    assert actor_of(result, "NFCU").name == "Northern Farmers Cooperative Union"
+
+
+def test_acronym_must_be_the_names_initials() -> None:
+    from eventwire.knowledge.actors import is_acronym_of
+
+    assert is_acronym_of("ILO", "International Labor Office")
+    assert is_acronym_of("MASSOB", "Movement for the Actualization of the Sovereign State of Biafra")
+    assert not is_acronym_of("ILO", "International Office of Labor")
+    assert not is_acronym_of("PLO", "Liberation Organization of Palestine")

@@ -29,6 +29,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from eventwire.knowledge import data_path, read_tsv
+from eventwire.knowledge.countries import country_kinds
 from eventwire.knowledge.outlets import OUTLET_SOURCE, outlet_list
 from eventwire.records import RoleStatus
 
@@ -52,6 +53,34 @@ class ActorFileError(ValueError):
 
 _POSSESSIVE = re.compile(r"'s\b")
 _PUNCT = re.compile(r"[^\w\s-]")
+
+
+ACRONYM_GLUE = frozenset({"of", "for", "the", "and", "on", "in"})
+
+
+def _initials_are(acr: str, name: str) -> bool:
+    """Whether ``acr`` is exactly the initials of ``name``'s words, with or without its glue words ("ILO" of
+    "International Labor Organization", "BIS" of "Bank for International Settlements")."""
+    words = name.replace("-", " ").replace(",", " ").split()
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in ACRONYM_GLUE).upper()
+    return acr.upper() in (every, content)
+
+
+def is_acronym_of(acr: str, name: str) -> bool:
+    """Whether the letters of ``acr`` are initials of ``name``'s words in order, the first letters equal
+    ("ILO" of "International Labor Office", "MASSOB" of "Movement for the Actualization of the Sovereign State of
+    Biafra")."""
+    acr = acr.replace(".", "").upper()
+    initials = "".join(w[0] for w in name.replace("-", " ").split() if w[0].isalpha()).upper()
+    if not acr or not initials or initials[0] != acr[0]:
+        return False
+    pos = 0
+    for ch in acr:
+        pos = initials.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
 
 
 @lru_cache(maxsize=262144)
@@ -127,6 +156,9 @@ class ActorTable:
     by_titled: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = field(default_factory=dict)
     #: "first last" of person forms of three words or more -> rows ("carlos menem" -> Carlos Saul Menem)
     by_outer: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    #: organisation codes that are the initials of the organisation's name ("ILO" -> International Labor
+    #: Organization): acronyms the table knows only as codes
+    by_acronym: dict[str, list[ActorEntry]] = field(default_factory=dict)
     #: surname keys by (first letter, length), for misspelt surnames (built on first use)
     _blocks: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False, compare=False)
     _surname_memo: dict[str, list[tuple[int, ActorEntry]]] = field(default_factory=dict, repr=False, compare=False)
@@ -141,8 +173,12 @@ class ActorTable:
         rows_of: dict[str, list[ActorEntry]] = defaultdict(list)
         by_titled: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = defaultdict(list)
         by_outer: dict[str, list[ActorEntry]] = defaultdict(list)
+        by_acronym: dict[str, list[ActorEntry]] = defaultdict(list)
+        kinds = country_kinds()
         for e in self.entries:
             rows_of[e.id].append(e)
+            if e.kind != "person" and e.country and kinds.get(e.country) is None and _initials_are(e.country, e.name):
+                by_acronym[e.country].append(e)
             for form in e.titled:
                 words = tuple(normalise_name(form).split())
                 if len(words) >= 2:
@@ -169,6 +205,7 @@ class ActorTable:
                     if e.country in FAMILY_NAME_FIRST:
                         by_surname[tokens[0]].append(e)
         self.by_form = dict(by_form)
+        self.by_acronym = {k: v for k, v in by_acronym.items() if k.lower() not in by_form}
         self.by_surname = dict(by_surname)
         self.by_prefix = dict(by_prefix)
         self.forms_of = dict(forms_of)
@@ -179,6 +216,12 @@ class ActorTable:
     def exact(self, name: str) -> list[ActorEntry]:
         """Rows whose name or alias equals ``name`` (normalised)."""
         return list(self.by_form.get(normalise_name(name), []))
+
+    def acronym(self, acr: str) -> list[ActorEntry]:
+        """Organisation rows known by this acronym: as a name or alias, else as their code when the code is the
+        initials of their name ("ILO")."""
+        rows = [e for e in self.by_form.get(normalise_name(acr), []) if e.kind != "person"]
+        return rows or list(self.by_acronym.get(acr.upper(), []))
 
     def surname(self, token: str) -> list[ActorEntry]:
         """Person rows with this surname or single-word alias."""

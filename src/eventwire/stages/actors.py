@@ -46,7 +46,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from eventwire.knowledge.actors import ActorEntry, ActorTable, actor_table, normalise_name
+from eventwire.knowledge.actors import ActorEntry, ActorTable, actor_table, is_acronym_of, normalise_name
 from eventwire.knowledge.agents import OFFICE_LABELS, Agent, agent_heads, agent_table, best_agent, title_words
 from eventwire.knowledge.countries import CountryForm, country_forms, country_kinds, country_name, lookup_country
 from eventwire.knowledge.outlets import OUTLET_SOURCE
@@ -1392,6 +1392,8 @@ class _Resolver:
         self.of_links: list[tuple[Draft, int]] = []
         #: (token, country) of capitals used as places ("talks in Beijing"): evidence of the article's country
         self.places: list[tuple[int, str]] = []
+        #: acronyms defined by "Full Name (ACR)" in the article -> the full name's actor
+        self.acronyms: dict[str, Draft] = {}
 
     # -- drafts
     def draft(self, key: str, **kwargs: object) -> Draft:
@@ -1813,8 +1815,31 @@ class _Resolver:
             self.mention(c, d, "name" if text == normalise_name(e.name).removeprefix("the ") else "alias")
             return
         name = _display_name(self.doc, c.start, c.end, self.arrays)
+        acronym = self.bracketed_acronym(c.end, name)
+        if acronym is not None:
+            # "The International Labor Office (ILO)": the name's own initials in brackets name a table organisation
+            known = [e for e in self.table.acronym(acronym) if e.source != OUTLET_SOURCE]
+            if known:
+                c.entries = known
+                self.resolve_org(c)
+                self.acronyms[acronym] = self.mentions[-1][2]
+                self.mentions[-1][2].evidence.append(f"'{name}' is '{acronym}', its initials in brackets")
+                return
+        if c.end - c.start == 1 and name.isupper() and name.isalpha():
+            if name in self.acronyms:
+                # a bare acronym an earlier "Full Name (ACR)" of the article defined
+                self.mention(c, self.acronyms[name], "alias")
+                return
+            known = [e for e in self.table.acronym(name) if e.source != OUTLET_SOURCE]
+            if known:
+                # an acronym the table knows as an organisation's code ("ILO")
+                c.entries = known
+                self.resolve_org(c)
+                return
         title = _title_from_tokens(self.doc, list(range(c.start, c.end)), {})
         d = self.draft("org:" + normalise_name(name), name=name, kind="organization", confidence=0.4)
+        if acronym is not None:
+            self.acronyms[acronym] = d
         if d.count == 0:
             d.evidence.append(f"organisation '{name}' (model ORG) not in the actor table")
             if title is not None and title.agent is not None:
@@ -1837,6 +1862,17 @@ class _Resolver:
                 d.sectors.insert(0, "NGO")
                 d.evidence.append(f"'{sorted(words & NGO_NAME_WORDS)[0]}' in a name of no state -> NGO")
         self.mention(c, d, "name")
+
+    def bracketed_acronym(self, end: int, name: str) -> str | None:
+        """The acronym in brackets right after a name ("International Labor Office (ILO)") when its letters are the
+        name's initials in order (first letters equal), else None."""
+        doc = self.doc
+        if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            return None
+        acr = doc[end + 1].text.replace(".", "")
+        if not (2 <= len(acr) <= 8 and acr.isalpha() and acr.isupper()):
+            return None
+        return acr if is_acronym_of(acr, name) else None
 
     def inner_country(self, start: int, end: int) -> tuple[str, str] | None:
         """The country or IGO named inside an unknown organisation's name ("Palestinian Liberation Organization",
