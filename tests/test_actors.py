@@ -1014,3 +1014,11 @@ def test_acronym_must_be_the_names_initials() -> None:
     assert is_acronym_of("MASSOB", "Movement for the Actualization of the Sovereign State of Biafra")
     assert not is_acronym_of("ILO", "International Office of Labor")
     assert not is_acronym_of("PLO", "Liberation Organization of Palestine")
+
+
+def test_anti_or_pro_country_is_a_stance_not_a_nationality(analyze: Analyze) -> None:
+    result = analyze("A leading anti-Iran cleric was shot dead in central Baghdad on Friday.")
+    cleric = actor_of(result, "A leading anti-Iran cleric")
+    assert cleric.country != "IRN"
+    result = analyze("Pro-Russian gunmen seized the town hall in Donetsk, Ukrainian police said.")
+    assert actor_of(result, "Pro-Russian gunmen").country != "RUS"

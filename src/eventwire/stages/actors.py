@@ -980,6 +980,10 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     span_text = _doc_arrays(doc).span_text
     forms = country_forms()
     for i in tokens:
+        if _attitude_prefix(doc, i) or (
+            doc[i].lower_ in ATTITUDE_WORDS and i + 1 < len(doc) and doc[i + 1].text == "-"
+        ):
+            continue  # "an anti-Syria journalist" is no Syrian: the country is the object of the attitude
         c = owner.get(i)
         if c is not None and c.type == "country" and c.form is not None:
             if country is None:
@@ -1048,6 +1052,17 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
         others=others,
         org=org,
     )
+
+
+#: prefixes of an attitude towards a country ("anti-Syria", "pro-Western"): the country does not place the actor
+ATTITUDE_WORDS = frozenset({"anti", "pro"})
+
+
+def _attitude_prefix(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` (or the hyphen before it) follows an attitude prefix: "anti-" / "pro-" + country."""
+    if i >= 1 and doc[i].text == "-":
+        return doc[i - 1].lower_ in ATTITUDE_WORDS
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ATTITUDE_WORDS
 
 
 def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) -> tuple[int, Title | None]:
@@ -1350,8 +1365,9 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         numbered = any(ch.dep_ == "nummod" or ch.lower_ in ("both", "all") for ch in tok.lefts)
         if plural and numbered and definite and title.country is None:
             continue  # "the two leaders": a set of earlier actors, not a new group
-        if not plural and not definite and title.country is None:
-            continue  # "an editorial", "a minister": no particular actor
+        stance = any(doc[k].lower_ in ATTITUDE_WORDS and doc[k + 1].text == "-" for k in range(left, right - 1))
+        if not plural and not definite and title.country is None and not stance:
+            continue  # "an editorial", "a minister": no particular actor ("an anti-Syria journalist" is one)
         out.append(
             Cand(
                 left,
