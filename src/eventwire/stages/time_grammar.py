@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -662,6 +663,88 @@ def _rules_by_kind() -> dict[str, Rule]:
     return {r.kind: r for r in rules()}
 
 
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII letters and digits a match of ``pattern`` can begin with (both cases), or None when that is not
+    known (a class like ``\\w``, ``.`` or a negation first, a pattern that can match the empty string, or a regex
+    construct this reading does not know).  Zero-width assertions before the first character are passed over:
+    they only narrow what may follow.  Read from the parsed pattern (``re._parser``) once per rule."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # another Python's regex internals: no filter, every start is tried
+        return None
+
+    def chars(code: int) -> set[str] | None:
+        ch = chr(code)
+        if not ch.isascii():
+            return None  # case folding may map it onto an ASCII letter: unknown
+        return {ch.lower(), ch.upper()} & _ASCII_ALNUM
+
+    def sequence(items: Any) -> tuple[set[str] | None, bool]:
+        out: set[str] = set()
+        for op, av in items:
+            found, nullable = item(op, av)
+            if found is None:
+                return None, False
+            out |= found
+            if not nullable:
+                return out, False
+        return out, True
+
+    def item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+        if op is c.LITERAL:
+            return chars(av), False
+        if op is c.IN:
+            out: set[str] = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    found = chars(a)
+                elif o is c.RANGE and a[1] < 128:
+                    found = set().union(*(chars(k) or set() for k in range(a[0], a[1] + 1)))
+                elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                    found = set("0123456789")
+                elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
+                    found = set()
+                else:
+                    found = None
+                if found is None:
+                    return None, False
+                out |= found
+            return out, False
+        if op is c.SUBPATTERN:
+            return sequence(av[3])
+        if op is c.BRANCH:
+            union: set[str] = set()
+            any_nullable = False
+            for branch in av[1]:
+                found, nullable = sequence(branch)
+                if found is None:
+                    return None, False
+                union |= found
+                any_nullable = any_nullable or nullable
+            return union, any_nullable
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            found, nullable = sequence(av[2])
+            return found, nullable or av[0] == 0
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True  # zero width
+        return None, False
+
+    found, nullable = sequence(parsed)
+    return None if found is None or nullable else frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _first_chars_by_kind() -> dict[str, frozenset[str] | None]:
+    """:func:`_first_chars` of every rule, by kind."""
+    return {kind: _first_chars(rule.pattern) for kind, rule in _rules_by_kind().items()}
+
+
 def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
     """Grammar matches in ``text`` without overlaps, in text order.
 
@@ -670,6 +753,7 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
     """
     found: set[tuple[int, int, int, str]] = set()
     by_kind = _rules_by_kind()
+    first_chars = _first_chars_by_kind()
     tried: dict[str, set[int]] = {}  # word starts already tried, per rule
     word_starts, cores = _cores(text)
     for offset, kinds in cores:
@@ -690,7 +774,10 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
             done.update(fresh)
             match = rule.pattern.match
             group = "span" if "span" in rule.pattern.groupindex else 0  # a rule may match context around it
+            firsts = first_chars[kind]
             for p in fresh:
+                if firsts is not None and text[p] not in firsts and text[p].isascii():
+                    continue  # the rule cannot begin with this character: no match to try
                 m = match(text, p)
                 if m is not None and m.end() > m.start():
                     found.add((m.start(group), m.end(group), rule.priority, rule.kind))
