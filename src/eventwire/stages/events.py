@@ -1603,6 +1603,31 @@ class Coder:
                 # "dispatched inspectors to a plant in central Iran to monitor ...": the conveyance's phrases
                 extra += [h for h in _inner_target_heads(t.head, None, c.match, subj) if h < t.i]
             extra += [p for h in heads for p in kids[h] if dep[p] == "poss" and tree.pos[p] != "PRON"]
+            # "offered concessions that U.S. negotiator Nitze believed could lead to ...", "rejected a plan that
+            # Egypt drafted": the side named as the subject of a relative clause on the object is the one the
+            # object is for (or from)
+            extra += [
+                s
+                for h in heads
+                for r in kids[h]
+                if dep[r] == "relcl" and r > h
+                for s in kids[r]
+                if dep[s] == "nsubj" and tree.pos[s] != "PRON"
+            ]
+            if tree.lemma[t.i] in _GIVING:
+                # the relative clause read as a that-clause of the verb, right after its object ("offered
+                # concessions last November that U.S. negotiator Nitze believed ...")
+                objs = [o for o in kids[t.i] if dep[o] == "dobj"]
+                extra += [
+                    s
+                    for r in kids[t.i]
+                    if dep[r] == "ccomp"
+                    and objs
+                    and r > objs[0]
+                    and any(dep[m] == "mark" and lower[m] == "that" for m in kids[r])
+                    for s in kids[r]
+                    if dep[s] == "nsubj" and tree.pos[s] != "PRON"
+                ]
             extra += _locative_objects(t, c.match, c.complement)
             if c.match.code[:2] == "13":  # a threat is aimed at the side its condition names
                 conds = [t.i] + ([c.complement.i] if c.complement is not None else [])
