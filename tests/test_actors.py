@@ -1022,3 +1022,18 @@ def test_anti_or_pro_country_is_a_stance_not_a_nationality(analyze: Analyze) -> 
     assert cleric.country != "IRN"
     result = analyze("Pro-Russian gunmen seized the town hall in Donetsk, Ukrainian police said.")
     assert actor_of(result, "Pro-Russian gunmen").country != "RUS"
+
+
+def test_misspelt_agent_nouns_are_read_only_when_no_english_word(analyze: Analyze) -> None:
+    from eventwire.knowledge.agents import misspelt_agent
+
+    result = analyze("Rebels attacked UN peackeepers near the border on Friday.")
+    force = actor_of(result, "UN peackeepers")
+    assert force.country == "UNO" and force.sectors[0] == "MIL"
+    result = analyze("The goverment of Chad said on Friday that it would hold elections.")
+    assert "GOV" in actor_of(result, "The goverment of Chad").sectors
+    assert misspelt_agent("goverments", "goverment") == "government"
+    # real English words are never corrected, however close to an agent noun
+    assert misspelt_agent("policies", "policy") is None
+    assert misspelt_agent("governance", "governance") is None
+    assert misspelt_agent("militancy", "militancy") is None

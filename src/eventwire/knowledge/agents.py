@@ -170,3 +170,76 @@ def best_agent(lemmas: Sequence[str], head: int | None = None) -> tuple[Agent, i
     agent = best[3]
     start = -best[2]
     return agent, start, start + best[1]
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """English words the parser's lemmatizer knows (its WordNet-derived lemma index and exceptions, lower case).
+
+    Empty when the pipeline has no such tables: then no word is read as a misspelling.
+    """
+    from eventwire.config import Settings
+    from eventwire.nlp import load_nlp
+
+    try:
+        lookups = load_nlp(Settings().model).get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    except (KeyError, OSError, RuntimeError, AttributeError):
+        return frozenset()
+    words: set[str] = set()
+    if lookups.has_table("lemma_index"):
+        for listed in lookups.get_table("lemma_index").values():
+            words.update(listed)
+    if lookups.has_table("lemma_exc"):
+        for exceptions in lookups.get_table("lemma_exc").values():
+            for form, lemmas in exceptions.items():
+                words.add(form)
+                words.update(lemmas)
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _agent_blocks() -> dict[str, tuple[str, ...]]:
+    """Agent head words that are known English words of six letters or more, by first letter."""
+    known = known_words()
+    blocks: dict[str, list[str]] = {}
+    for head in agent_heads():
+        if len(head) >= 6 and head.isalpha() and head in known:
+            blocks.setdefault(head[0], []).append(head)
+    return {k: tuple(v) for k, v in blocks.items()}
+
+
+@lru_cache(maxsize=8192)
+def misspelt_agent(word: str, lemma: str) -> str | None:
+    """The agent head noun a misspelt lower-case word stands for ("peackeepers" -> "peacekeeper", "goverment" ->
+    "government"), or None.
+
+    Only a word of eight letters or more that is no English word the lemmatizer knows (nor its lemma, nor
+    either without a plural ending) and no agent word, within one edit (two for heads of eight letters or
+    more; a transposition is one edit) of exactly one agent head that is itself an English word with the same
+    first letter: a real word is never corrected ("policy" stays policy, not police).
+    """
+    if len(word) < 8 or not word.isalpha():
+        return None
+    known = known_words()
+    if not known:
+        return None
+    table = agent_table()
+    heads = agent_heads()
+    for w in {word, lemma, word.removesuffix("s"), word.removesuffix("es")}:
+        if w in known or w in table or w in heads:
+            return None
+    from rapidfuzz.distance import OSA
+
+    best: list[tuple[int, str]] = []
+    for head in _agent_blocks().get(word[0], ()):
+        if abs(len(head) - len(lemma)) > 2 and abs(len(head) - len(word)) > 2:
+            continue
+        limit = 2 if len(head) >= 8 else 1
+        d = min(OSA.distance(lemma, head, score_cutoff=limit + 1), OSA.distance(word, head, score_cutoff=limit + 1))
+        if d <= limit:
+            best.append((d, head))
+    if not best:
+        return None
+    low = min(d for d, _ in best)
+    hits = {h for d, h in best if d == low}
+    return hits.pop() if len(hits) == 1 else None

@@ -47,7 +47,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from eventwire.knowledge.actors import ActorEntry, ActorTable, actor_table, is_acronym_of, normalise_name
-from eventwire.knowledge.agents import OFFICE_LABELS, Agent, agent_heads, agent_table, best_agent, title_words
+from eventwire.knowledge.agents import (
+    OFFICE_LABELS,
+    Agent,
+    agent_heads,
+    agent_table,
+    best_agent,
+    misspelt_agent,
+    title_words,
+)
 from eventwire.knowledge.countries import CountryForm, country_forms, country_kinds, country_name, lookup_country
 from eventwire.knowledge.outlets import OUTLET_SOURCE
 from eventwire.records import Actor, ActorKind, Analysis, Mention, MentionKind, RoleStatus
@@ -437,6 +445,10 @@ def _word(tok: Token) -> str:
         return lemma
     if low in words:
         return low
+    if len(low) >= 8 and tok.is_lower:
+        fixed = misspelt_agent(low, lemma)  # "UN peackeepers": an agent noun the writer misspelt
+        if fixed is not None:
+            return fixed
     return lemma
 
 
@@ -979,10 +991,9 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     org: ActorEntry | None = None
     span_text = _doc_arrays(doc).span_text
     forms = country_forms()
+    stance = _stance_tokens(_doc_arrays(doc).lower, tokens)
     for i in tokens:
-        if _attitude_prefix(doc, i) or (
-            doc[i].lower_ in ATTITUDE_WORDS and i + 1 < len(doc) and doc[i + 1].text == "-"
-        ):
+        if stance and _attitude_prefix(stance, i):
             continue  # "an anti-Syria journalist" is no Syrian: the country is the object of the attitude
         c = owner.get(i)
         if c is not None and c.type == "country" and c.form is not None:
@@ -1058,11 +1069,25 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
 ATTITUDE_WORDS = frozenset({"anti", "pro"})
 
 
-def _attitude_prefix(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` (or the hyphen before it) follows an attitude prefix: "anti-" / "pro-" + country."""
-    if i >= 1 and doc[i].text == "-":
-        return doc[i - 1].lower_ in ATTITUDE_WORDS
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ATTITUDE_WORDS
+@lru_cache(maxsize=1)
+def _attitude_hashes() -> tuple[frozenset[int], int]:
+    return frozenset(hash_string(w) for w in ATTITUDE_WORDS), hash_string("-")
+
+
+def _stance_tokens(lower: list[int], tokens: list[int]) -> set[int]:
+    """Of ``tokens``, those of an attitude prefix ("anti", "-") and the word right after it ("anti-Syria")."""
+    words, hyphen = _attitude_hashes()
+    out: set[int] = set()
+    n = len(lower)
+    for i in tokens:
+        if lower[i] in words and i + 2 < n and lower[i + 1] == hyphen:
+            out.update((i, i + 1, i + 2))
+    return out
+
+
+def _attitude_prefix(stance: set[int], i: int) -> bool:
+    """Whether token ``i`` belongs to an attitude prefix or its country ("anti-" / "pro-" + country)."""
+    return i in stance
 
 
 def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) -> tuple[int, Title | None]:
@@ -1117,6 +1142,11 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
         return c.name_start, None
     # keep the title only from its first country/agent-bearing token
     return j, title
+
+
+def _misspelt_head(low: str, lemma: str) -> bool:
+    """Whether a noun is a misspelt agent head (see :func:`eventwire.knowledge.agents.misspelt_agent`)."""
+    return len(low) >= 8 and misspelt_agent(low, lemma) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1227,10 +1257,16 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     head_hashes = _head_hashes()
     lemma_hashes = head_hashes | _collective_hashes()
     nouns = (NOUN, PROPN)
+    strings = doc.vocab.strings
     hits = [
         i
         for i, (low, lem, pos) in enumerate(zip(arrays.lower, arrays.lemma, arrays.pos, strict=True))
-        if (lem in lemma_hashes or low in head_hashes) and pos in nouns
+        if pos in nouns
+        and (
+            lem in lemma_hashes
+            or low in head_hashes
+            or (pos == NOUN and _misspelt_head(strings[low], strings[lem]) and doc[i].is_lower)
+        )
     ]
     for i in hits:
         occupied = owner.get(i)
@@ -1365,8 +1401,12 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         numbered = any(ch.dep_ == "nummod" or ch.lower_ in ("both", "all") for ch in tok.lefts)
         if plural and numbered and definite and title.country is None:
             continue  # "the two leaders": a set of earlier actors, not a new group
-        stance = any(doc[k].lower_ in ATTITUDE_WORDS and doc[k + 1].text == "-" for k in range(left, right - 1))
-        if not plural and not definite and title.country is None and not stance:
+        if (
+            not plural
+            and not definite
+            and title.country is None
+            and not _stance_tokens(arrays.lower, list(range(left, right)))
+        ):
             continue  # "an editorial", "a minister": no particular actor ("an anti-Syria journalist" is one)
         out.append(
             Cand(
