@@ -462,8 +462,14 @@ def _is_media_org(idx: _DocIndex, tok: Token, strong: bool) -> bool:
     return tok.ent_type_ == "ORG" or (tok.pos_ == "PROPN" and not tok.ent_type_)
 
 
-def _ref(idx: _DocIndex, tok: Token, *, outlet_by_construction: bool = False, strong: bool = True) -> Ref | None:
-    """Resolve an argument token to a source reference (outlet or other), or None."""
+def _ref(
+    idx: _DocIndex, tok: Token, *, outlet_by_construction: bool = False, strong: bool = True, outlets_only: bool = False
+) -> Ref | None:
+    """Resolve an argument token to a source reference (outlet or other), or None.
+
+    ``outlets_only``: the caller keeps only outlet references, so None stands for any other reference (the noun
+    phrase and actor of a non-outlet are not worked out).
+    """
     c = cues()
     found = _outlet_in(idx, tok)
     if found is not None:
@@ -471,6 +477,8 @@ def _ref(idx: _DocIndex, tok: Token, *, outlet_by_construction: bool = False, st
     generic = _generic_outlet(idx, tok)
     if generic is not None:
         return generic
+    if outlets_only and not outlet_by_construction:
+        return None  # every reference below is not an outlet, save the by-construction one
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "WP", "WDT", "EX"):
         actor = idx.actor_at.get(tok.i)
         if actor is None:
@@ -568,6 +576,7 @@ def _report_claims(idx: _DocIndex, verb: Token) -> Iterator[Claim]:
             args.append((child, True))  # "..., reported Reuters" (the parser may give it a subject too)
         elif child.dep_ == "agent":  # "as reported by Al Jazeera"
             args.extend((obj, False) for obj in _pobjs(child))
+    in_document: bool | None = None
     for tok, by_construction in args:
         for t in _conjuncts(tok):
             if t.lemma_.lower() in c.document:
@@ -576,12 +585,15 @@ def _report_claims(idx: _DocIndex, verb: Token) -> Iterator[Claim]:
                     doc_strong = strong or t.lemma_.lower() in c.document_strong
                     yield Claim(owner, "original" if owner.is_outlet else "cited", doc_strong, lemma)
                 continue
-            ref = _ref(idx, t, outlet_by_construction=by_construction, strong=strong)
+            if in_document is None:
+                in_document = _in_document(verb)  # "the ministry said in a statement"
+            # without a document, only an outlet makes a claim: other references need not be worked out
+            ref = _ref(idx, t, outlet_by_construction=by_construction, strong=strong, outlets_only=not in_document)
             if ref is None:
                 continue
             if ref.is_outlet:
                 yield Claim(ref, "original", strong, lemma)
-            elif _in_document(verb):  # "the ministry said in a statement"
+            elif in_document:
                 yield Claim(ref, "cited", True, lemma)
 
 
