@@ -554,6 +554,73 @@ def build_persons(shared: Path, countries: set[str], groups: set[str], sectors: 
     return rows
 
 
+#: Words of group names that read like personal names ("Simon Bolivar Guerilla Coordinating Board").
+GROUP_NAME_WORDS = frozenset(
+    {"command", "commando", "battalion", "battalions", "board", "mujahideen", "guerilla", "guerrilla"}
+    | {"brigade", "brigades", "cells", "front", "army", "movement", "group", "extremist", "extremists"}
+)
+
+
+def key_of(name: str) -> str:
+    """A name compared across tables: lower case, words only."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+
+
+def build_militants(
+    shared: Path,
+    countries: set[str],
+    groups: set[str],
+    sectors: set[str],
+    names: frozenset[str],
+    known_persons: set[str],
+    common_given: frozenset[str] = frozenset(),
+    regions: frozenset[str] = frozenset(),
+    org_forms: frozenset[str] = frozenset(),
+) -> list[list[str]]:
+    """Undated person rows (same columns as :func:`build_persons`, id ``phx-mil-...``) for the individual
+    militants and leaders the Phoenix non-state dictionary lists under their group's code ("Osama bin Laden"
+    [IMGMUSALQ] -> ALQ IMG): the entries :func:`is_org_name` reads as personal names, of two words or more,
+    without digits or months, with a name particle ("bin", "abu") or a common given name first, no group word and
+    no organisation's name, coded with a state or group (not a region), and not already a dated person of the
+    country dictionary."""
+    rows: list[list[str]] = []
+    seen: set[str] = set()
+    person_names = common_given
+    path = shared / "petrarch2" / "Phoenix.MilNonState.actors.txt"
+    for entry_names, codes in parse_actor_dictionary(path):
+        parsed = [p for p in (code_parts(c, countries, groups, sectors) for c in codes) if p is not None]
+        forms = [f for f in dict.fromkeys(clean_name(n) for n in entry_names if n.strip()) if len(f) > 2]
+        forms = [f for f in forms if not (re.search(r"\d", f) or MONTHS & set(f.lower().split()))]
+        if not parsed or not forms or len(forms[0].split()) < 2:
+            continue
+        militant = bool(codes) and codes[0].strip().startswith("IMG")
+        if is_org_name(forms[0], True, names, militant):
+            continue
+        words = forms[0].lower().replace("-", " ").split()
+        if words[0] in NAME_ARTICLES or any(ORG_WORDS & set(f.lower().replace("-", " ").split()) for f in forms):
+            continue  # "Al Qa'ida", "Izz Ad-Din Al Qassam" (alias "... Brigades"): a group
+        if not (PERSON_PARTICLES & set(words) or words[0] in person_names):
+            continue  # a personal name needs a name particle or a given name common among the dictionary's people
+        if GROUP_NAME_WORDS & set(words) or key_of(forms[0]) in org_forms:
+            continue  # "Dario Santillan Command", "Abu Sayyaf": groups named after people
+        country, secs = parsed[0]
+        key = forms[0].lower()
+        if not country or country in regions or key in seen or key in known_persons:
+            continue  # a region ("SEA") says too little to code a common name ("Abu Bakar") as a militant
+        seen.add(key)
+        title_words = {t.rstrip(".") for t in TITLE_PREFIXES}
+        aliases = [
+            f
+            for f in forms[1:]
+            if len(f.split()) >= 2
+            and not f.lower().startswith(TITLE_PREFIXES)
+            and not title_words & set(f.lower().replace("-", " ").split())
+        ]
+        slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")
+        rows.append(["phx-mil-" + slug, forms[0], "|".join(aliases), country or "", " ".join(secs), "", "", ""])
+    return rows
+
+
 def write_tsv(path: Path, header: list[str], rows: list[list[str]] | list[tuple[str, ...]], note: str) -> None:
     """Write a TSV with a provenance comment and a header line."""
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -605,6 +672,18 @@ def main() -> None:
     known = set(countries) | hand_country_codes()
     persons = build_persons(data, known, set(groups), sectors)
     orgs = build_organizations(data, known, groups, sectors, given_names(persons), frozenset(region_codes))
+    org_forms = frozenset(key_of(f) for row in orgs for f in [row[1], *row[2].split("|")] if f)
+    persons += build_militants(
+        data,
+        known,
+        set(groups),
+        sectors,
+        given_names(persons),
+        {r[1].lower() for r in persons},
+        given_names(persons, 3),
+        frozenset(region_codes),
+        org_forms,
+    )
     write_tsv(
         OUT / "organizations.tsv",
         ["id", "name", "aliases", "country", "sectors", "source", "strict"],
@@ -615,7 +694,8 @@ def main() -> None:
         OUT / "persons.tsv",
         ["id", "name", "aliases", "country", "sectors", "start", "end", "titled"],
         persons,
-        "Dated office-holders from PETRARCH2 Phoenix.Countries.actors.txt (MIT); the source ends around 2016.",
+        "Dated office-holders from PETRARCH2 Phoenix.Countries.actors.txt and undated militants of"
+        " Phoenix.MilNonState.actors.txt (ids phx-mil-...) (MIT); the source ends around 2016.",
     )
     print(f"countries={len(countries)} agents={len(agents)} organizations={len(orgs)} person-rows={len(persons)}")
 

@@ -1037,3 +1037,13 @@ def test_misspelt_agent_nouns_are_read_only_when_no_english_word(analyze: Analyz
     assert misspelt_agent("policies", "policy") is None
     assert misspelt_agent("governance", "governance") is None
     assert misspelt_agent("militancy", "militancy") is None
+
+
+def test_individual_militants_of_the_nonstate_dictionary_are_persons(analyze: Analyze) -> None:
+    rows = [e for e in actor_table().exact("Ayman al-Zawahiri") if e.kind == "person"]
+    assert rows and rows[0].country == "ALQ" and "IMG" in rows[0].sectors
+    # groups named after people and common names coded only with a region stay out
+    assert not [e for e in actor_table().exact("Abu Sayyaf") if e.kind == "person"]
+    assert not [e for e in actor_table().exact("Abu Bakar") if e.kind == "person"]
+    result = analyze("A video by Ayman al-Zawahiri urged attacks on Western embassies.", published="2005-03-01")
+    assert actor_of(result, "Ayman al-Zawahiri").country == "ALQ"

@@ -425,7 +425,7 @@ def _persons() -> Iterator[ActorEntry]:
             start=_date(row["start"]),
             end=_date(row["end"]),
             aliases=tuple(a for a in row["aliases"].split("|") if a),
-            source="phoenix-countries",
+            source="phoenix-milnonstate" if row["id"].startswith("phx-mil-") else "phoenix-countries",
             verified_until=PHOENIX_AS_OF,
             titled=tuple(a for a in (row.get("titled") or "").split("|") if a),
         )

@@ -308,8 +308,8 @@ def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, Phr
     org_strict: set[str] = set()
     person_forms: set[str] = set()
     for e in table.entries:
-        if e.source == "phoenix-countries":
-            continue  # ~20k historical names: found through the model's PERSON entities instead
+        if e.source == "phoenix-countries" or (e.kind == "person" and e.source == "phoenix-milnonstate"):
+            continue  # ~20k historical names and militants: found through the model's PERSON entities instead
         for form in e.forms:
             if form in e.strict:
                 org_strict.add(form)
