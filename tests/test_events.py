@@ -923,3 +923,20 @@ def test_side_named_in_a_clause_on_the_object() -> None:
     # a pronoun subject names no side
     ev = code_text("Russia rejected the plan that they had drafted.")
     assert all(e.target is None for e in ev)
+
+
+def test_place_of_an_intended_action_and_agent_of_a_protested_measure(analyze: object) -> None:
+    """An agreement to act on something in a place concerns the place's state (not a meeting place); a protest
+    over a measure is aimed at the measure's agent."""
+
+    def pairs(text: str) -> list[tuple[str, str | None, str | None]]:
+        analysis: Analysis = analyze(text)  # type: ignore[operator]
+        return [
+            (e.root, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+        ]
+
+    assert ("03", "AFRIGO", "KEN") in pairs("The African Union agreed to open a liaison office in Nairobi.")
+    assert all(t is None for _r, _s, t in pairs("The Indian government agreed to hold talks in Geneva next month."))
+    assert ("14", "KENHLH", "KENLEG") in pairs(
+        "Hundreds of nurses protested over a new pay law passed by the Kenyan parliament."
+    )

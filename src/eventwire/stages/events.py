@@ -703,7 +703,7 @@ def _drop_subsumed(cands: list[Cand]) -> list[Cand]:
 #: Dependents followed inside an object phrase when looking for an actor target.
 _INNER_DEPS = frozenset({"dobj", "pobj", "prep", "poss", "amod", "compound", "nmod", "xcomp", "dative", "appos"})
 _INNER_PREPS = frozenset(
-    {"by", "from", "of", "to", "with", "against", "on", "toward", "towards", "into", "in", "for", "among", "as"}
+    {"by", "from", "of", "to", "with", "against", "on", "toward", "towards", "into", "in", "for", "among", "as", "over"}
 )
 
 
@@ -1293,6 +1293,15 @@ class Coder:
             sector = "CVL" if root in _PLACE_CIVILIAN_ROOTS or root == "13" else ("GOV" if root == "14" else "")
         elif root in ("13", "03") and self._population_measure(c):
             sector = "CVL" if root == "13" else ""
+        elif root == "03":
+            # an intent or agreement to act on something in a place ("agreed to set up a research centre in
+            # Tokyo", "agreed to postpone the demonstration in Baku") concerns the place's state; a meeting place
+            # ("agreed to hold talks in Geneva", "agreed in Geneva to ...") is no such target
+            tree = self.res.tree
+            comp = c.complement.i if c.complement is not None else None
+            if comp is None:  # an uncoded complement ("agreed to open an office in X")
+                comp = next((x for x in tree.children[c.trigger.i] if tree.dep[x] == "xcomp"), None)
+            return self._place_of_object(comp) if comp is not None else None
         else:
             return None
         tree = self.res.tree
@@ -1314,6 +1323,25 @@ class Coder:
                 # a country named as a place ("invasion of South Lebanon") is the state, not a town's people
                 whole = self._place_feature(start, end).startswith("PCL") and sector == "CVL"
                 return Side(None, start, end, self.res.text[start:end], code=country + ("" if whole else sector))
+        return None
+
+    def _place_of_object(self, verb: int) -> Side | None:
+        """The state of a place named as where the verb's direct object is (its in/inside object), unless the
+        object is a meeting or talks."""
+        tree = self.res.tree
+        dep, kids = tree.dep, tree.children
+        for o in kids[verb]:
+            if dep[o] != "dobj":
+                continue
+            ncode = noun_code_at(tree, o, self.lex)
+            if ncode is not None and ncode[0][:2] == "04":
+                continue
+            for k in kids[o]:
+                if dep[k] == "prep" and tree.lower[k] in ("in", "inside"):
+                    for p in kids[k]:
+                        if dep[p] == "pobj" and (found := self._place_side(p, tree)) is not None:
+                            start, end, country = found
+                            return Side(None, start, end, self.res.text[start:end], code=country)
         return None
 
     def _for_population(self, c: Cand, head: int) -> str:
