@@ -940,3 +940,9 @@ def test_place_of_an_intended_action_and_agent_of_a_protested_measure(analyze: o
     assert ("14", "KENHLH", "KENLEG") in pairs(
         "Hundreds of nurses protested over a new pay law passed by the Kenyan parliament."
     )
+
+
+def test_place_named_by_a_participle_on_the_object(analyze: object) -> None:
+    # "power lines leading into X": the participle places the object, so the place's people are hit
+    analysis: Analysis = analyze("Kurdish guerrillas blew up the main power lines leading into Ankara on Friday.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("17", "TURCVL")]

@@ -1316,6 +1316,16 @@ class Coder:
             for p in kids[k]
             if dep[p] == "pobj"
         ]
+        cands += [  # "blew up power lines leading into Kabul": a participle placing the object
+            p
+            for h in heads
+            for a in kids[h]
+            if dep[a] == "acl" and a > h
+            for k in kids[a]
+            if dep[k] == "prep" and tree.lower[k] in ("in", "inside", "into", "to")
+            for p in kids[k]
+            if dep[p] == "pobj"
+        ]
         for h in cands:
             found = self._place_side(h, tree)
             if found is not None:
