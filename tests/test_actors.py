@@ -1047,3 +1047,11 @@ def test_individual_militants_of_the_nonstate_dictionary_are_persons(analyze: An
     assert not [e for e in actor_table().exact("Abu Bakar") if e.kind == "person"]
     result = analyze("A video by Ayman al-Zawahiri urged attacks on Western embassies.", published="2005-03-01")
     assert actor_of(result, "Ayman al-Zawahiri").country == "ALQ"
+
+
+def test_unknown_party_names_are_parties_of_the_articles_country(analyze: Analyze) -> None:
+    result = analyze("The Sanctuary (Refuge) party said it would boycott Peru's regional elections.")
+    party = actor_of(result, "Sanctuary (Refuge) party")
+    assert party.sectors == ["PTY"] and party.country == "PER"
+    result = analyze("Leaders of the Green Valley Party met Nepal's prime minister in Kathmandu on Monday.")
+    assert "PTY" in actor_of(result, "Green Valley Party").sectors

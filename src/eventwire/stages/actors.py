@@ -170,6 +170,8 @@ PLACE_NOUNS = frozenset(
     {"capital", "city", "town", "village", "province", "region", "district", "county", "municipality", "territory"}
 )
 #: Head words of association names: an unknown organisation so named, of no state, is a non-governmental one.
+#: Nouns after an unknown organisation's name that make it a political party ("the Umma party").
+PARTY_WORDS = frozenset({"party", "parties"})
 NGO_NAME_WORDS = frozenset({"association", "federation", "foundation", "society", "forum", "ngo"})
 #: Participles whose "in" complement places the noun they modify ("a newspaper based in Beirut").
 LOCATION_PARTICIPLES = frozenset({"base", "locate", "operate", "station", "headquarter", "deploy", "live", "work"})
@@ -1870,6 +1872,13 @@ class _Resolver:
             text = normalise_name(_display_name(self.doc, c.start, c.end, self.arrays))
             self.mention(c, d, "name" if text == normalise_name(e.name).removeprefix("the ") else "alias")
             return
+        doc = self.doc
+        if c.end < len(doc) and doc[c.end].text == ")" and "(" in doc[c.start : c.end].text.replace(")", ""):
+            c.end += 1  # "Umma (Nation" as the model cut it: the bracketed gloss closes the name
+        party = c.end < len(doc) and doc[c.end].lower_ in PARTY_WORDS and doc[c.end].pos_ == "NOUN"
+        if party:
+            c.end += 1  # "the Umma party": a party of that name
+        party = party or (c.end - c.start > 1 and doc[c.end - 1].lower_ in PARTY_WORDS)  # "the Fatah Party"
         name = _display_name(self.doc, c.start, c.end, self.arrays)
         acronym = self.bracketed_acronym(c.end, name)
         if acronym is not None:
@@ -1903,6 +1912,9 @@ class _Resolver:
                 d.country = title.country
                 d.confidence = 0.55
                 d.evidence.append(f"agent '{title.agent.phrase}' -> {' '.join(title.agent.sectors)}")
+            if party and not d.sectors:
+                d.sectors = ["PTY"]
+                d.evidence.append(f"'{doc[c.end - 1].text}' after the name -> PTY")
             if d.country is None:
                 inner = self.inner_country(c.start, c.end)
                 if inner is not None:
