@@ -269,3 +269,13 @@ def test_a_name_in_a_list_is_of_the_kind_of_its_list(analyze: Analyze) -> None:
     b = analyze("She runs a cake studio in Tacoma, Washington, and teaches on weekends.")
     washington = places_named(b, "Washington")[0]
     assert washington.feature_code == "ADM1" and washington.geonames_id != CAPITAL_DC
+
+
+def test_a_mention_named_twice_is_left_out_once() -> None:
+    ctx = DocContext()
+    ctx.add(entry(CAPITAL_DC), 0, weight=1.0, local=True)
+    ctx.add(entry(CAPITAL_DC), 1, weight=1.0, local=True)
+    once = ctx.without_all([(entry(CAPITAL_DC), 0)])
+    twice = ctx.without_all([(entry(CAPITAL_DC), 0), (entry(CAPITAL_DC), 0)])
+    assert twice.countries == once.countries and twice.admin1 == once.admin1
+    assert once.countries.get("US", 0) > 0  # the other mention still counts

@@ -189,7 +189,8 @@ class DocContext:
     def without_all(self, owned: Sequence[tuple[Entry | None, int]]) -> DocContext:
         """The context minus the contributions of several mentions (all mentions of one name: a name
         must not vote for itself, else its first reading reinforces itself through its repetitions)."""
-        owned = [(e, o) for e, o in owned if e is not None]
+        # one contribution per mention: callers may name a mention both as the owner and among its name's mentions
+        owned = list({o: (e, o) for e, o in owned if e is not None}.values())
         if not owned:
             return self
         owners = {o for _e, o in owned}
