@@ -946,3 +946,11 @@ def test_place_named_by_a_participle_on_the_object(analyze: object) -> None:
     # "power lines leading into X": the participle places the object, so the place's people are hit
     analysis: Analysis = analyze("Kurdish guerrillas blew up the main power lines leading into Ankara on Friday.")  # type: ignore[operator]
     assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("17", "TURCVL")]
+
+
+def test_frame_with_a_gerund_after_to(analyze: object) -> None:
+    # "is committed to releasing ...": a stance of the subject (no passive), whose gerund is the intended action
+    analysis: Analysis = analyze("The Kenyan government is committed to releasing all political prisoners.")  # type: ignore[operator]
+    ev = analysis.events
+    assert ev and ev[0].root == "03" and ev[0].source and ev[0].source.code == "KENGOV"
+    assert ev[0].trigger.text == "committed"

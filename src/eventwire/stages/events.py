@@ -365,8 +365,8 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
             return doc[subj], False
         if any(dep[c] == "nsubjpass" for c in kids):
             if tree.lemma[cur] in _STATIVE_PASSIVES or (  # "forces were engaged in ...": the subject acts
-                tree.lemma[cur] == "oppose" and any(dep[c] == "prep" and lower[c] == "to" for c in kids)
-            ):  # "Israel is opposed to French mediation": a stance, not a passive
+                tree.lemma[cur] in ("oppose", "commit") and any(dep[c] == "prep" and lower[c] == "to" for c in kids)
+            ):  # "Israel is opposed to French mediation", "is committed to ...": a stance, not a passive
                 return doc[next(c for c in kids if dep[c] == "nsubjpass")], False
             return None, True
         if d == "relcl":
@@ -1095,13 +1095,16 @@ class Coder:
                     # (see _fold_purpose), so the frames above the conveyance apply to it
                     cur = cur.head
                     continue
+                # "is committed to opening up the economy": a gerund after 'to' is the frame's complement
+                to_gerund = cur.dep_ == "pcomp" and cur.head.lower_ == "to" and cur.head.dep_ == "prep"
                 if (
                     cur.dep_ not in ("xcomp", "ccomp")
                     and not (cur.dep_ == "conj" and cur.head.dep_ == "xcomp")
                     and not purpose
+                    and not to_gerund
                 ):
                     break
-                head = cur.head if cur.dep_ != "conj" else cur.head.head
+                head = cur.head if cur.dep_ != "conj" and not to_gerund else cur.head.head
                 kind = self.lex.frames.get(head.lemma_.lower())
                 if kind is None and cur.dep_ == "ccomp" and head.lemma_.lower() in _STATEMENT_VERBS:
                     self._reported_statement(c, head, cands)
