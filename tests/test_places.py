@@ -295,3 +295,14 @@ def test_oceans_with_verified_geonames_ids(analyze: Analyze) -> None:
     # oceans without a verified id keep none
     b = analyze("Warships patrolled the Pacific Ocean near the islands.")
     assert place(b, "Pacific Ocean").geonames_id is None
+
+
+def test_compass_part_of_a_country_is_that_country_not_a_small_namesake(analyze: Analyze) -> None:
+    a = analyze("The army pushed deeper into South Lebanon on Sunday.")
+    by_text = {p.text: p for p in a.places}
+    assert by_text["South Lebanon"].country_code == "LB"
+    # names that are places of their own stay themselves, and a qualifier still picks the town
+    b = analyze("Officials in South Sudan and West Virginia spoke; a barn burned in South Lebanon, Ohio.")
+    codes = {p.text: (p.country_code, p.feature_code) for p in b.places}
+    assert codes["South Sudan"] == ("SS", "PCL") and codes["West Virginia"][0] == "US"
+    assert codes["South Lebanon"] == ("US", "PPL")

@@ -346,11 +346,38 @@ def _candidates(gaz: Gazetteer, text: str, allow_adjectives: bool) -> tuple[tupl
             for e, h in found
             if h == "adj" or e.kind in ADJECTIVE_KINDS or e.population >= ADJECTIVE_TOWN_MIN_POP
         ]
+    part_of = _compass_part(gaz, text, found)
+    if part_of is not None:
+        found.append((part_of, "name"))
     if any(e.kind == "country" for e, _h in found):
         # a country's name is the country, not a town or unit that also carries it ("Mexico", "Georgia"
         # stay open to context: only alternate-name matches of non-countries are dropped)
         found = [(e, h) for e, h in found if e.kind == "country" or h == "name"]
     return tuple(found)
+
+
+#: Words for a part of a country before its name ("South Lebanon", "Upper Egypt").
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern"}
+    | {"northwestern", "southeastern", "southwestern", "upper", "lower"}
+)
+#: A namesake at least this big (or any administrative unit) keeps a compass-named phrase for itself.
+COMPASS_NAMESAKE_MIN_POP = 20_000
+
+
+def _compass_part(gaz: Gazetteer, text: str, found: Sequence[tuple[Entry, str]]) -> Entry | None:
+    """The country of a phrase naming a part of it ("South Lebanon" -> Lebanon), when the gazetteer knows the
+    phrase only as small towns (South Lebanon, Ohio, pop. 4,000) and as no unit or sizeable place: news naming
+    "South Lebanon" means the south of Lebanon.  A qualifier ("South Lebanon, Ohio") still favours the town."""
+    first, _, rest = text.strip().partition(" ")
+    if not rest or first.lower() not in COMPASS_WORDS:
+        return None
+    if any(
+        e.kind == "country" or e.feature_class == "A" or e.population >= COMPASS_NAMESAKE_MIN_POP for e, _h in found
+    ):
+        return None
+    countries = [e for e, h in gaz.lookup(rest) if e.kind == "country" and h == "name"]
+    return countries[0] if len(countries) == 1 else None
 
 
 #: Towns (and counties) smaller than this lose a name to a sizeable country or state of that name, and an
