@@ -1055,3 +1055,12 @@ def test_unknown_party_names_are_parties_of_the_articles_country(analyze: Analyz
     assert party.sectors == ["PTY"] and party.country == "PER"
     result = analyze("Leaders of the Green Valley Party met Nepal's prime minister in Kathmandu on Monday.")
     assert "PTY" in actor_of(result, "Green Valley Party").sectors
+
+
+def test_region_known_by_its_compass_divisions_is_placed_in_their_state(analyze: Analyze) -> None:
+    from eventwire.stages.actors import _place_countries
+
+    assert _place_countries("Kordofan") == ("SDN",)  # North, South and West Kordofan
+    assert _place_countries("Ossetia") == ()  # North Ossetia and South Ossetia: two states
+    result = analyze("Gunmen in Darfur attacked a convoy on Tuesday.")
+    assert actor_of(result, "Gunmen").country == "SDN"

@@ -664,7 +664,31 @@ def _place_countries(name: str) -> tuple[str, ...]:
         code = ISO3_TO_CAMEO.get(iso3 or "", iso3)
         if code and code in country_kinds():
             best[code] = max(best.get(code, -1), e.population)
+    if not best and " " not in name and name.isalpha():
+        return _split_region_country(name)
     return tuple(sorted(best, key=lambda k: -best[k]))
+
+
+#: Compass words that name the divisions a region is split into ("North Darfur", "South Kivu").
+DIVISION_COMPASS = ("North", "South", "East", "West", "Central")
+
+
+def _split_region_country(name: str) -> tuple[str, ...]:
+    """The state of a region the gazetteer knows only by its compass-named divisions ("Darfur": North, South and
+    West Darfur are divisions of Sudan): at least two such administrative divisions, all of one state."""
+    from eventwire.knowledge.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    found: dict[str, str] = {}
+    for compass in DIVISION_COMPASS:
+        for e, how in gaz.lookup(f"{compass} {name}"):
+            if how == "name" and e.feature_class == "A" and (e.feature_code or "").startswith("ADM") and e.country_code:
+                iso3 = gaz.iso3.get(e.country_code or "")
+                code = ISO3_TO_CAMEO.get(iso3 or "", iso3)
+                if code and country_kinds().get(code) == "country":
+                    found[compass] = code
+    codes = set(found.values())
+    return tuple(codes) if len(found) >= 2 and len(codes) == 1 else ()
 
 
 @lru_cache(maxsize=4096)
