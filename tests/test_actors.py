@@ -1064,3 +1064,10 @@ def test_region_known_by_its_compass_divisions_is_placed_in_their_state(analyze:
     assert _place_countries("Ossetia") == ()  # North Ossetia and South Ossetia: two states
     result = analyze("Gunmen in Darfur attacked a convoy on Tuesday.")
     assert actor_of(result, "Gunmen").country == "SDN"
+
+
+def test_people_fleeing_a_place_come_from_its_country(analyze: Analyze) -> None:
+    result = analyze("Aid workers fed thousands of refugees fleeing the drought in Somalia on Monday.")
+    assert actor_of(result, "refugees").country == "SOM"
+    result = analyze("Hundreds of refugees fleeing Burundi crossed the river on Sunday.")
+    assert actor_of(result, "refugees").country == "BDI"

@@ -174,6 +174,8 @@ PLACE_NOUNS = frozenset(
 PARTY_WORDS = frozenset({"party", "parties"})
 NGO_NAME_WORDS = frozenset({"association", "federation", "foundation", "society", "forum", "ngo"})
 #: Participles whose "in" complement places the noun they modify ("a newspaper based in Beirut").
+#: Participles whose object or "from" complement is where a group comes from ("refugees fleeing Burundi").
+FLIGHT_PARTICIPLES = frozenset({"flee", "escape"})
 LOCATION_PARTICIPLES = frozenset({"base", "locate", "operate", "station", "headquarter", "deploy", "live", "work"})
 #: Minimum population for a single-word model ORG/PERSON to be read as a place name instead.
 PLACE_MIN_POPULATION = 20_000
@@ -1221,6 +1223,17 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
     for ch in tok.rights:
         if ch.dep_ == "acl" and ch.lemma_.lower() in LOCATION_PARTICIPLES:
             preps += [p for p in ch.rights if p.lower_ == "in"]
+        if ch.dep_ == "acl" and ch.lemma_.lower() in FLIGHT_PARTICIPLES:
+            # "refugees fleeing Burundi", "... fleeing (from) the civil war in Liberia": the place they come from
+            for obj in ch.rights:
+                if obj.dep_ == "dobj" and obj.ent_type_ not in ("ORG", "PERSON", "NORP"):
+                    code = _place_country_in_context(doc[obj.left_edge.i : obj.i + 1].text.removeprefix("the "), tok)
+                    if code is not None:
+                        title.country, title.country_text = code, doc[obj.left_edge.i : obj.i + 1].text
+                        return
+                    preps += [p for p in obj.rights if p.lower_ == "in" and p.dep_ == "prep"]
+                elif obj.dep_ == "prep" and obj.lower_ in ("from", "in"):
+                    preps.append(obj)
     for prep in preps:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout", "across") and prep.i >= right:
             for obj in prep.children:
