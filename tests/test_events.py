@@ -954,3 +954,18 @@ def test_frame_with_a_gerund_after_to(analyze: object) -> None:
     ev = analysis.events
     assert ev and ev[0].root == "03" and ev[0].source and ev[0].source.code == "KENGOV"
     assert ev[0].trigger.text == "committed"
+
+
+def test_appeal_for_a_side_to_act(analyze: object) -> None:
+    """'called for X to do A': one appeal (mirrored from A) aimed at X, and A is not asserted."""
+
+    def pairs(text: str) -> list[tuple[str, str | None, str | None]]:
+        analysis: Analysis = analyze(text)  # type: ignore[operator]
+        return [
+            (e.root, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+        ]
+
+    assert pairs("Russia called for the United States to withdraw its troops from Syria.") == [("02", "RUS", "USA")]
+    assert pairs("Iran appealed for the United Nations to send more aid.") == [("02", "IRN", "UNOIGO")]
+    # a verb coded as a demand by its own pattern keeps what it pushes for as its content
+    assert pairs("The UK is pushing for the US to support its debt relief plan.") == [("10", "GBR", "USA")]

@@ -501,6 +501,8 @@ def _target_heads(verb: Token, match: Match, subj: Token | None) -> list[int]:
     noun = match.noun.i if match.noun is not None else -1
     kids = kids_of[verb.i]
     out = [c for c in kids if dep[c] == "nsubjpass"]
+    if match.code[:2] in ("02", "10"):  # "called for the United States to withdraw": the side asked to act
+        out += [n for c in kids if _for_clause(doc[c]) for n in kids_of[c] if dep[n] == "nsubj"]
     out += [c for c in kids if dep[c] in ("dobj", "dative", "attr", "oprd") and c != noun]
     # "kidnapped up to 16 advisers": a quantity 'up to N' read as a particle with a prepositional object
     out += [
@@ -717,6 +719,17 @@ def _inner_dep(tree: DocTree, c: int) -> bool:
 def _purpose(c: Token) -> bool:
     """A purpose infinitive ('sent troops to help X')."""
     return _purpose_i(doc_tree(c.doc), c.i)
+
+
+def _for_clause(c: Token) -> bool:
+    """An adverbial clause with its own subject introduced by 'for' ('called for the US to withdraw')."""
+    tree = doc_tree(c.doc)
+    kids = tree.children[c.i]
+    return (
+        tree.dep[c.i] == "advcl"
+        and any(tree.dep[m] == "mark" and tree.lower[m] == "for" for m in kids)
+        and any(tree.dep[n] == "nsubj" for n in kids)
+    )
 
 
 def _purpose_i(tree: DocTree, c: int) -> bool:
@@ -950,13 +963,14 @@ class Coder:
         tree = doc_tree(self.doc)
         deps, lowers, lemmas, poses, heads, kids = tree.dep, tree.lower, tree.lemma, tree.pos, tree.head, tree.children
         for c in live.values():
-            node, clausal = c.trigger.i, False
+            node, clausal, forcl = c.trigger.i, False, False
             for _ in range(12):
                 dep = deps[node]
                 if dep == "advcl" and any(deps[m] == "mark" and lowers[m] in ("if", "unless") for m in kids[node]):
                     c.absorbed = True
                     break
                 clausal = clausal or dep in ("ccomp", "xcomp", "acl")
+                forcl = node == c.trigger.i and dep == "advcl" and _for_clause(self.doc[node])
                 head = heads[node]
                 if head == node:
                     break
@@ -970,12 +984,16 @@ class Coder:
                     break
                 hc = live.get(head)
                 if (
-                    clausal
+                    (clausal or forcl)
                     and hc is not None
                     and hc is not c
                     and not hc.absorbed
                     and hc.match.code[:2] in _CONTENT_ROOTS
-                    and (hc.complement is not None or hc.match.rule.startswith(("frame:", "statement:", "own:demand")))
+                    and (
+                        forcl  # "is pushing for the US to support ...": what is pushed for
+                        or hc.complement is not None
+                        or hc.match.rule.startswith(("frame:", "statement:", "own:demand"))
+                    )
                 ):
                     c.absorbed = True
                     break
@@ -1097,6 +1115,10 @@ class Coder:
                     continue
                 # "is committed to opening up the economy": a gerund after 'to' is the frame's complement
                 to_gerund = cur.dep_ == "pcomp" and cur.head.lower_ == "to" and cur.head.dep_ == "prep"
+                # "called for the United States to withdraw": the for-clause of an appeal or demand is its content
+                purpose = purpose or (
+                    _for_clause(cur) and self.lex.frames.get(cur.head.lemma_.lower()) in ("appeal", "demand")
+                )
                 if (
                     cur.dep_ not in ("xcomp", "ccomp")
                     and not (cur.dep_ == "conj" and cur.head.dep_ == "xcomp")
