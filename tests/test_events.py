@@ -969,3 +969,11 @@ def test_appeal_for_a_side_to_act(analyze: object) -> None:
     assert pairs("Iran appealed for the United Nations to send more aid.") == [("02", "IRN", "UNOIGO")]
     # a verb coded as a demand by its own pattern keeps what it pushes for as its content
     assert pairs("The UK is pushing for the US to support its debt relief plan.") == [("10", "GBR", "USA")]
+
+
+def test_local_group_takes_the_country_of_the_scene(analyze: object) -> None:
+    # a society's group without a country acting in a place is local to that place's state
+    analysis: Analysis = analyze("Students protested in Nairobi against the new fees.")  # type: ignore[operator]
+    assert [(e.root, e.source.code if e.source else None) for e in analysis.events] == [("14", "KENEDU")]
+    analysis = analyze("Prisoners rioted at a jail in the Kenyan capital Nairobi on Monday.")  # type: ignore[operator]
+    assert [e.source.code if e.source else None for e in analysis.events] == ["KENCRM"]

@@ -1437,8 +1437,38 @@ class Coder:
                 country = self._phrase_country(sd) or country_of(sides)
                 if not country and role == "target" and actor.sectors[0] in _DOMESTIC_SECTORS:
                     country = authority  # "Turkish police prevented a demonstration by students"
+                if not country and actor.sectors[0] in _DOMESTIC_SECTORS:
+                    country = self._scene_country(c)  # "prisoners rioted at a jail in Dili": local people
                 if country:
                     sd.code = country + actor.sectors[0]
+
+    def _scene_country(self, c: Cand) -> str:
+        """The state of the place where the action happens: the in/at/inside object of the trigger or its
+        complement, or a place inside that object ("rioted at a jail in East Timor's capital Dili")."""
+        tree = self.res.tree
+        dep, kids, lower = tree.dep, tree.children, tree.lower
+        holders = [c.trigger.i] + ([c.complement.i] if c.complement is not None else [])
+        objs = [
+            p
+            for h in holders
+            for k in kids[h]
+            if dep[k] == "prep" and lower[k] in ("in", "at", "inside")
+            for p in kids[k]
+            if dep[p] == "pobj"
+        ]
+        objs += [
+            p
+            for o in list(objs)
+            for k in kids[o]
+            if dep[k] == "prep" and lower[k] in ("in", "inside")
+            for p in kids[k]
+            if dep[p] == "pobj"
+        ]
+        for o in objs:
+            found = self._place_side(o, tree)
+            if found is not None and found[2] in _states():
+                return found[2]
+        return ""
 
     def _phrase_country(self, sd: Side) -> str | None:
         """The country named inside a side's phrase (a country actor or a geocoded place), if any."""
