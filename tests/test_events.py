@@ -977,3 +977,9 @@ def test_local_group_takes_the_country_of_the_scene(analyze: object) -> None:
     assert [(e.root, e.source.code if e.source else None) for e in analysis.events] == [("14", "KENEDU")]
     analysis = analyze("Prisoners rioted at a jail in the Kenyan capital Nairobi on Monday.")  # type: ignore[operator]
     assert [e.source.code if e.source else None for e in analysis.events] == ["KENCRM"]
+
+
+def test_place_of_a_participle_on_an_event_noun_object(analyze: object) -> None:
+    # "eased the curfew imposed in X": the curfew is an event noun, and the participle on it names the place
+    analysis: Analysis = analyze("The Kenyan president eased the nightly curfew imposed in Mombasa.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("08", "KEN")]

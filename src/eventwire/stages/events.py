@@ -1341,9 +1341,10 @@ class Coder:
             for p in kids[k]
             if dep[p] == "pobj"
         ]
-        cands += [  # "blew up power lines leading into Kabul": a participle placing the object
-            p
-            for h in heads
+        objs = heads + [o for o in kids[c.trigger.i] if dep[o] == "dobj" and o not in heads]
+        cands += [  # "blew up power lines leading into Kabul", "eased the curfew imposed in X": a participle
+            p  # placing the object (also an event noun object)
+            for h in objs
             for a in kids[h]
             if dep[a] == "acl" and a > h
             for k in kids[a]
