@@ -983,3 +983,11 @@ def test_place_of_a_participle_on_an_event_noun_object(analyze: object) -> None:
     # "eased the curfew imposed in X": the curfew is an event noun, and the participle on it names the place
     analysis: Analysis = analyze("The Kenyan president eased the nightly curfew imposed in Mombasa.")  # type: ignore[operator]
     assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("08", "KEN")]
+
+
+def test_quoted_as_saying_is_no_background(analyze: object) -> None:
+    # "was quoted as saying he would be ready to host ...": the reported statement is the news, not background
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "The Egyptian president was quoted as saying he would be ready to host a meeting between Israel and Hamas."
+    )
+    assert any(e.root == "03" and e.trigger.text == "host" for e in analysis.events)

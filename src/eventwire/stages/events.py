@@ -856,7 +856,11 @@ def _in_background(tok: Token) -> bool:
         dep = deps[cur]
         if dep in ("relcl", "acl"):
             return True
-        if dep in ("advcl", "pcomp") and (
+        if (
+            dep in ("advcl", "pcomp")
+            # "was quoted as saying ...": the report itself, no background
+            and not (dep == "pcomp" and lower[heads[cur]] == "as" and tree.lemma[cur] in _REPORT_VERBS)
+        ) and (
             any(deps[c] == "mark" and lower[c] in _BACKGROUND_MARKS for c in tree.children[cur])
             or lower[heads[cur]] in _BACKGROUND_MARKS
             or tree.tag[cur] in ("VBG", "VBN")
