@@ -991,3 +991,9 @@ def test_quoted_as_saying_is_no_background(analyze: object) -> None:
         "The Egyptian president was quoted as saying he would be ready to host a meeting between Israel and Hamas."
     )
     assert any(e.root == "03" and e.trigger.text == "host" for e in analysis.events)
+
+
+def test_target_inside_the_content_of_a_rejected_proposal() -> None:
+    # the infinitive saying what a proposal or invitation is about is searched for the target
+    ev = code_text("Egypt rejected a proposal to hold talks with Israel.")
+    assert [(s, c[:2], t) for s, c, t in codes(ev)] == [("EGY", "12", "ISR")]

@@ -771,6 +771,14 @@ def _inner_target_heads(verb: Token, complement: Token | None, match: Match, sub
                 ]
             cultural = tree.lemma[tok] in _CULTURAL_NOUNS  # "the Russian language" names no actor
             nxt += [c for c in kids[tok] if _inner_dep(tree, c) and not (cultural and tree.dep[c] in _MOD_DEPS)]
+            if tree.lemma[tok] in _CONTENT_NOUNS:
+                # "rejected an invitation to attend a meeting of Palestinian factions": the infinitive that says
+                # what the invitation, plan or call is about
+                nxt += [
+                    c
+                    for c in kids[tok]
+                    if tree.dep[c] == "acl" and any(tree.dep[a] == "aux" and tree.lower[a] == "to" for a in kids[c])
+                ]
         frontier = nxt
     return out
 
