@@ -997,3 +997,10 @@ def test_target_inside_the_content_of_a_rejected_proposal() -> None:
     # the infinitive saying what a proposal or invitation is about is searched for the target
     ev = code_text("Egypt rejected a proposal to hold talks with Israel.")
     assert [(s, c[:2], t) for s, c, t in codes(ev)] == [("EGY", "12", "ISR")]
+
+
+def test_action_after_talks_with_a_side() -> None:
+    # the side of the talks an action follows is its fallback target, and the temporal phrase's noun ("talks")
+    # does not satisfy a pattern's noun constraint ("call off talks" would be ending talks, 164)
+    ev = code_text("Hamas called off the strike after talks with Egyptian officials.")
+    assert [(s, c[:2], t) for s, c, t in codes(ev)] == [("PSEREB", "08", "EGYGOV")]

@@ -1735,6 +1735,19 @@ class Coder:
                     if dep[s] == "nsubj" and tree.pos[s] != "PRON"
                 ]
             extra += _locative_objects(t, c.match, c.complement)
+            # "called off the strike after deliberations with the government": the other side of the talks or
+            # deal the action follows
+            extra += [
+                p
+                for ch in kids[t.i]
+                if dep[ch] == "prep" and lower[ch] in ("after", "following")
+                for n in kids[ch]
+                if dep[n] == "pobj" and tree.pos[n] == "NOUN"
+                for w in kids[n]
+                if dep[w] == "prep" and lower[w] == "with"
+                for p in kids[w]
+                if dep[p] == "pobj"
+            ]
             if c.match.code[:2] == "13":  # a threat is aimed at the side its condition names
                 conds = [t.i] + ([c.complement.i] if c.complement is not None else [])
                 conds += [x for h in list(conds) for x in kids[h] if dep[x] in ("xcomp", "ccomp")]

@@ -154,6 +154,10 @@ def core_tokens(verb: Token, tokens: list[Token]) -> frozenset[int]:
     return frozenset(core & idx)
 
 
+#: Prepositions of time: their phrase is no noun phrase of the verb for a pattern's noun constraint.
+_TEMPORAL_PREPS = frozenset({"after", "before", "following", "during", "since", "until", "amid", "amidst"})
+
+
 def region_and_core(verb: Token) -> tuple[list[int], frozenset[int]]:
     """:func:`region` and :func:`core_tokens` of a verb in one walk over its dependents (a core token is
     always a region token: the core walk stops at every dependency the region walk stops at)."""
@@ -162,7 +166,12 @@ def region_and_core(verb: Token) -> tuple[list[int], frozenset[int]]:
     v = verb.i
     out: list[int] = []
     core: set[int] = set()
-    stack = [(c, True) for c in kids[v] if c > v and deps[c] not in _SEPARATE]
+    # a temporal phrase ("called off the strike after talks with X") names no argument of the verb
+    stack = [
+        (c, deps[c] != "prep" or tree.lower[c] not in _TEMPORAL_PREPS)
+        for c in kids[v]
+        if c > v and deps[c] not in _SEPARATE
+    ]
     while stack:
         t, in_core = stack.pop()
         out.append(t)
