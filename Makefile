@@ -40,6 +40,7 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+	$(BIN)/mypy tests
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q
