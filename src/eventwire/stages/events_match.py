@@ -203,7 +203,10 @@ class TokenSeq:
     __slots__ = ("_subs", "idx", "lemma", "lower", "tree")
 
     def __init__(self, tokens: list[Token] | list[int], tree: DocTree | None = None) -> None:
-        idx = [t if isinstance(t, int) else t.i for t in tokens]
+        if tokens and isinstance(tokens[0], int):
+            idx = list(tokens)
+        else:
+            idx = [t if isinstance(t, int) else t.i for t in tokens]
         if tree is None and tokens and not isinstance(tokens[0], int):
             tree = doc_tree(tokens[0].doc)
         self.tree = tree
@@ -548,6 +551,7 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     if lemma is None and light_noun is None:
         return None
     best: tuple[float, int, int, Pattern, Token | None, str] | None = None
+    prts: list[str] = []
     if lemma is not None:
         prts = _particles(verb, _particle_keys(lemma, lex))
         toks, core = region_and_core(verb)
@@ -560,18 +564,20 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
             for pat in _candidates(lemma, prt, present, lex):
                 if best is not None and pat.weight + bonus + 0.5 < best[0]:
                     break  # candidates come most specific first and the bar only rises
-                if not all(not k.isdisjoint(present) for k in pat.keys):
-                    continue
-                ok, tgt = match_elements(seq, pat.elements, core)
-                if ok and pat.pre:
-                    if pre is None:
-                        pre = TokenSeq(_subject_words(tree, verb.i), tree)
-                    ok = match_elements(pre, pat.pre)[0]
-                if ok:
-                    own = 1 if pat.origin == "own" else 0
-                    cand = (pat.weight + bonus + 0.5 * own, own, pat.words, pat, tgt, prt)
-                    if best is None or cand[:3] > best[:3]:
-                        best = cand
+                for k in pat.keys:
+                    if k.isdisjoint(present):
+                        break
+                else:
+                    ok, tgt = match_elements(seq, pat.elements, core)
+                    if ok and pat.pre:
+                        if pre is None:
+                            pre = TokenSeq(_subject_words(tree, verb.i), tree)
+                        ok = match_elements(pre, pat.pre)[0]
+                    if ok:
+                        own = 1 if pat.origin == "own" else 0
+                        cand = (pat.weight + bonus + 0.5 * own, own, pat.words, pat, tgt, prt)
+                        if best is None or cand[:3] > best[:3]:
+                            best = cand
     # a listed event noun beats a PETRARCH2 pattern; a derived one only a bare default
     if light_noun is not None and (best is None or (best[1] == 0 and not light_noun[2]) or best[0] < 1):
         noun, (code, sym), _derived = light_noun
@@ -592,7 +598,9 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
         return Match(code, pat.rev_code, w, rule, tgt, symmetric=bool(pat.rev_code) and pat.rev_code == code)
     assert lemma is not None
     entry = lex.verbs[lemma]
-    for prt in [*_particles(verb, _particle_keys(lemma, lex, defaults_only=True)), ""]:
+    # the particles among the verb's defaults: those found above (a default key is one of the keys searched
+    # there, and each key is found independently of the others); the others fail the test below
+    for prt in [*prts, ""]:
         if prt in entry.defaults:
             code, rev, origin = entry.defaults[prt]
             if code == "---" or not (code or rev):
