@@ -26,6 +26,9 @@ def test_country_aliases_apply_to_both_sides() -> None:
 def test_igo_ngo_img_codes() -> None:
     assert country_agrees("IGO", "UNO", ["IGO"])
     assert not country_agrees("IGO", "USA", ["GOV"])
+    # gold IGO also names transnational NGOs (Amnesty International, the Red Cross): stateless + NGO sector agrees
+    assert country_agrees("IGO", None, ["NGO", "HRI", "AMN"])
+    assert not country_agrees("IGO", "NGA", ["NGO"])  # a national NGO is not an international organisation
     assert country_agrees("NGO", None, ["NGO"])
     assert country_agrees("IMG", None, ["REB"])
     assert not country_agrees("IMG", "SYR", ["REB"])

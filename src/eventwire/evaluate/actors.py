@@ -225,7 +225,8 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
             "stage only",
             "countries: gold ISO alpha-3 / old CAMEO codes mapped to eventwire's CAMEO codes "
             "(ROU→ROM, TLS→TMP, MNE→MTN, XKX→KSV, JAP→JPN, ITL→ITA, VTN→VNM, GZS/WSB→PSE)",
-            "gold IGO = any non-state, non-region code or an IGO sector; NGO = an NGO sector; "
+            "gold IGO = any non-state, non-region code, or an IGO or NGO sector without a state (the gold writes IGO "
+            "for named transnational NGOs too); NGO = an NGO sector; "
             "IMG = a non-state code or an armed non-state sector without a state",
             "sectors: first three letters; PLOVER JRN→MED, MED (medical)→HLH, CIV→CVL; right when among the "
             "actor's sectors; no gold sector = no sectors (IGO/NGO may keep their own); `***` not scored",

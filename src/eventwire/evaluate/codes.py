@@ -7,7 +7,10 @@ both reports:
   except for a few (ROU→ROM, TLS→TMP, MNE→MTN, XKX→KSV); the gold also has old CAMEO forms (JAP, ITL, VTN) and
   codes Gaza and the West Bank apart (GZS, WSB → PSE).  Both sides go through :func:`norm_country`.
 - ``IGO`` (any intergovernmental organisation) agrees with any code that is not a state or region (``UNO``,
-  ``NAT``, ``IAE`` …) or with an ``IGO`` sector and no state; ``NGO`` with an ``NGO`` code or sector; ``IMG``
+  ``NAT``, ``IAE`` …) or with an ``IGO`` sector and no state.  The PLOVER GSR gold also writes ``IGO`` for the
+  transnational non-governmental organisations it names (Amnesty International twice, the Red Cross, the Red
+  Crescent: every named one in the set), keeping ``NGO`` for unnamed or local bodies, so a stateless actor with an
+  ``NGO`` sector agrees with gold ``IGO`` too.  ``NGO`` agrees with an ``NGO`` code or sector; ``IMG``
   (international militarised group) with a non-state code or an armed non-state sector and no state.
 - Sectors: PLOVER renamed two CAMEO sectors (PLOVER ``JRN`` journalists = CAMEO ``MED`` media; PLOVER ``MED``
   medical = CAMEO ``HLH``) and the gold sometimes writes ``CIV`` for ``CVL``.  A gold sector agrees when it is
@@ -57,7 +60,7 @@ def country_agrees(gold_code: str, country: str | None, sectors: Sequence[str]) 
     code = gold_code[:3].upper()
     if code == "IGO":
         return (country is not None and country_kinds().get(country) is None) or (
-            "IGO" in sectors and not is_state(country)
+            ("IGO" in sectors or "NGO" in sectors) and not is_state(country)
         )
     if code == "NGO":
         return country == "NGO" or "NGO" in sectors

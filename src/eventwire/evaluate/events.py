@@ -306,7 +306,8 @@ def evaluate(gold: Path, pipeline: Pipeline, limit: int | None = None) -> Report
             "a side is right when its country agrees and, if gold gives a sector, the sector is among the "
             "side's actor's sectors; code conventions shared with the actors scorer (eventwire.evaluate.codes): "
             "gold ISO/old CAMEO country codes mapped (ROU→ROM, TLS→TMP, MNE→MTN, JAP→JPN, ITL→ITA, VTN→VNM, "
-            "GZS/WSB→PSE); IGO = any non-state code or IGO sector (IGO GOV also accepts the IGO's own IGO sector); "
+            "GZS/WSB→PSE); IGO = any non-state code, or an IGO or NGO sector without a state (the gold writes IGO "
+            "for named transnational NGOs too); IGO GOV also accepts the IGO's own IGO sector; "
             "PLOVER sectors JRN→MED, MED (medical)→HLH, CIV→CVL",
             "gold without target: no predicted target, or the other side of a symmetric event",
             "confusion table: unmatched gold shows the root of the first unmatched prediction of its sentence",
