@@ -1071,3 +1071,23 @@ def test_people_fleeing_a_place_come_from_its_country(analyze: Analyze) -> None:
     assert actor_of(result, "refugees").country == "SOM"
     result = analyze("Hundreds of refugees fleeing Burundi crossed the river on Sunday.")
     assert actor_of(result, "refugees").country == "BDI"
+
+
+def test_religion_words_add_cameo_religion_codes_beside_the_functional_sector(analyze: Analyze) -> None:
+    from eventwire.knowledge.agents import religion_codes
+
+    assert religion_codes("Moslem") == ("MOS",) and religion_codes("Jews") == ("JEW",)
+    assert religion_codes("Catholics") == ("CHR", "CTH") and religion_codes("secular") == ()
+    result = analyze("Kenyan police dispersed Moslem fundamentalist demonstrators in Mombasa on Friday.")
+    demonstrators = actor_of(result, "Moslem fundamentalist demonstrators")
+    assert demonstrators.sectors[0] == "CVL" and "MOS" in demonstrators.sectors
+    assert "MOS" not in actor_of(result, "Kenyan police").sectors
+    result = analyze("A Christian missionary from Ghana was detained in Togo on Monday.")
+    assert {"REL", "CHR"} <= set(actor_of(result, "A Christian missionary").sectors)
+    result = analyze("Jewish settlers blocked a road near the village on Sunday.")
+    assert "JEW" in actor_of(result, "Jewish settlers").sectors
+    result = analyze("Thousands of Iraqi Shiites marched in Karbala on Tuesday.")
+    assert {"MOS", "SHI"} <= set(actor_of(result, "Iraqi Shiites").sectors)
+    # a faith word inside an organisation's name is the name's, not a description of its members
+    result = analyze("Islamic Jihad militants fired rockets at Sderot on Monday.")
+    assert not {"MOS"} & {s for a in result.actors for s in a.sectors}

@@ -89,6 +89,44 @@ GENERIC_HEADS = frozenset(
 )
 
 
+#: Religion words (adjectives and people nouns, lower case) -> CAMEO religion codes, the faith first and a
+#: denomination after it (CAMEO religion codes as in the CAMEO actor codebook's "XXXOPPMOSEDU", "IMGMOSALQ";
+#: Phoenix writes Catholic as CHRCTH).  A group described by one ("Moslem demonstrators", "Jewish settlers",
+#: "a Christian missionary") carries the code beside its functional sector.
+RELIGION_CODES: dict[str, tuple[str, ...]] = {
+    "muslim": ("MOS",),
+    "moslem": ("MOS",),
+    "islamic": ("MOS",),
+    "islamist": ("MOS",),
+    "shiite": ("MOS", "SHI"),
+    "shia": ("MOS", "SHI"),
+    "shi'ite": ("MOS", "SHI"),
+    "sunni": ("MOS", "SUN"),
+    "sufi": ("MOS", "SFI"),
+    "christian": ("CHR",),
+    "catholic": ("CHR", "CTH"),
+    "protestant": ("CHR", "PRO"),
+    "coptic": ("CHR", "CPT"),
+    "copt": ("CHR", "CPT"),
+    "maronite": ("CHR", "MRN"),
+    "jewish": ("JEW",),
+    "jew": ("JEW",),
+    "hasidic": ("JEW", "HSD"),
+    "hindu": ("HIN",),
+    "buddhist": ("BUD",),
+    "sikh": ("SIK",),
+}
+
+
+def religion_codes(word: str) -> tuple[str, ...]:
+    """CAMEO religion codes of a religion word ("Moslem" -> MOS, "Catholic" -> CHR CTH, "Jews" -> JEW), or ()."""
+    low = word.lower()
+    codes = RELIGION_CODES.get(low)
+    if codes is None and low.endswith("s"):
+        codes = RELIGION_CODES.get(low[:-1])
+    return codes or ()
+
+
 @dataclass(frozen=True)
 class Agent:
     """One agent phrase with its codes."""

@@ -54,6 +54,7 @@ from eventwire.knowledge.agents import (
     agent_table,
     best_agent,
     misspelt_agent,
+    religion_codes,
     title_words,
 )
 from eventwire.knowledge.countries import CountryForm, country_forms, country_kinds, country_name, lookup_country
@@ -1277,6 +1278,23 @@ def _coordination_split(doc: Doc, c: Cand, others: list[tuple[int, int, str]]) -
     return split if split > c.start else c.end
 
 
+def _religion_of(doc: Doc, start: int, end: int, owner: dict[int, Cand]) -> tuple[str, ...]:
+    """CAMEO religion codes of the religion words among tokens [start, end) of a description ("Moslem
+    fundamentalist demonstrators" -> MOS), skipping words inside a name ("Islamic Jihad", "Christian Democratic
+    Union"): a named organisation's own faith is its table row's business."""
+    out: list[str] = []
+    for i in range(start, end):
+        tok = doc[i]
+        codes = religion_codes(tok.text)
+        if not codes:
+            continue
+        c = owner.get(i)
+        if (c is not None and c.type in ("org", "person")) or tok.ent_type_ in ("ORG", "PERSON", "FAC"):
+            continue
+        out.extend(codes)
+    return tuple(dict.fromkeys(out))
+
+
 def _modifies_non_agent(tok: Token) -> bool:
     """Whether a compound noun modifies a noun that heads no actor description ("army" in "army bulldozers")."""
     head = tok.head
@@ -1413,6 +1431,10 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         ):
             # "an official Syrian newspaper", "the state-run daily": state media, as "state media" (MED GOV)
             agent = title.agent = replace(agent, sectors=(*agent.sectors, "GOV"))
+        faith = _religion_of(doc, left, tok.i + 1, owner)
+        if faith and agent.sectors and not set(faith) <= set(agent.sectors):
+            # "Moslem fundamentalist demonstrators" CVL OPP MOS, "Jewish settlers" CVL JEW, "Muslims" REL MOS
+            agent = title.agent = replace(agent, sectors=tuple(dict.fromkeys((*agent.sectors, *faith))))
         if collective:
             pass  # the agent comes from a modifier ("opposition groups") or is the population agent
         elif agent.phrase not in table or agent.phrase.split()[-1] not in (_word(tok), tok.lemma_.lower()):
@@ -2051,6 +2073,9 @@ class _Resolver:
                 sectors=list(agent.sectors) if agent is not None and agent.sectors else (["CVL"] if population else []),
                 confidence=0.7,
             )
+            faith = religion_codes(noun.text) if c.length > 1 and d.sectors else ()
+            if faith and d.count == 0:
+                d.sectors = list(dict.fromkeys((*d.sectors, *faith)))  # "Iraqi Shiites" REL MOS SHI
             if d.count == 0:
                 d.ethnic = ethnic
                 d.evidence.append(
