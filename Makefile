@@ -59,6 +59,7 @@ eval: $(STAMP)
 	$(BIN)/eventwire eval time --gold ../shared/data/gold/timeml
 	$(BIN)/eventwire eval places --gold ../shared/data/gold/geo
 	$(BIN)/eventwire eval events --gold ../shared/data/gold/plover_gsr_cameo.json
+	$(BIN)/eventwire eval events --gold eval/events-dev-news.jsonl --section events-dev-news
 	$(BIN)/eventwire eval events --gold eval/events-heldout.jsonl --section events-heldout
 
 clean:
