@@ -1091,3 +1091,21 @@ def test_religion_words_add_cameo_religion_codes_beside_the_functional_sector(an
     # a faith word inside an organisation's name is the name's, not a description of its members
     result = analyze("Islamic Jihad militants fired rockets at Sderot on Monday.")
     assert not {"MOS"} & {s for a in result.actors for s in a.sectors}
+
+
+def test_counted_people_are_civilians_of_their_clauses_place(analyze: Analyze) -> None:
+    result = analyze("Hundreds of thousands of people blocked streets in Hong Kong on Sunday.")
+    people = actor_of(result, "people")
+    assert people.country == "HKG" and people.sectors == ["CVL"]
+    result = analyze("Thousands of people marched in Lyon against the pension reform.")
+    assert actor_of(result, "people").code == "FRACVL"
+    result = analyze("Crowds stormed the parliament in Belgrade on Thursday.")
+    assert actor_of(result, "Crowds").code == "SRBCVL"
+    result = analyze("Gunmen killed 20 people in Mosul on Monday.")
+    assert actor_of(result, "20 people").code == "IRQCVL"
+    # an adverbial clause of the same act places it too
+    result = analyze("Two bombers killed 23 people on Sunday when they blew themselves up in Haifa.")
+    assert actor_of(result, "23 people").code == "ISRCVL"
+    # uncounted, unplaced "people" is nobody in particular
+    result = analyze("The people want peace, the minister said.")
+    assert not [m for m in result.mentions if m.text == "people"]

@@ -1262,6 +1262,55 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
                 return
 
 
+#: Prepositions whose object is where a clause's action happens ("blocked streets in Hong Kong").
+SCENE_PREPS = frozenset({"in", "at", "inside", "throughout", "across"})
+
+
+def _scene_place(doc: Doc, obj: Token, tok: Token) -> tuple[str, str] | None:
+    """(country, text) of a place named by a preposition's object ("Hong Kong", "central Baghdad", "the town of
+    Cizre" through its "of"/"in" complement), or None."""
+    for o in (obj, *(p for k in obj.rights if k.dep_ == "prep" and k.lower_ in ("of", "in") for p in k.children)):
+        if o.dep_ != "pobj" or o.ent_type_ in ("PERSON", "NORP"):
+            continue  # (a model ORG after "in" is often a town: "marched in Lyon")
+        first = o.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == o.i:
+            first -= 1
+        for start in dict.fromkeys((o.left_edge.i, first)):
+            place = doc[start : o.i + 1].text
+            code = _place_country_in_context(place.removeprefix("the ").removeprefix("The "), tok)
+            if code is not None:
+                return code, place
+    return None
+
+
+def _clause_place_country(doc: Doc, tok: Token, title: Title) -> None:
+    """Country of civilians named without one from where their clause happens: the in/at object of the verb
+    they are subject or object of, or of that verb's object or adverbial clause ("Hundreds of thousands of
+    people blocked streets in Hong Kong", "Crowds stormed the parliament in Belgrade", "killed 20 people in
+    Baghdad"): local people, as the events stage reads a sector-only side in its clause's place."""
+    t = tok
+    # up through counting phrases: "hundreds of thousands of people", "a crowd of villagers"
+    while (
+        t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i and t.head.head.pos_ in ("NOUN", "NUM")
+    ):
+        t = t.head.head
+    if t.dep_ not in ("nsubj", "nsubjpass", "dobj") or t.head.pos_ not in ("VERB", "AUX"):
+        return
+    verb = t.head
+    # the verb, its object ("blocked streets in X") and an adverbial clause of the same act ("killed 23 people when
+    # they blew themselves up in X")
+    holders = [verb, *(o for o in verb.children if (o.dep_ == "dobj" and o.i != t.i) or o.dep_ == "advcl")]
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPS:
+                continue
+            for obj in prep.children:
+                found = _scene_place(doc, obj, tok)
+                if found is not None:
+                    title.country, title.country_text = found
+                    return
+
+
 def _coordination_split(doc: Doc, c: Cand, others: list[tuple[int, int, str]]) -> int:
     """Where the first conjunct of coordinated country modifiers ends ("U.S. | and Russian negotiators"), or
     ``c.end`` when the modifiers are not a plain coordination before the head noun."""
@@ -1410,8 +1459,10 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             continue
         if title.country is None:
             _place_title_country(doc, tok, title, left, right)
-        if title.agent is POPULATION_AGENT and title.country is None:
-            continue  # "the people", "the public": no particular actor without a country
+        if title.country is None and title.agent.sectors[:1] == ("CVL",):
+            _clause_place_country(doc, tok, title)  # "thousands of people blocked streets in Hong Kong"
+        if title.agent is POPULATION_AGENT and title.country is None and not _is_population(tok, tok.i):
+            continue  # "the people", "the public": no particular actor without a country ("20 people" are)
         if (modifier or title.agent.kind == "equipment") and title.country is None:
             continue  # "police custody", "the tanks": no actor without a country or organisation
         agent = title.agent
