@@ -830,10 +830,10 @@ def test_igo_armed_force_leads_with_its_sector(analyze: Analyze) -> None:
 
 
 def test_region_coded_group_takes_the_nationality_in_its_name(analyze: Analyze) -> None:
-    result = analyze("Palestinian Islamic Jihad vowed to continue its attacks.")
-    group = actor_of(result, "Palestinian Islamic Jihad")
-    assert group.country == "PSE" and "REB" in group.sectors
-    assert any("region MEA" in e for e in group.evidence)
+    result = analyze("The Eritrean Islamic Jihad Movement vowed to continue its attacks.")
+    group = actor_of(result, "Eritrean Islamic Jihad Movement")
+    assert group.country == "ERI" and "REB" in group.sectors
+    assert any("region EAF" in e for e in group.evidence)
 
 
 def test_source_country_codes_outside_the_cameo_list_are_kept() -> None:
