@@ -1109,3 +1109,16 @@ def test_counted_people_are_civilians_of_their_clauses_place(analyze: Analyze) -
     # uncounted, unplaced "people" is nobody in particular
     result = analyze("The people want peace, the minister said.")
     assert not [m for m in result.mentions if m.text == "people"]
+
+
+def test_misspelt_demonyms_and_people_nouns_are_read_under_a_strict_test(analyze: Analyze) -> None:
+    result = analyze("A group of Chenchen refugees began a hunger strike on Monday.")
+    assert actor_of(result, "A group of Chenchen refugees").code == "RUSREF"
+    result = analyze("Police arrested 20 Algerains in Marseille on Friday.")
+    algerians = actor_of(result, "Algerains")
+    assert algerians.country == "DZA" and algerians.sectors == ["CVL"]
+    # English words are never misspellings of a people noun ("Romans" is not "Omanis"), nor two edits away
+    result = analyze("Romans and tourists crowded the square on Sunday.")
+    assert "OMN" not in {a.country for a in result.actors}
+    result = analyze("Police arrested 20 Aljeriens in Marseille on Friday.")
+    assert "DZA" not in {a.country for a in result.actors}

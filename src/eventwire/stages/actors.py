@@ -53,6 +53,7 @@ from eventwire.knowledge.agents import (
     agent_heads,
     agent_table,
     best_agent,
+    known_words,
     misspelt_agent,
     religion_codes,
     title_words,
@@ -581,7 +582,7 @@ def _fuzzy_forms() -> dict[str, list[CountryForm]]:
     """Country names, adjectives and capitals of five letters or more, by first letter (for misspellings)."""
     out: dict[str, list[CountryForm]] = {}
     for form in country_forms().values():
-        if form.type in ("name", "adj", "capital") and len(form.form) >= 5 and form.form[:1].isupper():
+        if form.type in ("name", "adj", "capital", "people") and len(form.form) >= 5 and form.form[:1].isupper():
             out.setdefault(form.form[0], []).append(form)
     return out
 
@@ -603,6 +604,12 @@ def _misspelt_country(text: str) -> CountryForm | None:
     best: dict[str, tuple[int, CountryForm]] = {}
     for form in _fuzzy_forms().get(text[0], []):
         allowed = 2 if min(len(form.form), len(text)) >= 8 else 1
+        if form.type == "people":
+            # plural demonyms ("Algerains" -> Algerians): one edit only, and never an English word ("Romans" is
+            # no misspelt "Omanis", nor "Indians" of anything)
+            if text.lower() in known_words():
+                continue
+            allowed = 1
         if abs(len(form.form) - len(text)) > allowed:
             continue
         dist = DamerauLevenshtein.distance(text, form.form, score_cutoff=allowed)
@@ -887,22 +894,25 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
 
 def _unlabelled_misspelt_countries(doc: Doc, arrays: _DocArrays, cands: list[Cand], table: ActorTable) -> list[Cand]:
     """Misspelt country names the model left without an entity ("Ethopia has agreed"): a lone capitalised
-    proper noun (no proper noun beside it) of six letters or more, in no other candidate and no table name,
+    proper noun (no proper noun beside it), or a capitalised plural common noun no English word ("Algerains", read
+    as a people noun only), of six letters or more, in no other candidate and no table name,
     one or two edits from one country's name, adjective or capital (``_misspelt_country``)."""
     pos, ent_type = arrays.pos, arrays.ent_type
     n = len(pos)
     covered = {i for c in cands for i in range(c.start, c.end)}
     out: list[Cand] = []
     for i in range(n):
-        if pos[i] != PROPN or ent_type[i] or i in covered:
+        if (pos[i] != PROPN and pos[i] != NOUN) or ent_type[i] or i in covered:
             continue
         if (i > 0 and pos[i - 1] == PROPN) or (i + 1 < n and pos[i + 1] == PROPN):
             continue
         text = arrays.span_text(i, i + 1)
         if len(text) < 6 or not text.istitle() or not text.isalpha() or table.exact(text):
             continue
+        if pos[i] == NOUN and (not text.endswith("s") or text.lower() in known_words()):
+            continue  # a common noun: only an unknown capitalised plural may be a misspelt people noun
         form = _misspelt_country(text)
-        if form is not None:
+        if form is not None and (pos[i] == PROPN or form.type == "people"):
             out.append(Cand(i, i + 1, "country", P_COUNTRY, form=form))
     return out
 
