@@ -1004,3 +1004,30 @@ def test_action_after_talks_with_a_side() -> None:
     # does not satisfy a pattern's noun constraint ("call off talks" would be ending talks, 164)
     ev = code_text("Hamas called off the strike after talks with Egyptian officials.")
     assert [(s, c[:2], t) for s, c, t in codes(ev)] == [("PSEREB", "08", "EGYGOV")]
+
+
+# --- third round ---
+
+
+def test_agent_of_an_acted_upon_act_without_country_beats_a_deeper_place(analyze: object) -> None:
+    # "tolerate rallies by students in Cairo": the students (a sector-only group) are the target, not the place
+    analysis: Analysis = analyze("The police will no longer tolerate rallies by students in Cairo.")  # type: ignore[operator]
+    targets = {e.target.code for e in analysis.events if e.target is not None}
+    assert targets == {"EGYEDU"}
+
+
+def test_capital_hit_by_a_physical_act_is_the_city(analyze: object) -> None:
+    # a capital stands for its government in statements, for its city and people under force or coercion
+    analysis: Analysis = analyze("Rebels shelled Kabul on Sunday.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("19", "AFGCVL")]
+    analysis = analyze("Russia threatened to attack Kyiv.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("13", "UKRCVL")]
+    analysis = analyze("Paris warned Berlin.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("13", "DEUGOV")]
+    analysis = analyze("Russia attacked the Kremlin.")  # type: ignore[operator]
+    assert [e.target.code if e.target else None for e in analysis.events] == ["RUSGOV"]
+    analysis = analyze("Sudanese rebels shelled the capital Khartoum.")  # type: ignore[operator]
+    assert [e.target.code if e.target else None for e in analysis.events] == ["SDNCVL"]
+    # a capital where an act happens is left to the place rules
+    analysis = analyze("Rebels exploded bombs in the capital Kabul.")  # type: ignore[operator]
+    assert [e.target.code if e.target else None for e in analysis.events] == ["AFGGOV"]

@@ -18,6 +18,7 @@ from typing import Literal, cast
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, normalise_code
+from eventwire.knowledge.countries import lookup_country
 from eventwire.records import Actor, Analysis, Argument, Event, Modality, Spanned
 from eventwire.stages.base import Context, register_component
 from eventwire.stages.events_match import (
@@ -87,6 +88,8 @@ _PLACE_POPULATION_ROOTS = frozenset({"07", "08", "14", "16", "17", "18", "19", "
 #: ... and codes of that kind elsewhere: visits (042), threats of curfews, martial law, repression, force.
 _PLACE_POPULATION_CODES = ("042", "1323", "1324", "136", "137", "138")
 _PLACE_CIVILIAN_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+#: Roots of physical acts against a capital that hit the city, not the government it stands for in statements.
+_CAPITAL_CITY_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Measures imposed on a population, which make a threat or a pledge an action done to a place.
 _POPULATION_MEASURES = frozenset({"curfew", "siege", "blockade", "emergency", "lockdown", "restriction"})
 #: Places people live in: a country modifying them as the object of force or coercion stands for its people.
@@ -176,6 +179,12 @@ class Cand:
     absorbed: bool = False
     anchor: Token | None = None  # token whose clause gives date/place (the frame verb for frames)
     complement: Token | None = None  # the folded complement action of a frame event
+    action: str = ""  # the code of the action itself before a frame or statement recoded it (threat, intent ...)
+
+    @property
+    def action_code(self) -> str:
+        """The code of the action done (the complement's own code for a framed or announced action)."""
+        return self.action or self.match.code
 
 
 def token_actor_map(doc: Doc, analysis: Analysis, ctx: Context) -> tuple[dict[int, str], dict[str, tuple[int, int]]]:
@@ -626,12 +635,15 @@ _AGENT_NOUNS = frozenset(
 _AGENT_PREPS = frozenset({"by", "from"})
 
 
-def _noun_agents(tree: DocTree, n: int) -> list[int]:
+def _noun_agents(tree: DocTree, n: int, compounds: bool = True) -> list[int]:
     """Agent heads of an event/act noun: its possessor ("Sweden's decision"), its by/from object ("calls by
     Kofi Annan", "demands from UNITA") and the agent of a participle on it ("the demonstration staged by
-    students")."""
+    students"); a common-noun compound names the agent group too ("hostage-takers' demands", "rebel demands":
+    'Iraq sanctions' is no agent, so proper names are left out)."""
     dep, kids, lower = tree.dep, tree.children, tree.lower
     out = [p for p in kids[n] if dep[p] == "poss" and tree.pos[p] != "PRON"]
+    if compounds:
+        out += [p for p in kids[n] if dep[p] == "compound" and p < n and tree.pos[p] == "NOUN"]
     for ch in kids[n]:
         if dep[ch] == "prep" and lower[ch] in _AGENT_PREPS:
             out += [p for p in kids[ch] if dep[p] == "pobj"]
@@ -895,6 +907,7 @@ class Coder:
         self._cue_index: tuple[dict[int, list[int]], dict[tuple[int | None, int | None], list[int]]] | None = None
         self._place_countries: dict[tuple[int, int], str] | None = None  # places stage's readings, on first use
         self._place_features: dict[tuple[int, int], str] | None = None
+        self._mention_kinds: dict[tuple[int, int], str] | None = None
         self.noun_keys = noun_words(self.lex)
 
     def sentence(self, sent: Span) -> list[Cand]:
@@ -1160,6 +1173,7 @@ class Coder:
                         # "failed to reach agreement / to meet demands": a cooperation not given is a rejection
                         new = mirror_code("reject", c.match.code)
                         if new:
+                            c.action = c.action_code
                             c.match.code, c.match.rev_code = new, ""
                             c.match.rule += "+frame:fail"
                     if kind == "negated" or hm == "negated":
@@ -1173,6 +1187,7 @@ class Coder:
                         )
                         new = mirror_code(kind2, c.match.code) if kind2 else None
                         if new:
+                            c.action = c.action_code
                             c.match.code, c.match.rev_code = new, ""
                             c.match.symmetric = False
                             c.match.rule += f"+frame:{head.lemma_.lower()}"
@@ -1196,7 +1211,9 @@ class Coder:
                 tgt = c.match.target_tok or (base.target_tok if base else None)
                 m = Match(code, "", max(c.match.weight, 1.0), f"frame:{head.lemma_.lower()}>{c.match.rule}", tgt)
                 m.noun = c.match.noun
-                cands[head.i] = Cand(head, m, modality=own_modality(head), anchor=head, complement=t)
+                cands[head.i] = Cand(
+                    head, m, modality=own_modality(head), anchor=head, complement=t, action=c.action_code
+                )
                 c.absorbed = True
                 break
 
@@ -1241,6 +1258,7 @@ class Coder:
             new = mirror_code(kind, c.match.code) if kind else None
             if not new:
                 continue
+            c.action = c.action_code
             c.match.code, c.match.rev_code, c.match.symmetric = new, "", False
             word = ("if" if conditional else "will") if anchor is t else anchor.lemma_.lower()
             c.match.rule += f"+{kind}:{word}"
@@ -1286,7 +1304,7 @@ class Coder:
             return
         m = Match(new, "", max(c.match.weight, 1.0), f"statement:{head.lemma_.lower()}>{c.match.rule}", target)
         m.noun = c.match.noun
-        cands[head.i] = Cand(head, m, modality=own_modality(head), anchor=head, complement=t)
+        cands[head.i] = Cand(head, m, modality=own_modality(head), anchor=head, complement=t, action=c.action_code)
         c.absorbed = True
 
     def _must_statement(self, verb: Token, cands: dict[int, Cand]) -> Match | None:
@@ -1372,6 +1390,40 @@ class Coder:
                 whole = self._place_feature(start, end).startswith("PCL") and sector == "CVL"
                 return Side(None, start, end, self.res.text[start:end], code=country + ("" if whole else sector))
         return None
+
+    def _capitals_as_cities(self, c: Cand) -> None:
+        """A capital named as the target of a physical act (coercion, assault, battle, mass violence: CAMEO 17-20,
+        also when threatened or announced: "said they would blockade Paris", "vowed to shell Kabul") as its direct
+        argument (not a place where it happened: "exploded bombs in the capital Kabul") is the city
+        and its people, not the government it stands for in statements ("Paris said"): the target becomes the
+        country with sector CVL.  Read from the actors stage's metonym mentions that the places stage geocoded as
+        capital (the country-form table) or a populated place (GeoNames class P), so "the Kremlin" or "the White
+        House" keep their government."""
+        if c.action_code[:2] not in _CAPITAL_CITY_ROOTS or not c.targets:
+            return
+        if self._mention_kinds is None:
+            self._mention_kinds = {(m.start, m.end): m.kind for m in self.analysis.mentions}
+        tree = self.res.tree
+        for sd in c.targets:
+            actor = self.res.actors.get(sd.actor_id) if sd.actor_id else None
+            if actor is None or not actor.country or sd.code:
+                continue
+            head = _char_root(self.doc, sd.start, sd.end)
+            if head is None:
+                continue
+            if tree.lemma[head] != "capital":  # "shelled the capital" (read as the government by the actors)
+                if self._mention_kinds.get((sd.start, sd.end)) != "metonym":
+                    continue
+                form = lookup_country(sd.text)
+                if not (form is not None and form.type == "capital") and not self._place_feature(
+                    sd.start, sd.end
+                ).startswith("PPL"):
+                    continue
+            while tree.dep[head] == "appos" and tree.head[head] != head:
+                head = tree.head[head]  # "in the capital Kabul"
+            if tree.dep[head] == "pobj" and tree.lower[tree.head[head]] in _LOCATIVE_PREPS:
+                continue  # "exploded bombs in the capital Kabul": where it happened, read by the place rules
+            sd.code = actor.country + "CVL"
 
     def _place_of_object(self, verb: int) -> Side | None:
         """The state of a place named as where the verb's direct object is (its in/inside object), unless the
@@ -1670,7 +1722,9 @@ class Coder:
             ]
         if _purpose_i(tree, t.i) and tree.lemma[tree.head[t.i]] in _CONVEYANCE:  # 'sent experts to X to investigate'
             heads += [h for h in _target_heads(t.head, c.match, subj) if h < t.i]
+        mutual_pair = len({s.actor_id for s in c.sources} - {None}) >= 2 and c.match.code[:2] in _MUTUAL_ROOTS
         flat: list[int] = []
+        agentive: set[int] = set()  # agents of acted-upon acts: targets even without a country
         for h in heads:  # an event noun is not a target, but its with/against/on/between objects may be
             is_event = noun_code_at(tree, h, self.lex) is not None
             if not is_event:
@@ -1678,7 +1732,12 @@ class Coder:
             if is_event or tree.lemma[h] in _AGENT_NOUNS:
                 # an action on an event or an act ("prevented the demonstration staged by students", "rejected
                 # calls by X", "conceded to demands from X", "X's refusal") is aimed at that act's agent
-                flat += _noun_agents(tree, h)
+                # ("negotiations on an Israeli troop pullback" between conjoined sides: the act is a topic)
+                agents = _noun_agents(tree, h, compounds=not mutual_pair)
+                flat += agents
+                agentive.update(agents)
+                if not is_event:
+                    agentive.add(h)  # "the hostage-takers' demands": the act noun resolves through its modifiers
             if is_event:
                 flat += [
                     p
@@ -1696,8 +1755,12 @@ class Coder:
             if any(x.actor_id and x.actor_id not in src_ids for x in sd)
         ]
         hit = next(((h, sd) for h, sd in with_actor if any(res.has_country(x) for x in sd)), None)
+        if hit is None and not mutual_pair:
+            # the agent of the act acted upon ("would not meet the hostage-takers' demands to release prisoners
+            # in Iraq", "tolerate rallies by students") is the target even as a sector-only group, before any
+            # actor or place deeper in the object phrase; its country comes from the clause
+            hit = next(((h, sd) for h, sd in with_actor if h in agentive), None)
         chosen, chosen_head = (hit[1], hit[0]) if hit is not None else (None, -1)
-        mutual_pair = len(src_ids - {None}) >= 2 and c.match.code[:2] in _MUTUAL_ROOTS
         src_codes = {res.code(x) for x in c.sources} - {""}
         if chosen is None and not mutual_pair:
             # an actor inside the object phrase or the complement ("demanded an admission by Moscow",
@@ -1789,6 +1852,7 @@ class Coder:
                     seen.add(sd.actor_id)
         if subj is None and not _passive and not c.sources and c.match.noun is None:
             return False  # an active verb with no subject in the parse: no one is said to act
+        self._capitals_as_cities(c)
         self._countries_in_clause(c)
         resolved = [s for s in c.sources + c.targets if s.actor_id or res.use_entities]
         if c.match.rule.startswith("petrarch2-block:"):
