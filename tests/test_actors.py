@@ -1122,3 +1122,17 @@ def test_misspelt_demonyms_and_people_nouns_are_read_under_a_strict_test(analyze
     assert "OMN" not in {a.country for a in result.actors}
     result = analyze("Police arrested 20 Aljeriens in Marseille on Friday.")
     assert "DZA" not in {a.country for a in result.actors}
+
+
+def test_a_military_rank_does_not_replace_a_table_office(analyze: Analyze) -> None:
+    # a ruler the table has in office: the rank adds MIL beside the office, it does not replace it
+    result = analyze("Gen. Sani Abacha dissolved the cabinet on Friday.", published="1995-06-02")
+    abacha = actor_of(result, "Gen. Sani Abacha")
+    assert abacha.code == "NGAGOV" and "MIL" in abacha.sectors
+    # out of office on the date: an elite, with the office and the rank after it
+    result = analyze("Gen. Ibrahim Babangida met the leaders of the ruling party.", published="2001-02-03")
+    babangida = actor_of(result, "Gen. Ibrahim Babangida")
+    assert babangida.sectors[:2] == ["ELI", "GOV"] and "MIL" in babangida.sectors
+    # a title that is an office still replaces a row not held on the date
+    result = analyze("Army chief Ibrahim Babangida met the leaders of the ruling party.", published="2001-02-03")
+    assert actor_of(result, "Army chief Ibrahim Babangida").sectors == ["MIL"]

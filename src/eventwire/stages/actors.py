@@ -1640,6 +1640,14 @@ class _Resolver:
             title = c.title
             if title is not None and title.former:
                 status = "former"
+            elif _is_rank(title) and "MIL" not in d.sectors and d.sectors:
+                # "Lt. Gen. Prosper Avril", a ruler the table has in office: a military rank is no office and
+                # replaces none; the table's office leads, the rank adds the military
+                d.sectors.append("MIL")
+                d.evidence.append(f"military rank '{title.text}' beside the table's office -> MIL added")
+                if _out_of_office(rows, self.date):
+                    d.sectors.insert(0, "ELI")
+                    d.evidence.append("in no table office on the date -> ELI (elite) before the office's sectors")
             elif title is not None and title.agent is not None and title.agent.sectors:
                 # the text gives a current title: it wins over the table's dates
                 agrees = (title.agent.office is not None and title.agent.office == row.office) or set(
@@ -2496,6 +2504,21 @@ def _staff_sectors(title: Title, sectors: Iterable[str]) -> list[str]:
         armed = [s for s in out if s in IGO_FORCE_SECTORS]
         return [*armed, "IGO", *[s for s in out if s not in ("GOV", "IGO", *armed)]]
     return _sectors_for(title.country, sectors)
+
+
+#: Words of military ranks ("Lt. Gen.", "Major General", "Col."): a rank is held for life beside any office.
+RANK_WORDS = frozenset(
+    {"general", "gen.", "gen", "lieutenant", "lt.", "lt", "colonel", "col.", "col", "major", "maj.", "brigadier"}
+    | {"brig.", "admiral", "adm.", "marshal", "field", "captain", "capt.", "air", "vice", "rear", "chief", "-"}
+)
+
+
+def _is_rank(title: Title | None) -> bool:
+    """Whether a title is only a military rank ("Lt. Gen.", "General", "Rear Admiral"), no office."""
+    if title is None or title.agent is None or title.agent.sectors != ("MIL",) or title.agent.office:
+        return False
+    words = title.text.lower().split()
+    return bool(words) and all(w in RANK_WORDS for w in words) and words[-1] not in ("chief", "-", "vice", "air")
 
 
 def _out_of_office(rows: list[ActorEntry], date: dt.date) -> bool:
