@@ -87,6 +87,20 @@ def test_direct_speaker_inverted(run: Callable[[str], Analysis]) -> None:
     assert q.speaker_text == "Josep Borrell"
 
 
+def test_indirect_source_after_its_clause_parsed_as_object(run: Callable[[str], Analysis]) -> None:
+    # the parser makes a source that follows its cue the cue's object; the clause before the comma is what was said
+    a = run("The ceasefire talks will resume next week in Geneva, reported Reuters, quoted by the Kyodo agency.")
+    q = only(a, "ceasefire talks will resume")
+    assert q.cue == "report" and q.speaker_text == "Reuters"
+    assert q.text == "The ceasefire talks will resume next week in Geneva"
+    assert not any(q.text.startswith("Reuters") for q in a.quotes)
+
+
+def test_object_of_a_cue_not_after_a_comma_is_no_source(run: Callable[[str], Analysis]) -> None:
+    a = run("The ministry reported the incident to the police on Monday.")
+    assert all(q.speaker_text != "the police" for q in a.quotes)
+
+
 def test_direct_speaker_before_with_colon(run: Callable[[str], Analysis]) -> None:
     a = run('The president told reporters: "Sanctions will remain in place until the troops leave."')
     q = only(a, "Sanctions will remain")

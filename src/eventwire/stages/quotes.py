@@ -854,6 +854,42 @@ class _Finder:
         return hi
 
 
+#: Cue classes whose verb can follow what was said with its source after it ("…, reported Reuters").
+_INVERTING = frozenset({"speech", "writing", "announce"})
+
+
+def _inverted_attribution(verb: Token) -> tuple[Span, tuple[int, int]] | None:
+    """'<clause>, reported Reuters' / '…, said Reuters, quoted by BTA' parsed with the source as the cue's object.
+
+    The parser often makes a source that follows its cue the cue's direct object (and gives the cue a subject from
+    the clause before it).  When the cue follows a comma, has no clausal complement, and its object is a name or an
+    organisation/person entity that runs to the end of the sentence, the object is the speaker and the sentence up to
+    the comma is what was said.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    j = verb.i - 1
+    while j >= sent.start and doc[j].is_space:
+        j -= 1
+    if j <= sent.start or doc[j].text != ",":
+        return None
+    obj = None
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "xcomp", "parataxis"} and c.i > verb.i:
+            return None
+        if c.dep_ == "dobj" and c.i > verb.i:
+            obj = c
+    if obj is None or obj.left_edge.i != verb.i + 1 or not (obj.pos_ == "PROPN" or obj.ent_type_ in _AGENT_ENTS):
+        return None
+    end = obj.right_edge.i
+    if any(not (t.is_punct or t.is_space) for t in doc[end + 1 : sent.end]):
+        return None
+    content = _trim_range(doc, sent.start, j - 1)
+    if content is None:
+        return None
+    return _speaker_span(obj), content
+
+
 def _misattached_that_clause(verb: Token) -> Token | None:
     """A that-clause the parser hung elsewhere: on the addressee (``told a meeting of leaders that few people
     understood …``, a ``relcl`` whose ``that`` is a ``mark``, not a relative pronoun) or as an adverbial
@@ -1109,11 +1145,17 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
             continue
         if finder.cues[i].cls in _NEGATABLE and any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not unveil plans", "don't want to": nothing is attributed
-        content = finder.content_of(tok, wide=True)
-        contents = [content] if content is not None else finder.parenthetical_content(tok)
-        if not contents:
-            continue
-        speaker = _subject_of(tok) or _name_before(tok)
+        inverted = _inverted_attribution(tok) if finder.cues[i].cls in _INVERTING else None
+        speaker: Span | None
+        if inverted is not None:
+            speaker, inv_content = inverted
+            contents = [inv_content]
+        else:
+            content = finder.content_of(tok, wide=True)
+            contents = [content] if content is not None else finder.parenthetical_content(tok)
+            if not contents:
+                continue
+            speaker = _subject_of(tok) or _name_before(tok)
         if speaker is None:
             outer = _conj_outer(tok)
             if outer is not None and outer.i in finder.cues:
