@@ -1640,14 +1640,15 @@ class _Resolver:
             title = c.title
             if title is not None and title.former:
                 status = "former"
-            elif _is_rank(title) and "MIL" not in d.sectors and d.sectors:
-                # "Lt. Gen. Prosper Avril", a ruler the table has in office: a military rank is no office and
-                # replaces none; the table's office leads, the rank adds the military
-                d.sectors.append("MIL")
-                d.evidence.append(f"military rank '{title.text}' beside the table's office -> MIL added")
+            elif title is not None and _is_rank(title) and "MIL" not in d.sectors and d.sectors:
+                # "Lt. Gen. Prosper Avril", a ruler the table has in a GOV office: a military rank is no office and
+                # replaces none.  In office on the date the office leads, the rank adds MIL; out of it the rank
+                # leads and the office follows (the one the story may still be about when its date is unsure)
                 if _out_of_office(rows, self.date):
-                    d.sectors.insert(0, "ELI")
-                    d.evidence.append("in no table office on the date -> ELI (elite) before the office's sectors")
+                    d.sectors.insert(0, "MIL")
+                else:
+                    d.sectors.append("MIL")
+                d.evidence.append(f"military rank '{title.text}' beside the table's office -> MIL added")
             elif title is not None and title.agent is not None and title.agent.sectors:
                 # the text gives a current title: it wins over the table's dates
                 agrees = (title.agent.office is not None and title.agent.office == row.office) or set(
