@@ -1135,3 +1135,17 @@ def test_a_military_rank_does_not_replace_a_table_office(analyze: Analyze) -> No
     # a title that is an office still replaces a row not held on the date
     result = analyze("Army chief Ibrahim Babangida met the leaders of the ruling party.", published="2001-02-03")
     assert actor_of(result, "Army chief Ibrahim Babangida").sectors == ["MIL"]
+
+
+def test_bare_people_nouns_acted_upon_are_civilians_and_subjects_the_polity(analyze: Analyze) -> None:
+    result = analyze("Togo kept its border closed to Ghanaians on Monday, officials said.")
+    assert actor_of(result, "Ghanaians").code == "GHACVL"
+    result = analyze("Nigeria deported Liberians last week.")
+    assert actor_of(result, "Liberians").code == "LBRCVL"
+    # the side in talks or a speaker: the polity, no sector
+    result = analyze("Israelis blamed the militants for the attack.")
+    assert actor_of(result, "Israelis").sectors == []
+    result = analyze("Egypt held talks with Palestinians in Cairo.")
+    assert actor_of(result, "Palestinians").sectors == []
+    result = analyze("Jordan defended the rights of Palestinians at the meeting.")
+    assert actor_of(result, "Palestinians").sectors == []

@@ -2127,7 +2127,7 @@ class _Resolver:
             noun = self.doc[c.end - 1]
             key = f"people:{form.code}" + (f":{noun.lower_}" if c.length > 1 else "")
             agent = agent_table().get(_word(noun)) if c.length > 1 else None
-            population = _is_population(noun, c.start)
+            population = _is_population(noun, c.start, objects=c.length == 1)
             home = _people_home(self.doc, noun, c.start)
             ethnic = home is None and c.start > 0 and self.doc[c.start - 1].lower_ == "ethnic"
             if home is not None and home != form.code:
@@ -2469,13 +2469,18 @@ def _people_home(doc: Doc, noun: Token, start: int) -> str | None:
     return None
 
 
-def _is_population(noun: Token, start: int) -> bool:
+#: Prepositions whose bare people-noun object is people acted upon ("admittance to Ghanaians", "a ban on Russians").
+POPULATION_PREPS = frozenset({"to", "on", "against", "for", "at", "from", "among", "into"})
+
+
+def _is_population(noun: Token, start: int, objects: bool = False) -> bool:
     """Whether a plural people noun names counted or described people rather than the polity.
 
     "2,000 Libyans", "thousands of Nigerians", "young Algerians", "Palestinians living in Gaza",
     "Palestinians of the West Bank" are people (CAMEO civilians); a bare or definite "the Palestinians"
     is the side in talks, coded as the country alone.  ``start``: first token of the mention (its own
-    demonym, "Bosnian" in "Bosnian Serbs", is no description).
+    demonym, "Bosnian" in "Bosnian Serbs", is no description).  With ``objects``, a bare people noun that is a
+    verb's object or the object of a preposition of :data:`POPULATION_PREPS` is people too.
     """
     for ch in noun.children:
         if start <= ch.i < noun.i:
@@ -2490,6 +2495,14 @@ def _is_population(noun: Token, start: int) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
         quantity = head.head
         return quantity.lemma_.lower() in QUANTITY_NOUNS or quantity.like_num or quantity.pos_ == "NUM"
+    if objects and not any(ch.dep_ in ("det", "poss") for ch in noun.children):
+        # a bare people noun acted upon is people, not the polity: "expelled Ghanaians", "refusing admittance to
+        # Ghanaians", "attacks on Americans" (subjects, "of"/"with"/"between"/"by" complements stay the side)
+        first = _first_conjunct(noun)
+        if first.dep_ in ("dobj", "dative"):
+            return True
+        if first.dep_ == "pobj" and first.head.lower_ in POPULATION_PREPS:
+            return True
     return False
 
 
