@@ -1031,3 +1031,32 @@ def test_capital_hit_by_a_physical_act_is_the_city(analyze: object) -> None:
     # a capital where an act happens is left to the place rules
     analysis = analyze("Rebels exploded bombs in the capital Kabul.")  # type: ignore[operator]
     assert [e.target.code if e.target else None for e in analysis.events] == ["AFGGOV"]
+
+
+def test_declared_commitment_is_a_statement_of_intent(analyze: object) -> None:
+    # "be committed to" with an uncoded complement is itself an intent (030); with a coded one it folds
+    analysis: Analysis = analyze("The rebels are committed to peace.")  # type: ignore[operator]
+    assert [(e.cameo, e.trigger.text) for e in analysis.events] == [("030", "committed")]
+    analysis = analyze("Britain committed troops to the mission.")  # type: ignore[operator]
+    assert [e.cameo for e in analysis.events] == []
+    # "determined to" is an intent frame: a pledge of force is a threat
+    analysis = analyze("Israel is determined to crush the uprising.")  # type: ignore[operator]
+    assert [(e.root, e.trigger.text) for e in analysis.events] == [("13", "determined")]
+
+
+def test_a_states_stance_reported_by_its_own_government(analyze: object) -> None:
+    # the bare country subject of a reported stance is the government official who states it
+    analysis: Analysis = analyze("The Iranian foreign minister said Iran will not accept the proposal.")  # type: ignore[operator]
+    assert [(e.root, e.source.code if e.source else None) for e in analysis.events] == [("12", "IRNGOV")]
+    analysis = analyze("The Iranian foreign minister said Iraq will not accept the proposal.")  # type: ignore[operator]
+    assert [(e.root, e.source.code if e.source else None) for e in analysis.events] == [("12", "IRQ")]
+
+
+def test_subject_swallowed_by_a_fronted_phrase(analyze: object) -> None:
+    # "With the signing of X, A and B have agreed": the parser reads A and B as conjuncts inside the phrase
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "With the signing of a Memorandum of Understanding, the Sudanese government and the rebels have agreed "
+        "to allow humanitarian access."
+    )
+    sides = {(e.root, e.source.code if e.source else None) for e in analysis.events}
+    assert ("03", "SDNGOV") in sides

@@ -88,6 +88,8 @@ _PLACE_POPULATION_ROOTS = frozenset({"07", "08", "14", "16", "17", "18", "19", "
 #: ... and codes of that kind elsewhere: visits (042), threats of curfews, martial law, repression, force.
 _PLACE_POPULATION_CODES = ("042", "1323", "1324", "136", "137", "138")
 _PLACE_CIVILIAN_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+#: Roots of stances (intent, rejection, threat) that a government states for its state.
+_STANCE_ROOTS = frozenset({"03", "12", "13"})
 #: Roots of physical acts against a capital that hit the city, not the government it stands for in statements.
 _CAPITAL_CITY_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Measures imposed on a population, which make a threat or a pledge an action done to a place.
@@ -397,8 +399,38 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
                     return doc[obj], False
             cur = h
             continue
+        if d == "ROOT":
+            fronted = _fronted_subject(tree, cur)
+            if fronted is not None:
+                return doc[fronted], False
         break
     return None, False
+
+
+def _fronted_subject(tree: DocTree, v: int) -> int | None:
+    """The subject the parser swallowed into a fronted phrase: "With the signing of a Memorandum, [the Sudanese
+    government and SPLM/A] have agreed ..." read as conjuncts of 'Memorandum'.  A conjoined noun of a
+    prepositional phrase before the verb, after a comma and ending right before the verb group, is its subject
+    (only for a root verb without any subject)."""
+    dep, kids = tree.dep, tree.children
+    if any(dep[c] in ("nsubj", "nsubjpass", "expl", "csubj") for c in kids[v]):
+        return None
+    first = min([v] + [a for a in kids[v] if a < v and dep[a] in ("aux", "auxpass", "neg")])
+    for p in kids[v]:
+        if p >= first or dep[p] != "prep":
+            continue
+        sub = tree.subtree(p)
+        if first - 1 not in sub:
+            continue
+        for k in sorted(sub):
+            if dep[k] != "conj" or tree.pos[k] not in ("NOUN", "PROPN"):
+                continue
+            ks = tree.subtree(k)
+            lo = min(ks)
+            if max(ks) == first - 1 and lo > 0 and tree.lower[lo - 1] == ",":
+                return k
+        return None
+    return None
 
 
 #: Verbs that only say an event noun subject happens ("talks resumed", "riots continued", "clashes erupted").
@@ -944,6 +976,12 @@ class Coder:
                 m = self._nominal(tok)
             if m is not None and normalise_code(m.code) is not None:
                 cands[i] = Cand(tok, m, anchor=tok)
+        for i in range(sent.start, sent.end):
+            if lemmas[i] == "commit" and i not in cands and self._commitment(i):
+                # "Vietnam is committed to opening up the economy": a declared commitment is a statement of
+                # intent (CAMEO 030) of its subject; a coded complement recodes it through the intent frame
+                tok = doc[i]
+                cands[i] = Cand(tok, Match("030", "", 0.5, "own:committed-to"), anchor=tok)
         for i in [j for j in range(sent.start, sent.end) if lemmas[j] in _STATEMENT_VERBS]:
             if i not in cands or cands[i].match.code in ("01", "010"):
                 tok = doc[i]
@@ -979,6 +1017,49 @@ class Coder:
         out = _fold_purpose(out)
         out.sort(key=lambda c: -c.match.weight)
         return sorted(out[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
+
+    def _speaking_government(self, c: Cand, sources: list[Side]) -> list[Side]:
+        """A state's stance reported by its own government ("Minister X said Vietnam is committed to ...", "the
+        foreign ministry said Iran will not accept ..."): the bare country subject of the reported content is
+        the speaking government, whose actor keeps the country and adds the sector."""
+        res = self.res
+        if not all(res.is_country(sd) for sd in sources):
+            return sources
+        cur = (c.anchor or c.trigger).i
+        tree = res.tree
+        for _ in range(3):  # up through conjoined/complement verbs to the reported clause
+            if tree.dep[cur] == "ccomp" and tree.lemma[tree.head[cur]] in _REPORT_VERBS:
+                break
+            if tree.dep[cur] not in ("conj", "xcomp") or tree.head[cur] == cur:
+                return sources
+            cur = tree.head[cur]
+        else:
+            return sources
+        speaker, _ = _subject(self.doc[tree.head[cur]])
+        if speaker is None:
+            return sources
+        countries = {res.actors[sd.actor_id].country for sd in sources if sd.actor_id}
+        found = [
+            sd
+            for sd in res.sides(speaker, allow_text=False)
+            if sd.actor_id
+            and (a := res.actors.get(sd.actor_id)) is not None
+            and a.country in countries
+            and set(a.sectors) & _AUTHORITY_SECTORS
+        ]
+        return found if len(found) == len(countries) == 1 else sources
+
+    def _commitment(self, i: int) -> bool:
+        """Whether 'commit' at ``i`` is the stance 'be committed to (doing) X' (a passive participle with a
+        to-phrase and no object), not 'committed troops to' or 'committed atrocities'."""
+        tree = self.res.tree
+        kids = tree.children[i]
+        return (
+            tree.tag[i] == "VBN"
+            and any(tree.dep[k] == "auxpass" for k in kids)
+            and any(tree.dep[k] == "prep" and tree.lower[k] == "to" for k in kids)
+            and not any(tree.dep[k] in ("dobj", "agent") for k in kids)
+        )
 
     def _drop_unasserted(self, cands: dict[int, Cand]) -> None:
         """Actions that are not asserted are no events of their own: the condition of a conditional ("... if war
@@ -1691,6 +1772,8 @@ class Coder:
             pobj = [p for ch in kids[c.match.noun.i] if dep[ch] == "prep" and lower[ch] == "between" for p in kids[ch]]
             if pobj:
                 c.sources = res.sides(pobj[0])
+        if c.sources and c.match.code[:2] in _STANCE_ROOTS:
+            c.sources = self._speaking_government(c, c.sources)
         seen = {s.actor_id for s in c.sources if s.actor_id}
         heads = _target_heads(t, c.match, subj)
         if c.match.code[:2] == "11" and c.match.target_tok is None:
