@@ -1471,8 +1471,8 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             _place_title_country(doc, tok, title, left, right)
         if title.country is None and title.agent.sectors[:1] == ("CVL",):
             _clause_place_country(doc, tok, title)  # "thousands of people blocked streets in Hong Kong"
-        if title.agent is POPULATION_AGENT and title.country is None and not _is_population(tok, tok.i):
-            continue  # "the people", "the public": no particular actor without a country ("20 people" are)
+        if title.agent is POPULATION_AGENT and title.country is None and not _counted(tok):
+            continue  # "the people", "poor people": no particular actor without a country ("20 people" are)
         if (modifier or title.agent.kind == "equipment") and title.country is None:
             continue  # "police custody", "the tanks": no actor without a country or organisation
         agent = title.agent
@@ -2467,6 +2467,18 @@ def _people_home(doc: Doc, noun: Token, start: int) -> str | None:
                 if form is not None and form.type == "name" and country_kinds().get(form.code) == "country":
                     return form.code
     return None
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a noun is counted by a number or a quantity noun ("20 people", "hundreds of thousands of people",
+    "a crowd of villagers"): a particular set of people, unlike "the people" or "poor people"."""
+    if any(ch.dep_ in ("nummod", "quantmod") for ch in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        quantity = head.head
+        return quantity.lemma_.lower() in QUANTITY_NOUNS or quantity.like_num or quantity.pos_ == "NUM"
+    return False
 
 
 #: Prepositions whose bare people-noun object is people acted upon ("admittance to Ghanaians", "a ban on Russians").
