@@ -1060,3 +1060,19 @@ def test_subject_swallowed_by_a_fronted_phrase(analyze: object) -> None:
     )
     sides = {(e.root, e.source.code if e.source else None) for e in analysis.events}
     assert ("03", "SDNGOV") in sides
+
+
+def test_participle_misread_on_a_verbless_root_noun(analyze: object) -> None:
+    # "Doctors from two aid groups donated ..." parsed with 'donated' as a participle on 'groups' and the noun as
+    # the root: the root noun is the subject and the clause is no background
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "Doctors from two German aid groups donated and personally delivered medicine to the Kenyan government."
+    )
+    assert [
+        (e.root, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+    ] == [("07", "DEUHLH", "KENGOV")]
+
+
+def test_conjoined_verbs_share_the_later_verbs_objects(analyze: object) -> None:
+    analysis: Analysis = analyze("Germany donated and shipped medicine to Iraq.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("07", "IRQ")]

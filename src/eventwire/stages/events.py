@@ -388,6 +388,8 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
             shared = next((c for c in kids_of[head[cur]] if dep[c] == "nsubjpass"), None)
             if shared is not None:
                 return doc[shared], False
+        if d == "acl" and (root_noun := _verbless_root(tree, cur)) is not None:
+            return doc[root_noun], False  # "Doctors from two aid groups donated ...": the root noun acts
         if d == "acl" and tree.lemma[head[cur]] in _STATEMENT_NOUNS and dep[head[cur]] == "dobj":
             cur = head[head[cur]]  # "issued a declaration demanding ...": the issuer speaks
             continue
@@ -405,6 +407,24 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
                 return doc[fronted], False
         break
     return None, False
+
+
+def _verbless_root(tree: DocTree, v: int) -> int | None:
+    """For a participle clause on a noun in a sentence whose root is that noun's ancestor noun (no verb at all:
+    "Doctors from two American aid groups donated and personally delivered goods to X" read as 'groups [that
+    were] donated'), the root noun, when the clause is a finite predicate: a past tense (VBD) or a participle
+    conjoined with one.  None otherwise."""
+    dep, head = tree.dep, tree.head
+    if not (tree.tag[v] == "VBD" or any(dep[c] == "conj" and tree.tag[c] == "VBD" for c in tree.children[v])):
+        return None
+    cur = head[v]
+    for _ in range(4):
+        if dep[cur] == "ROOT":
+            return cur if tree.pos[cur] in ("NOUN", "PROPN") else None
+        if dep[cur] not in ("pobj", "prep", "compound", "amod"):
+            return None
+        cur = head[cur]
+    return None
 
 
 def _fronted_subject(tree: DocTree, v: int) -> int | None:
@@ -907,7 +927,7 @@ def _in_background(tok: Token) -> bool:
     for _ in range(8):
         dep = deps[cur]
         if dep in ("relcl", "acl"):
-            return True
+            return dep == "relcl" or _verbless_root(tree, cur) is None  # the acl may be the misread main verb
         if (
             dep in ("advcl", "pcomp")
             # "was quoted as saying ...": the report itself, no background
@@ -1776,6 +1796,16 @@ class Coder:
             c.sources = self._speaking_government(c, c.sources)
         seen = {s.actor_id for s in c.sources if s.actor_id}
         heads = _target_heads(t, c.match, subj)
+        if not any(dep[k] in ("dobj", "dative", "prep") for k in kids[t.i]):
+            # "donated and personally delivered goods to X": conjoined verbs share the later verb's objects
+            heads += [
+                h
+                for k in kids[t.i]
+                if dep[k] == "conj"
+                and tree.pos[k] == "VERB"
+                and not any(dep[g] in ("nsubj", "nsubjpass") for g in kids[k])
+                for h in _target_heads(self.doc[k], c.match, subj)
+            ]
         if c.match.code[:2] == "11" and c.match.target_tok is None:
             # a complaint's target is what it is about, not its addressee ("complained to the UN over Israeli
             # raids"): the over/about object and the actor modifying it come first
