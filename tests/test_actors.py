@@ -1149,3 +1149,13 @@ def test_bare_people_nouns_acted_upon_are_civilians_and_subjects_the_polity(anal
     assert actor_of(result, "Palestinians").sectors == []
     result = analyze("Jordan defended the rights of Palestinians at the meeting.")
     assert actor_of(result, "Palestinians").sectors == []
+
+
+def test_the_wounded_and_the_dead_are_civilians(analyze: Analyze) -> None:
+    result = analyze("Helicopters evacuated the wounded from the Bosnian town of Zepa on Friday.")
+    assert actor_of(result, "the wounded").code == "BIHCVL"
+    result = analyze("The injured were treated at a hospital in Kandahar, officials said.")
+    assert actor_of(result, "The injured").sectors == ["CVL"]
+    # a participle before a noun or after a verb names no group
+    result = analyze("The wounded soldier was evacuated. Two officers were wounded in Kandahar.")
+    assert not [m for m in result.mentions if m.text.lower() in ("the wounded", "wounded")]

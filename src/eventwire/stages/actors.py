@@ -1545,6 +1545,40 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                 anchor=anchor,
             )
         )
+    out.extend(_nominal_people(doc, owner, out))
+    return out
+
+
+#: Adjectives and participles used as nouns for people ("the wounded", "the dead"): civilians, CAMEO CVL.
+NOMINAL_PEOPLE = frozenset({"wounded", "injured", "dead", "displaced", "homeless", "elderly", "starving", "bereaved"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+
+
+@lru_cache(maxsize=1)
+def _nominal_hashes() -> frozenset[int]:
+    return frozenset(hash_string(w) for w in NOMINAL_PEOPLE)
+
+
+def _nominal_people(doc: Doc, owner: dict[int, Cand], roles: list[Cand]) -> list[Cand]:
+    """People named by an adjective or participle after "the" in a noun's place ("evacuated the wounded", "the
+    dead were buried"): a civilian group (CVL), placed like other civilians (clause place, else the article)."""
+    hashes = _nominal_hashes()
+    taken = {i for r in roles for i in range(r.start, r.end)}
+    out: list[Cand] = []
+    for i, low in enumerate(_doc_arrays(doc).lower):
+        if low not in hashes or i in owner or i in taken:
+            continue
+        tok = doc[i]
+        if tok.dep_ not in _NOMINAL_DEPS or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
+            continue
+        if not any(ch.dep_ == "det" and ch.lower_ == "the" and ch.i == i - 1 for ch in tok.lefts):
+            continue  # "the wounded", not "wounded soldiers" or "were wounded"
+        if any(ch.dep_ in ("dobj", "nsubj", "nsubjpass", "auxpass", "aux") for ch in tok.children):
+            continue  # a verb with its own arguments ("the wounded man" parsed as a clause)
+        agent = Agent(phrase=tok.lower_, sectors=("CVL",), kind="any", source="rule")
+        title = Title(text=tok.text, agent=agent, plural=True)
+        _clause_place_country(doc, tok, title)
+        out.append(Cand(i - 1, i + 1, "role", P_ENT_ORG, title=title, head=i, plural=True, definite=True, agent=agent))
     return out
 
 
