@@ -1076,3 +1076,16 @@ def test_participle_misread_on_a_verbless_root_noun(analyze: object) -> None:
 def test_conjoined_verbs_share_the_later_verbs_objects(analyze: object) -> None:
     analysis: Analysis = analyze("Germany donated and shipped medicine to Iraq.")  # type: ignore[operator]
     assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("07", "IRQ")]
+
+
+def test_places_named_in_from_phrases(analyze: object) -> None:
+    # a retreat from a town of the source's own state is no concession to anyone; from another state's it is
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "Bosnian Serbs said their forces had completed their withdrawal from the besieged Bosnian town of Gorazde."
+    )
+    assert [(e.root, e.target) for e in analysis.events] == [("08", None)]
+    analysis = analyze("Israeli troops withdrew from the Lebanese town of Khiam.")  # type: ignore[operator]
+    assert [e.target.code if e.target else None for e in analysis.events] == ["LBN"]
+    # people taken from a place are its civilians
+    analysis = analyze("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.")  # type: ignore[operator]
+    assert [e.target.code if e.target else None for e in analysis.events] == ["BIHCVL"]

@@ -123,6 +123,12 @@ _POPULATED_PLACES = frozenset(
         "church",
     }
 )
+#: Regions and enclaves: place nouns a side can be named by ("the Bosnian enclave of Gorazde").
+_REGIONS = frozenset({"region", "province", "enclave", "territory", "state", "zone", "camp", "capital", "port"})
+#: People nouns that name no actor: an action on them from/in a place is done to the place's civilians.
+_PEOPLE_NOUNS = frozenset(
+    {"people", "person", "resident", "inhabitant", "villager", "family", "child", "woman", "citizen", "population"}
+)
 #: Sectors of a state's authorities, whose action on a sector-only group is read as domestic.
 _AUTHORITY_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 #: Sectors of groups inside a society (no foreign forces, refugees or international bodies).
@@ -1037,6 +1043,65 @@ class Coder:
         out = _fold_purpose(out)
         out.sort(key=lambda c: -c.match.weight)
         return sorted(out[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
+
+    def _place_sides(self, c: Cand) -> None:
+        """Targets that are only places named in a from/in phrase ("the besieged Bosnian town of Gorazde").
+        A retreat (08) from a place of the source's own state is no concession to anyone: no target ("their
+        forces completed their withdrawal from the Bosnian town of X").  An action on people who are no actor
+        ("evacuated the wounded / residents from the Bosnian town of X") is done to that place's civilians: the
+        place's country + CVL."""
+        if not c.targets:
+            return
+        res, tree = self.res, self.res.tree
+        dep, kids, lower, head = tree.dep, tree.children, tree.lower, tree.head
+
+        def country(sd: Side) -> str:
+            if sd.code:
+                return sd.code[:3]
+            actor = res.actors.get(sd.actor_id) if sd.actor_id else None
+            return str(actor.country or "") if actor is not None and not actor.sectors else ""
+
+        def place_phrase(sd: Side) -> str:
+            """The preposition of the from/in phrase naming the side's place ('' when it is no such place)."""
+            h = _char_root(self.doc, sd.start, sd.end)
+            for _ in range(4):
+                if h is None:
+                    return ""
+                if dep[h] == "pobj" and lower[head[h]] == "of":
+                    h = head[head[h]]  # "the town of Gorazde"
+                    continue
+                if dep[h] in ("amod", "compound", "appos"):
+                    h = head[h]  # "the Bosnian town"
+                    continue
+                break
+            if h is None or dep[h] != "pobj" or lower[head[h]] not in ("from", "in", "inside"):
+                return ""
+            if tree.pos[h] != "PROPN" and tree.lemma[h] not in _POPULATED_PLACES and tree.lemma[h] not in _REGIONS:
+                return ""
+            return str(lower[head[h]])
+
+        verbs = [c.trigger.i] + ([c.complement.i] if c.complement is not None else [])
+        if c.match.code[:2] == "08":
+            own = {country(sd) for sd in c.sources} - {""}
+            own |= {
+                a.country
+                for sd in c.sources
+                if sd.actor_id and (a := res.actors.get(sd.actor_id)) is not None and a.country
+            }
+            c.targets = [sd for sd in c.targets if not (country(sd) in own and place_phrase(sd) == "from")]
+        people = [
+            o
+            for v in verbs
+            for o in kids[v]
+            if dep[o] in ("dobj", "nsubjpass")
+            and (tree.lemma[o] in _PEOPLE_NOUNS or (tree.tag[o] == "VBN" and tree.pos[o] == "VERB"))
+            and not res.sides(o, allow_text=False)
+        ]
+        if people:
+            for sd in c.targets:
+                cc = country(sd)
+                if cc in _states() and place_phrase(sd):
+                    sd.code = cc + "CVL"
 
     def _speaking_government(self, c: Cand, sources: list[Side]) -> list[Side]:
         """A state's stance reported by its own government ("Minister X said Vietnam is committed to ...", "the
@@ -1966,6 +2031,7 @@ class Coder:
         if subj is None and not _passive and not c.sources and c.match.noun is None:
             return False  # an active verb with no subject in the parse: no one is said to act
         self._capitals_as_cities(c)
+        self._place_sides(c)
         self._countries_in_clause(c)
         resolved = [s for s in c.sources + c.targets if s.actor_id or res.use_entities]
         if c.match.rule.startswith("petrarch2-block:"):
