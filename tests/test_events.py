@@ -1089,3 +1089,28 @@ def test_places_named_in_from_phrases(analyze: object) -> None:
     # people taken from a place are its civilians
     analysis = analyze("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.")  # type: ignore[operator]
     assert [e.target.code if e.target else None for e in analysis.events] == ["BIHCVL"]
+
+
+def test_protest_without_target_is_addressed_to_the_own_government(analyze: object) -> None:
+    analysis: Analysis = analyze("Egyptian demonstrators rioted on Friday.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("14", "EGYGOV")]
+    # a named target stays
+    analysis = analyze("Egyptian demonstrators protested against Israel.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("14", "ISR")]
+
+
+def test_joint_exercises_are_military_cooperation(analyze: object) -> None:
+    analysis: Analysis = analyze("Russia and China held joint military exercises.")  # type: ignore[operator]
+    assert {(e.cameo, e.source.code if e.source else None, e.symmetric) for e in analysis.events} == {
+        ("062", "RUS", True),
+        ("062", "CHN", True),
+    }
+    analysis = analyze("India held military exercises.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["15"]
+
+
+def test_mobilizing_own_forces_has_no_target(analyze: object) -> None:
+    analysis: Analysis = analyze("The Pakistani government ordered patrols by police and soldiers.")  # type: ignore[operator]
+    assert [(e.root, e.target) for e in analysis.events] == [("15", None)]
+    analysis = analyze("India deployed troops against Pakistani forces.")  # type: ignore[operator]
+    assert [e.target.code if e.target else None for e in analysis.events] == ["PAKMIL"]

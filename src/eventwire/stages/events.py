@@ -123,6 +123,8 @@ _POPULATED_PLACES = frozenset(
         "church",
     }
 )
+#: Nouns of military exercises (with "war games"): held jointly by sides of two states they are cooperation.
+_EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame"})
 #: Regions and enclaves: place nouns a side can be named by ("the Bosnian enclave of Gorazde").
 _REGIONS = frozenset({"region", "province", "enclave", "territory", "state", "zone", "camp", "capital", "port"})
 #: People nouns that name no actor: an action on them from/in a place is done to the place's civilians.
@@ -1740,6 +1742,75 @@ class Coder:
             return [Side(None, start, end, res.text[start:end], code=f"{actor.country}CVL")]
         return []
 
+    def _mobilization(self, c: Cand) -> None:
+        """A mobilization's targets are not the source's own forces.  Military exercises held together by sides of
+        different states ("French and Egyptian warships launched
+        war games", "India held exercises with France") are military cooperation (CAMEO 062, whose codebook
+        names joint exercises), a symmetric event; exercises of one side stay a show of force (15)."""
+        if c.match.code[:2] != "15":
+            return
+        tree, res = self.res.tree, self.res
+        own = {
+            a.country
+            for sd in c.sources
+            if sd.actor_id and (a := res.actors.get(sd.actor_id)) is not None and a.country
+        } | {sd.code[:3] for sd in c.sources if sd.code}
+        # "ordered patrols by police and soldiers", "mobilized its troops": a state's own forces are what it
+        # mobilizes, not whom the mobilization is aimed at
+        c.targets = [
+            sd
+            for sd in c.targets
+            if not (
+                sd.actor_id
+                and (a := res.actors.get(sd.actor_id)) is not None
+                and set(a.sectors) & {"MIL", "COP"}
+                and (not a.country or a.country in own)
+                and own
+            )
+        ]
+        dep, kids = tree.dep, tree.children
+        nouns = [o for o in kids[c.trigger.i] if dep[o] == "dobj"]
+        nouns += [
+            p for o in list(nouns) for k in kids[o] if dep[k] == "prep" and tree.lower[k] == "of" for p in kids[k]
+        ]
+        if c.match.noun is not None:
+            nouns.append(c.match.noun.i)
+        if not any(
+            tree.lemma[n] in _EXERCISE_NOUNS
+            or (tree.lemma[n] == "game" and any(tree.lower[k] == "war" for k in kids[n]))
+            for n in nouns
+        ):
+            return
+
+        def country(sd: Side) -> str:
+            actor = res.actors.get(sd.actor_id) if sd.actor_id else None
+            return (sd.code or "")[:3] or (actor.country or "" if actor is not None else "")
+
+        sources = {country(sd) for sd in c.sources} - {""}
+        targets = {country(sd) for sd in c.targets} - {""}
+        if len(sources) >= 2 or (sources and targets - sources):
+            c.match.code, c.match.rev_code, c.match.symmetric = "062", "062", True
+            c.match.rule += "+joint-exercise"
+
+    def _own_authorities(self, c: Cand) -> list[Side]:
+        """A protest (14) that names neither an actor nor a place it is aimed at is addressed to the authorities of
+        the protesters' own state (CAMEO: demonstrations, strikes, riots and boycotts press the government):
+        target = the source's country + GOV, the trigger's words as evidence ("Egyptian demonstrators rioted",
+        "opposition parties in Nepal organized a general strike").  Not for protests by state bodies."""
+        if c.match.code[:2] != "14" or c.match.rule.endswith(":reversed"):
+            return []
+        res = self.res
+        states = _states()
+        for sd in c.sources:
+            actor = res.actors.get(sd.actor_id) if sd.actor_id else None
+            country = (sd.code or "")[:3] or (actor.country if actor is not None else None)
+            if actor is None or country not in states or set(actor.sectors) & _AUTHORITY_SECTORS:
+                continue
+            tok = c.match.noun or c.trigger
+            start, end = tok.idx, tok.idx + len(tok.text)
+            return [Side(None, start, end, res.text[start:end], code=f"{country}GOV")]
+        return []
+
     def _population_measure(self, c: Cand) -> bool:
         """Whether the object of the action (or of its folded complement) is a measure over a population
         ("threatened to institute a curfew", "prepared to impose martial law")."""
@@ -2015,7 +2086,7 @@ class Coder:
             if place is not None:
                 chosen = [place]
             elif not chosen:
-                chosen = self._own_population(c)
+                chosen = self._own_population(c) or self._own_authorities(c)
         elif chosen_head >= 0 and (sector := self._for_population(c, chosen_head)):
             for sd in chosen:
                 actor = res.actors.get(sd.actor_id) if sd.actor_id else None
@@ -2032,6 +2103,7 @@ class Coder:
             return False  # an active verb with no subject in the parse: no one is said to act
         self._capitals_as_cities(c)
         self._place_sides(c)
+        self._mobilization(c)
         self._countries_in_clause(c)
         resolved = [s for s in c.sources + c.targets if s.actor_id or res.use_entities]
         if c.match.rule.startswith("petrarch2-block:"):
