@@ -1159,3 +1159,16 @@ def test_the_wounded_and_the_dead_are_civilians(analyze: Analyze) -> None:
     # a participle before a noun or after a verb names no group
     result = analyze("The wounded soldier was evacuated. Two officers were wounded in Kandahar.")
     assert not [m for m in result.mentions if m.text.lower() in ("the wounded", "wounded")]
+
+
+def test_tribal_and_traditional_leaders_are_elites_and_drones_a_military(analyze: Analyze) -> None:
+    result = analyze("Ijaw traditional elders in Nigeria demanded a share of the oil revenue.")
+    assert actor_of(result, "Ijaw traditional elders").code == "NGAELI"
+    result = analyze("Tribal leaders in Yemen rejected the deal on Monday.")
+    assert actor_of(result, "Tribal leaders").code == "YEMELI"
+    result = analyze("Elders in Somalia welcomed the truce.")
+    assert actor_of(result, "Elders").sectors == ["CVL"]
+    result = analyze("US drone strikes killed eight fighters in Yemen on Sunday.")
+    assert actor_of(result, "US drone").code == "USAMIL"
+    result = analyze("A drone crashed in the desert on Sunday.")
+    assert not result.actors  # equipment stands for a force only with a country or organisation
