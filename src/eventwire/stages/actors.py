@@ -907,10 +907,12 @@ def _unlabelled_misspelt_countries(doc: Doc, arrays: _DocArrays, cands: list[Can
         if (i > 0 and pos[i - 1] == PROPN) or (i + 1 < n and pos[i + 1] == PROPN):
             continue
         text = arrays.span_text(i, i + 1)
-        if len(text) < 6 or not text.istitle() or not text.isalpha() or table.exact(text):
+        if len(text) < 6 or not text.istitle() or not text.isalpha():
             continue
         if pos[i] == NOUN and (not text.endswith("s") or text.lower() in known_words()):
             continue  # a common noun: only an unknown capitalised plural may be a misspelt people noun
+        if table.exact(text):
+            continue
         form = _misspelt_country(text)
         if form is not None and (pos[i] == PROPN or form.type == "people"):
             out.append(Cand(i, i + 1, "country", P_COUNTRY, form=form))
