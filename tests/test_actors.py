@@ -1172,3 +1172,8 @@ def test_tribal_and_traditional_leaders_are_elites_and_drones_a_military(analyze
     assert actor_of(result, "US drone").code == "USAMIL"
     result = analyze("A drone crashed in the desert on Sunday.")
     assert not result.actors  # equipment stands for a force only with a country or organisation
+
+
+def test_hostage_takers_are_criminals(analyze: Analyze) -> None:
+    result = analyze("Hostage-takers in Mali freed two engineers on Sunday.")
+    assert actor_of(result, "Hostage-takers").code == "MLICRM"
