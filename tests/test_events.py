@@ -1114,3 +1114,19 @@ def test_mobilizing_own_forces_has_no_target(analyze: object) -> None:
     assert [(e.root, e.target) for e in analysis.events] == [("15", None)]
     analysis = analyze("India deployed troops against Pakistani forces.")  # type: ignore[operator]
     assert [e.target.code if e.target else None for e in analysis.events] == ["PAKMIL"]
+
+
+def test_protest_outside_a_body_is_aimed_at_it(analyze: object) -> None:
+    # the root-noun misparse ("Hundreds of students [protested]" as a participle) is repaired too
+    analysis: Analysis = analyze("Hundreds of students protested outside the US embassy in Cairo.")  # type: ignore[operator]
+    assert [
+        (e.root, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+    ] == [("14", "EGYEDU", "USAGOV")]
+
+
+def test_purpose_of_an_appeal_is_its_content(analyze: object) -> None:
+    # "called on X to unite and mobilize against Y": the mobilization is what is appealed for, not asserted
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "A Syrian newspaper called Thursday on Arabs to unite and mobilize against Israel."
+    )
+    assert [e.root for e in analysis.events] == ["02"]

@@ -420,10 +420,10 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
 def _verbless_root(tree: DocTree, v: int) -> int | None:
     """For a participle clause on a noun in a sentence whose root is that noun's ancestor noun (no verb at all:
     "Doctors from two American aid groups donated and personally delivered goods to X" read as 'groups [that
-    were] donated'), the root noun, when the clause is a finite predicate: a past tense (VBD) or a participle
-    conjoined with one.  None otherwise."""
+    were] donated', "Hundreds of students protested outside ..."), the root noun, when the clause is a past form
+    (VBD/VBN) without a passive agent.  None otherwise."""
     dep, head = tree.dep, tree.head
-    if not (tree.tag[v] == "VBD" or any(dep[c] == "conj" and tree.tag[c] == "VBD" for c in tree.children[v])):
+    if tree.tag[v] not in ("VBD", "VBN") or any(dep[c] in ("agent", "auxpass") for c in tree.children[v]):
         return None
     cur = head[v]
     for _ in range(4):
@@ -1177,6 +1177,16 @@ class Coder:
                     break
                 hc = live.get(head)
                 if (
+                    dep == "advcl"
+                    and hc is not None
+                    and hc is not c
+                    and not hc.absorbed
+                    and hc.match.code[:2] in ("02", "10")
+                    and _purpose_i(tree, node)
+                ):
+                    c.absorbed = True  # "called on Arabs to unite and mobilize against X": what is appealed for
+                    break
+                if (
                     (clausal or forcl)
                     and hc is not None
                     and hc is not c
@@ -1685,19 +1695,20 @@ class Coder:
             p
             for h in holders
             for k in kids[h]
-            if dep[k] == "prep" and lower[k] in ("in", "at", "inside")
+            if dep[k] == "prep" and lower[k] in ("in", "at", "inside", "outside")
             for p in kids[k]
             if dep[p] == "pobj"
         ]
-        objs += [
+        inner = [
             p
-            for o in list(objs)
+            for o in objs
             for k in kids[o]
             if dep[k] == "prep" and lower[k] in ("in", "inside")
             for p in kids[k]
             if dep[p] == "pobj"
         ]
-        for o in objs:
+        # the place inside the object first: "outside the US embassy in Cairo" is in Egypt
+        for o in inner + objs:
             found = self._place_side(o, tree)
             if found is not None and found[2] in _states():
                 return found[2]
@@ -1932,6 +1943,25 @@ class Coder:
             c.sources = self._speaking_government(c, c.sources)
         seen = {s.actor_id for s in c.sources if s.actor_id}
         heads = _target_heads(t, c.match, subj)
+        if c.match.code[:2] == "14":
+            # "protested outside the US embassy", "rallied in front of parliament": the body protested at
+            fronts = [
+                p
+                for k in kids[t.i]
+                if dep[k] == "prep" and lower[k] in ("outside", "in")
+                for p in kids[k]
+                if dep[p] == "pobj"
+            ]
+            heads += [p for p in fronts if lower[tree.head[p]] == "outside"]
+            heads += [
+                g
+                for p in fronts
+                if lower[p] == "front"
+                for k in kids[p]
+                if dep[k] == "prep" and lower[k] == "of"
+                for g in kids[k]
+                if dep[g] == "pobj"
+            ]
         if not any(dep[k] in ("dobj", "dative", "prep") for k in kids[t.i]):
             # "donated and personally delivered goods to X": conjoined verbs share the later verb's objects
             heads += [
