@@ -1130,3 +1130,18 @@ def test_purpose_of_an_appeal_is_its_content(analyze: object) -> None:
         "A Syrian newspaper called Thursday on Arabs to unite and mobilize against Israel."
     )
     assert [e.root for e in analysis.events] == ["02"]
+
+
+def test_force_during_own_demonstrations_is_violent_protest(analyze: object) -> None:
+    # "[X did Y], officials said" misparsed as a participle on the first subject; 'resort to' is transparent;
+    # stone-throwing during demonstrations against Y is a violent protest (145) aimed at Y
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "Palestinian youths resorted to throwing stones during demonstrations against the violations by the "
+        "Israeli military, officials said on Thursday."
+    )
+    assert [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+    ] == [("145", "PSECVL", "ISRMIL")]
+    # the authorities' force during demonstrations stays force
+    analysis = analyze("Police beat protesters during demonstrations against the government.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["18"]

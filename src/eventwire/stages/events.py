@@ -396,10 +396,20 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
             shared = next((c for c in kids_of[head[cur]] if dep[c] == "nsubjpass"), None)
             if shared is not None:
                 return doc[shared], False
+        if d == "acl" and _second_subject_clause(tree, cur):
+            return doc[head[cur]], False  # "Palestinian youths resorted to ..., officials said"
         if d == "acl" and (root_noun := _verbless_root(tree, cur)) is not None:
             return doc[root_noun], False  # "Doctors from two aid groups donated ...": the root noun acts
         if d == "acl" and tree.lemma[head[cur]] in _STATEMENT_NOUNS and dep[head[cur]] == "dobj":
             cur = head[head[cur]]  # "issued a declaration demanding ...": the issuer speaks
+            continue
+        if (
+            d == "pcomp"
+            and dep[head[cur]] == "prep"
+            and lower[head[cur]] == "to"
+            and tree.lemma[head[head[cur]]] in lexicon().frames
+        ):
+            cur = head[head[cur]]  # "resorted to throwing stones": a frame's gerund complement shares its subject
             continue
         if d in ("xcomp", "acomp", "conj", "ccomp") or purpose:
             h = head[cur]
@@ -415,6 +425,20 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
                 return doc[fronted], False
         break
     return None, False
+
+
+def _second_subject_clause(tree: DocTree, v: int) -> bool:
+    """Whether a participle clause on a subject noun is the misread reported clause of "[X did Y], officials
+    said": its noun is the first of two subjects of one verb (the reporting verb), and the clause is a past form
+    without passive agent ("Palestinian youths resorted to throwing stones ..., officials said")."""
+    dep, head = tree.dep, tree.head
+    n = head[v]
+    if dep[n] != "nsubj" or tree.tag[v] not in ("VBD", "VBN"):
+        return False
+    if any(dep[c] in ("agent", "auxpass") for c in tree.children[v]):
+        return False
+    verb = head[n]
+    return any(c > v and dep[c] == "nsubj" for c in tree.children[verb]) and tree.lemma[verb] in _REPORT_VERBS
 
 
 def _verbless_root(tree: DocTree, v: int) -> int | None:
@@ -935,7 +959,8 @@ def _in_background(tok: Token) -> bool:
     for _ in range(8):
         dep = deps[cur]
         if dep in ("relcl", "acl"):
-            return dep == "relcl" or _verbless_root(tree, cur) is None  # the acl may be the misread main verb
+            # the acl may be the misread main verb or reported clause
+            return dep == "relcl" or (_verbless_root(tree, cur) is None and not _second_subject_clause(tree, cur))
         if (
             dep in ("advcl", "pcomp")
             # "was quoted as saying ...": the report itself, no background
@@ -1104,6 +1129,45 @@ class Coder:
                 cc = country(sd)
                 if cc in _states() and place_phrase(sd):
                     sd.code = cc + "CVL"
+
+    def _violent_protest(self, c: Cand) -> None:
+        """Force used by protesters during their own demonstrations ("youths resorted to throwing stones during
+        demonstrations against X") is a violent protest (CAMEO 145, whose codebook example this is), aimed at what
+        the demonstrations are against.  Only for non-state sources and a protest noun (14) in a during/amid phrase
+        of the action or of the frame verb above it."""
+        res, tree = self.res, self.res.tree
+        dep, kids, lower = tree.dep, tree.children, tree.lower
+        for sd in c.sources:
+            actor = res.actors.get(sd.actor_id) if sd.actor_id else None
+            if actor is None or set(actor.sectors) & _AUTHORITY_SECTORS:
+                return
+        verbs = [c.trigger.i]
+        cur = c.trigger.i
+        for _ in range(3):  # "resorted to throwing stones during ...": the phrase may sit on the frame verb
+            if dep[cur] != "pcomp" and dep[cur] != "xcomp":
+                break
+            cur = tree.head[tree.head[cur]] if dep[cur] == "pcomp" else tree.head[cur]
+            verbs.append(cur)
+        for v in verbs:
+            for k in kids[v]:
+                if dep[k] != "prep" or lower[k] not in ("during", "amid"):
+                    continue
+                for n in kids[k]:
+                    code = noun_code_at(tree, n, self.lex) if dep[n] == "pobj" else None
+                    if code is None or code[0][:2] != "14":
+                        continue
+                    against = [
+                        p
+                        for q in kids[n]
+                        if dep[q] == "prep" and lower[q] in ("against", "over", "at")
+                        for p in kids[q]
+                        if dep[p] == "pobj"
+                    ]
+                    c.match.code, c.match.rev_code, c.match.symmetric = "145", "", False
+                    c.match.rule += "+during-protest"
+                    if against:
+                        c.match.target_tok = self.doc[against[0]]
+                    return
 
     def _speaking_government(self, c: Cand, sources: list[Side]) -> list[Side]:
         """A state's stance reported by its own government ("Minister X said Vietnam is committed to ...", "the
@@ -1939,6 +2003,8 @@ class Coder:
             pobj = [p for ch in kids[c.match.noun.i] if dep[ch] == "prep" and lower[ch] == "between" for p in kids[ch]]
             if pobj:
                 c.sources = res.sides(pobj[0])
+        if c.match.code[:2] == "18" and c.sources:
+            self._violent_protest(c)
         if c.sources and c.match.code[:2] in _STANCE_ROOTS:
             c.sources = self._speaking_government(c, c.sources)
         seen = {s.actor_id for s in c.sources if s.actor_id}
