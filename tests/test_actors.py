@@ -547,9 +547,25 @@ def test_igo_names_and_acronyms(analyze: Analyze, name: str, code: str) -> None:
     assert actor.country == (code or None) and "IGO" in actor.sectors
 
 
-@pytest.mark.parametrize(("name", "code"), [("Hamas", "PSEREB"), ("Hezbollah", "LBNREB"), ("Taliban", "AFGREB")])
+@pytest.mark.parametrize(("name", "code"), [("Hamas", "PSEREB"), ("Hezbollah", "LBNREB")])
 def test_known_non_state_groups(analyze: Analyze, name: str, code: str) -> None:
     assert actor_of(analyze(f"A statement from the {name} denied the report on Sunday."), name).code == code
+
+
+@pytest.mark.parametrize(
+    ("published", "code"), [("2020-05-01", "AFGREB"), ("2021-08-14", "AFGREB"), ("2024-04-26", "AFGGOV")]
+)
+def test_dated_organisation_rows_follow_the_article_date(analyze: Analyze, published: str, code: str) -> None:
+    # two rows for the Taliban: the insurgency until 2021-08-15, the de facto government from then on
+    result = analyze("The Taliban said they would release the prisoners on Sunday.", published=published)
+    taliban = actor_of(result, "Taliban")
+    assert taliban.code == code
+    assert any(published in e for e in taliban.evidence)  # the date that chose the row is in the evidence
+
+
+def test_undated_organisation_rows_ignore_the_date(analyze: Analyze) -> None:
+    for published in ("1995-03-01", "2024-04-26"):
+        assert actor_of(analyze("Hezbollah denied the report.", published=published), "Hezbollah").code == "LBNREB"
 
 
 def test_titled_surname_resolves_through_the_table_only_when_unique(analyze: Analyze) -> None:
@@ -1177,3 +1193,45 @@ def test_tribal_and_traditional_leaders_are_elites_and_drones_a_military(analyze
 def test_hostage_takers_are_criminals(analyze: Analyze) -> None:
     result = analyze("Hostage-takers in Mali freed two engineers on Sunday.")
     assert actor_of(result, "Hostage-takers").code == "MLICRM"
+
+
+# -- the two Congos ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "code"),
+    [
+        ("Gunmen attacked hospitals in eastern Congo.", "2024-08-20", "COD"),  # current news: the DRC
+        ("Congo signed a trade deal with Angola.", "2024-08-20", "COD"),
+        ("Congo signed a trade deal with Angola.", "1995-03-01", "COG"),  # the DRC was Zaire until 1997-05-17
+        ("Ministers met in Brazzaville on Monday. Congo signed a trade deal with Angola.", "2024-08-20", "COG"),
+        # both Congos named specifically: the unqualified one stays the DRC
+        (
+            "Ministers met in Brazzaville. The DRC and Rwanda traded blame. Congo signed a deal with Angola.",
+            "2024-08-20",
+            "COD",
+        ),
+    ],
+)
+def test_unqualified_congo(analyze: Analyze, text: str, published: str, code: str) -> None:
+    congo = actor_of(analyze(text, published=published), "Congo")
+    assert congo.country == code
+    assert any("unqualified 'Congo'" in e for e in congo.evidence)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Republic of the Congo", "COG"), ("Congo-Brazzaville", "COG"), ("Democratic Republic of Congo", "COD")],
+)
+def test_specific_congo_names(analyze: Analyze, name: str, code: str) -> None:
+    assert actor_of(analyze(f"The {name} signed a trade deal with Angola."), name).country == code
+
+
+def test_congolese_follows_the_congo_reading(analyze: Analyze) -> None:
+    assert (
+        actor_of(analyze("Congolese troops entered Goma.", published="2024-08-20"), "Congolese troops").code == "CODMIL"
+    )
+    assert (
+        actor_of(analyze("Congolese troops entered the town.", published="1995-03-01"), "Congolese troops").code
+        == "COGMIL"
+    )

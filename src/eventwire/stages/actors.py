@@ -255,6 +255,8 @@ class Cand:
     not_person: bool = False
     #: a person modifying a role description ("the Bush administration", "Djindjic's coalition"): its name's head
     anchor: int = -1
+    #: why an ambiguous country form was read as it was (the unqualified "Congo"), for the actor's evidence
+    note: str | None = None
 
     @property
     def length(self) -> int:
@@ -2013,7 +2015,8 @@ class _Resolver:
     def resolve_org(self, c: Cand) -> None:
         if c.entries:
             hand = (OUTLET_SOURCE, "actors.csv")
-            e = sorted(c.entries, key=lambda x: x.source not in hand and not x.source.endswith(".csv"))[0]
+            rows = _by_date(c.entries, self.date)
+            e = sorted(rows, key=lambda x: x.source not in hand and not x.source.endswith(".csv"))[0]
             d = self.draft(
                 "kb:" + e.id,
                 name=e.name,
@@ -2024,7 +2027,10 @@ class _Resolver:
                 confidence=0.9,
             )
             if d.count == 0:
-                d.evidence.append(f"organisation '{self.arrays.span_text(c.start, c.end)}' -> {e.id} ({e.source})")
+                dated = f", {e.role or 'row'} {e.dates} on {self.date}" if e.start or e.end else ""
+                d.evidence.append(
+                    f"organisation '{self.arrays.span_text(c.start, c.end)}' -> {e.id} ({e.source}{dated})"
+                )
                 stateless = e.country is None or country_kinds().get(e.country) == "region"
                 if stateless and "IGO" not in e.sectors and e.source != OUTLET_SOURCE:
                     own = _name_country(e.name) or _name_country(self.arrays.span_text(c.start, c.end))
@@ -2189,9 +2195,13 @@ class _Resolver:
                 )
                 if agent is not None:
                     d.evidence.append(f"'{noun.text}' -> agent '{agent.phrase}' {' '.join(agent.sectors)}")
+            if c.note is not None and c.note not in d.evidence:
+                d.evidence.append(c.note)
             self.mention(c, d, "group")
             return
         d = self.country_draft(form.code, text)
+        if c.note is not None and c.note not in d.evidence:
+            d.evidence.append(c.note)
         self.mention(c, d, "name" if form.type == "name" else "demonym")
 
     def resolve_role(self, c: Cand, token_owner: dict[int, Draft]) -> None:
@@ -2644,13 +2654,69 @@ def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
     )
 
 
+def _by_date(entries: list[ActorEntry], date: dt.date | None) -> list[ActorEntry]:
+    """Organisation rows with the row in force on ``date`` first ("Taliban": the insurgency until 2021-08-15, the de
+    facto government after it); a stable sort, so undated rows and rows of other dates keep the table's order."""
+    if date is None or len(entries) < 2 or all(e.start is None and e.end is None for e in entries):
+        return entries
+    return sorted(entries, key=lambda e: e.status_on(date) != "current")
+
+
+#: Country forms that name either Congo: the Democratic Republic (COD) in the table, the Republic (COG) when
+#: ``_congo_reading`` says so.
+CONGO_FORMS = frozenset({"Congo", "Congolese"})
+#: Zaire took the name Democratic Republic of the Congo on this date; before it an unqualified "Congo" was the Republic.
+ZAIRE_RENAMED = dt.date(1997, 5, 17)
+
+
+def _congo_reading(cands: list[Cand], date: dt.date | None) -> tuple[str, str] | None:
+    """(code, reason) for the unqualified "Congo"/"Congolese" of one article, or None when there is none.
+
+    Since 1997-05-17 the unqualified name is the Democratic Republic (COD), as in current news ("eastern Congo"),
+    unless the article names the Republic by a form of its own (Brazzaville, Congo-Brazzaville, Republic of the
+    Congo) and nothing specific to the Democratic Republic (DRC, Kinshasa, Democratic Republic of the Congo);
+    before that date it is the Republic (COG), the Democratic Republic being Zaire."""
+    if not any(c.type == "country" and c.form is not None and c.form.form in CONGO_FORMS for c in cands):
+        return None
+    if date is not None and date < ZAIRE_RENAMED:
+        return "COG", f"unqualified '{{}}' before {ZAIRE_RENAMED} (Zaire's renaming) -> COG, the Republic of the Congo"
+    specific = {
+        (c.form.code, c.form.form)
+        for c in cands
+        if c.type == "country"
+        and c.form is not None
+        and c.form.code in ("COD", "COG")
+        and c.form.form not in CONGO_FORMS
+    }
+    codes = {code for code, _ in specific}
+    if codes == {"COG"}:
+        named = sorted(form for _, form in specific)[0]
+        return "COG", f"unqualified '{{}}' in an article naming '{named}' and nothing of the DRC -> COG"
+    return "COD", "unqualified '{}' -> COD, the Democratic Republic of the Congo (the name's usual sense since 1997)"
+
+
 def find_candidates(
-    doc: Doc, table: ActorTable, files: tuple[Path, ...], sent_start: list[int] | None = None
+    doc: Doc,
+    table: ActorTable,
+    files: tuple[Path, ...],
+    sent_start: list[int] | None = None,
+    date: dt.date | None = None,
 ) -> list[Cand]:
-    """All mention candidates of a document, non-overlapping, in order (``sent_start``: per-token sentence start)."""
+    """All mention candidates of a document, non-overlapping, in order (``sent_start``: per-token sentence start;
+    ``date``: the article's date, which picks among dated rows of one organisation)."""
     if sent_start is None:
         _, sent_start = _sentence_starts(doc)
     selected = _select(_base_candidates(doc, table, files), len(doc))
+    for c in selected:
+        if c.type == "org" and len(c.entries) > 1:
+            c.entries = _by_date(c.entries, date)
+    congo = _congo_reading(selected, date)
+    if congo is not None:
+        for c in selected:
+            if c.type == "country" and c.form is not None and c.form.form in CONGO_FORMS:
+                c.note = congo[1].format(c.form.form)
+                if c.form.code != congo[0]:
+                    c.form = CountryForm(congo[0], c.form.form, c.form.type, c.form.sector)
     selected = _select(_mark_surnames(doc, selected, table), len(doc))
     selected = _people_groups(doc, selected)
     owner = {i: c for c in selected for i in range(c.start, c.end)}
@@ -2716,7 +2782,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     table = actor_table(files)
     sent_idx, sent_start = _sentence_starts(doc)
     _doc_arrays(doc, _doc_text(doc, analysis.article.text))
-    cands = find_candidates(doc, table, files, sent_start)
+    cands = find_candidates(doc, table, files, sent_start, ctx.published)
     resolver = _Resolver(doc, analysis, ctx, table)
     token_owner: dict[int, Draft] = {}
     for c in cands:
