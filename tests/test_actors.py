@@ -1235,3 +1235,32 @@ def test_congolese_follows_the_congo_reading(analyze: Analyze) -> None:
         actor_of(analyze("Congolese troops entered the town.", published="1995-03-01"), "Congolese troops").code
         == "COGMIL"
     )
+
+
+# -- local groups placed by their clause ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Jihadists kidnapped two Italian nuns in northern Mali.", "Jihadists", "MLIREB"),
+        ("Rebels ambushed a French convoy in northern Niger.", "Rebels", "NERREB"),
+        # the place of the act wins over a country modifying another noun of the clause
+        ("Protesters set fire to the Swedish embassy in Baghdad after a rally in Stockholm.", "Protesters", "IRQOPP"),
+    ],
+)
+def test_stateless_local_groups_take_the_clause_place(analyze: Analyze, text: str, mention: str, code: str) -> None:
+    assert actor_of(analyze(text), mention).code == code
+
+
+def test_foreign_state_forces_are_not_placed_by_the_clause(analyze: Analyze) -> None:
+    # soldiers (MIL) are often foreign to where they act: no country from "in Mali"
+    result = analyze("French soldiers killed two jihadists in northern Mali.")
+    assert actor_of(result, "French soldiers").country == "FRA"
+
+
+def test_member_nouns_from_an_organisation_take_its_codes(analyze: Analyze) -> None:
+    result = analyze("Officials from the Taliban held talks in Doha.", published="2020-05-01")
+    assert actor_of(result, "Officials").code == "AFGREB"
+    result = analyze("Representatives from the Red Cross visited the prison.")
+    assert "NGO" in actor_of(result, "Representatives").sectors

@@ -1278,14 +1278,20 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
 
 #: Prepositions whose object is where a clause's action happens ("blocked streets in Hong Kong").
 SCENE_PREPS = frozenset({"in", "at", "inside", "throughout", "across"})
+#: Prepositions whose object is what the act reaches ("set fire to the embassy in X", "marched on the palace in X").
+GOAL_PREPS = frozenset({"to", "on", "into", "onto", "outside", "against"})
+#: First sectors of groups that are local to where they act when the text gives them no country: civilians,
+#: protesters, the opposition, rebels, militias, criminals, workers ("Jihadists kidnapped two Italian nuns in
+#: northern Mali" -> MLI; state forces and refugees are often foreign to the place, so not read this way).
+LOCAL_SECTORS = frozenset({"CVL", "OPP", "REB", "UAF", "CRM", "LAB"})
 
 
 def _scene_place(doc: Doc, obj: Token, tok: Token) -> tuple[str, str] | None:
     """(country, text) of a place named by a preposition's object ("Hong Kong", "central Baghdad", "the town of
     Cizre" through its "of"/"in" complement), or None."""
     for o in (obj, *(p for k in obj.rights if k.dep_ == "prep" and k.lower_ in ("of", "in") for p in k.children)):
-        if o.dep_ != "pobj" or o.ent_type_ in ("PERSON", "NORP"):
-            continue  # (a model ORG after "in" is often a town: "marched in Lyon")
+        if o.dep_ != "pobj" or (o.ent_type_ in ("PERSON", "NORP") and lookup_country(o.text) is None):
+            continue  # (a model ORG after "in" is often a town: "marched in Lyon"; "in northern Mali" tagged PERSON)
         first = o.i
         while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == o.i:
             first -= 1
@@ -1314,6 +1320,15 @@ def _clause_place_country(doc: Doc, tok: Token, title: Title) -> None:
     # the verb, its object ("blocked streets in X") and an adverbial clause of the same act ("killed 23 people when
     # they blew themselves up in X")
     holders = [verb, *(o for o in verb.children if (o.dep_ == "dobj" and o.i != t.i) or o.dep_ == "advcl")]
+    # the object of a directional preposition of the act: "set fire to the Swedish embassy in Baghdad" happens in
+    # Baghdad, whatever country modifies the embassy
+    holders += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in GOAL_PREPS
+        for o in p.children
+        if o.dep_ == "pobj" and o.i != t.i
+    ]
     for h in holders:
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPS:
@@ -1473,7 +1488,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             continue
         if title.country is None:
             _place_title_country(doc, tok, title, left, right)
-        if title.country is None and title.agent.sectors[:1] == ("CVL",):
+        if title.country is None and title.agent.sectors[:1] and title.agent.sectors[0] in LOCAL_SECTORS:
             _clause_place_country(doc, tok, title)  # "thousands of people blocked streets in Hong Kong"
         if title.agent is POPULATION_AGENT and title.country is None and not _counted(tok):
             continue  # "the people", "poor people": no particular actor without a country ("20 people" are)
@@ -2249,8 +2264,9 @@ class _Resolver:
         label = self.arrays.span_text(first, c.end)
         if agent.phrase in MEMBER_NOUNS and title.country is None:
             for prep in head.rights:
-                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= c.end:
-                    # "leaders of the opposition coalition": a group of their own, with the coalition's codes
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i >= c.end:
+                    # "leaders of the opposition coalition", "officials from the Taliban": a group of their own, with
+                    # the coalition's codes
                     obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
                     if obj is not None:
                         key = f"member:{agent.phrase}:{obj.i}"
