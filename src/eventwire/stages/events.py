@@ -427,15 +427,25 @@ def _subject_at(tree: DocTree, v: int) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _active_past(tree: DocTree, v: int) -> bool:
+    """Whether a participle clause on a noun reads as an active past predicate: a past tense (VBD, or conjoined
+    with one), or a participle with a direct object or a frame's complement ("resorted to throwing").  A bare
+    participle ("Three soldiers killed in Afghanistan", a headline) is the passive reading and stays one."""
+    dep, kids = tree.dep, tree.children[v]
+    if any(dep[c] in ("agent", "auxpass") for c in kids):
+        return False
+    if tree.tag[v] == "VBD" or any(dep[c] == "conj" and tree.tag[c] == "VBD" for c in kids):
+        return True
+    return tree.tag[v] == "VBN" and (any(dep[c] == "dobj" for c in kids) or tree.lemma[v] in lexicon().frames)
+
+
 def _second_subject_clause(tree: DocTree, v: int) -> bool:
     """Whether a participle clause on a subject noun is the misread reported clause of "[X did Y], officials
     said": its noun is the first of two subjects of one verb (the reporting verb), and the clause is a past form
     without passive agent ("Palestinian youths resorted to throwing stones ..., officials said")."""
     dep, head = tree.dep, tree.head
     n = head[v]
-    if dep[n] != "nsubj" or tree.tag[v] not in ("VBD", "VBN"):
-        return False
-    if any(dep[c] in ("agent", "auxpass") for c in tree.children[v]):
+    if dep[n] != "nsubj" or not _active_past(tree, v):
         return False
     verb = head[n]
     return any(c > v and dep[c] == "nsubj" for c in tree.children[verb]) and tree.lemma[verb] in _REPORT_VERBS
@@ -444,10 +454,10 @@ def _second_subject_clause(tree: DocTree, v: int) -> bool:
 def _verbless_root(tree: DocTree, v: int) -> int | None:
     """For a participle clause on a noun in a sentence whose root is that noun's ancestor noun (no verb at all:
     "Doctors from two American aid groups donated and personally delivered goods to X" read as 'groups [that
-    were] donated', "Hundreds of students protested outside ..."), the root noun, when the clause is a past form
-    (VBD/VBN) without a passive agent.  None otherwise."""
+    were] donated'), the root noun, when the clause is an active past predicate (``_active_past``).  None
+    otherwise."""
     dep, head = tree.dep, tree.head
-    if tree.tag[v] not in ("VBD", "VBN") or any(dep[c] in ("agent", "auxpass") for c in tree.children[v]):
+    if not _active_past(tree, v):
         return None
     cur = head[v]
     for _ in range(4):
