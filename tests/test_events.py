@@ -1152,3 +1152,17 @@ def test_headline_participles_stay_passive(analyze: object) -> None:
     assert all(e.source is None or e.source.code != "AFGMIL" for e in analysis.events)
     analysis = analyze("Three soldiers killed in the attack, officials said.")  # type: ignore[operator]
     assert all(e.source is None or e.source.text != "Three soldiers" for e in analysis.events)
+
+
+def test_action_ruled_out_is_a_rejection(analyze: object) -> None:
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "US officials said that lifting the sanctions on Iran is out of the question."
+    )
+    assert [
+        (e.root, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+    ] == [("12", "USAGOV", "IRN")]
+    analysis = analyze("Meeting the rebels is not an option, the Colombian government said.")  # type: ignore[operator]
+    assert [(e.root, e.modality) for e in analysis.events] == [("12", "asserted")]
+    # an ordinary clausal subject is no event ("removing the sanctions is difficult")
+    analysis = analyze("US officials said that lifting the sanctions on Iran is difficult.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == []

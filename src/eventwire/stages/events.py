@@ -1045,6 +1045,13 @@ class Coder:
                 # intent (CAMEO 030) of its subject; a coded complement recodes it through the intent frame
                 tok = doc[i]
                 cands[i] = Cand(tok, Match("030", "", 0.5, "own:committed-to"), anchor=tok)
+        for i in range(sent.start, sent.end):
+            if deps[i] == "csubj" and poses[i] == "VERB" and lemmas[tree.head[i]] == "be":
+                m = self._ruled_out(i)
+                if m is not None:
+                    h = doc[tree.head[i]]
+                    cands[h.i] = Cand(h, m, anchor=h, complement=doc[i], action=m.rev_code)
+                    m.rev_code = ""
         for i in [j for j in range(sent.start, sent.end) if lemmas[j] in _STATEMENT_VERBS]:
             if i not in cands or cands[i].match.code in ("01", "010"):
                 tok = doc[i]
@@ -1209,6 +1216,29 @@ class Coder:
             and set(a.sectors) & _AUTHORITY_SECTORS
         ]
         return found if len(found) == len(countries) == 1 else sources
+
+    def _ruled_out(self, i: int) -> Match | None:
+        """An action ruled out by an idiom of refusal on its clausal subject ("removing the sanctions on Burma is
+        out of the question / off the table / not an option") is a rejection of that action (mirrored to 12x) by
+        whoever states it; the action's own code travels in ``rev_code`` until the candidate is built."""
+        tree = self.res.tree
+        dep, kids, lower = tree.dep, tree.children, tree.lower
+        be = tree.head[i]
+        words = {lower[k] for k in kids[be]}
+        ruled = False
+        for k in kids[be]:
+            if dep[k] == "prep" and lower[k] in ("out", "off"):
+                sub = [lower[x] for x in sorted(tree.subtree(k))]
+                ruled = ruled or sub[-2:] == ["the", "question"] or sub[-2:] == ["the", "table"]
+            elif dep[k] == "attr" and lower[k] == "option" and ("not" in words or "no" in {lower[x] for x in kids[k]}):
+                ruled = True
+        if not ruled:
+            return None
+        m = code_verb(self.doc[i], self.lex)
+        if m is None or m.code in ("01", "010"):
+            return None
+        new = mirror_code("reject", m.code) if "03" <= m.code[:2] <= "08" else None
+        return Match(new or "120", m.code, max(m.weight, 1.0), f"ruled-out>{m.rule}")
 
     def _commitment(self, i: int) -> bool:
         """Whether 'commit' at ``i`` is the stance 'be committed to (doing) X' (a passive participle with a
@@ -1376,7 +1406,8 @@ class Coder:
 
     def _frames(self, sent: Span, cands: dict[int, Cand]) -> None:
         for c in sorted(cands.values(), key=lambda c: -c.trigger.i):
-            c.modality = own_modality(c.trigger)
+            if not c.match.rule.startswith("ruled-out>"):  # "is not an option": the 'not' is the rejection itself
+                c.modality = own_modality(c.trigger)
         for c in sorted(cands.values(), key=lambda c: -c.trigger.i):
             t = c.trigger
             cur = t
