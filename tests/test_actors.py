@@ -6,6 +6,7 @@ All texts are written for these tests (invented people where a name must be unkn
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -1264,3 +1265,11 @@ def test_member_nouns_from_an_organisation_take_its_codes(analyze: Analyze) -> N
     assert actor_of(result, "Officials").code == "AFGREB"
     result = analyze("Representatives from the Red Cross visited the prison.")
     assert "NGO" in actor_of(result, "Representatives").sectors
+
+
+def test_coordinated_complements_of_a_role_are_separate_mentions(analyze: Analyze) -> None:
+    result = analyze("The leaders of France and Germany signed a declaration.")
+    france, germany = actor_of(result, "The leaders of France"), actor_of(result, "Germany")
+    assert (france.code, germany.code) == ("FRAGOV", "DEUGOV")
+    spans = sorted((m.start, m.end) for m in result.mentions)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # no overlapping mentions

@@ -1343,6 +1343,14 @@ def _clause_place_country(doc: Doc, tok: Token, title: Title) -> None:
 def _coordination_split(doc: Doc, c: Cand, others: list[tuple[int, int, str]]) -> int:
     """Where the first conjunct of coordinated country modifiers ends ("U.S. | and Russian negotiators"), or
     ``c.end`` when the modifiers are not a plain coordination before the head noun."""
+    if others and all(c.head < s and e <= c.end for s, e, _code in others):
+        # "the leaders of France and Germany": coordinated complements after the head, cut before the first "and"
+        if any(doc[s - 1].lower_ not in ("and", "or", ",") for s, _e, _code in others):
+            return c.end
+        split = others[0][0]
+        while split > c.head + 1 and doc[split - 1].lower_ in ("and", "or", ","):
+            split -= 1
+        return split
     if not others or any(not (c.start < s and e <= c.head) for s, e, _code in others):
         return c.end
     if any(doc[i].pos_ not in ("ADJ", "PROPN") for i in range(others[-1][1], c.head)):
@@ -2298,8 +2306,9 @@ class _Resolver:
             split = _coordination_split(doc, c, title.others)
             self.mention(Cand(c.start, split, "role", P_ENT_ORG, label=c.label) if split < c.end else c, d, "group")
             for n, (s, e, code) in enumerate(title.others):  # "Hungarian and Romanian officials": one group each
-                name = f"{doc[s:e].text} {doc[c.head].text}"
-                if split < c.end and n == len(title.others) - 1:
+                after = s > c.head  # "the leaders of France and Germany": "leaders of Germany"
+                name = f"{doc[c.head].text} of {doc[s:e].text}" if after else f"{doc[s:e].text} {doc[c.head].text}"
+                if split < c.end and n == len(title.others) - 1 and not after:
                     e = c.end  # the last conjunct keeps the head noun: "Romanian officials"
                 od = self.draft(
                     f"group:{code}:{' '.join(agent.sectors)}:{agent.phrase}",
