@@ -1166,3 +1166,14 @@ def test_action_ruled_out_is_a_rejection(analyze: object) -> None:
     # an ordinary clausal subject is no event ("removing the sanctions is difficult")
     analysis = analyze("US officials said that lifting the sanctions on Iran is difficult.")  # type: ignore[operator]
     assert [e.root for e in analysis.events] == []
+
+
+def test_a_state_and_its_government_are_one_side(analyze: object) -> None:
+    # the state announced by its own government: its statement of a future attack is a threat (13x)
+    analysis: Analysis = analyze("The Iranian foreign ministry said Iran would attack Israel.")  # type: ignore[operator]
+    assert [
+        (e.root, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+    ] == [("13", "IRNGOV", "ISR")]
+    # a state's own protest is not addressed to itself
+    analysis = analyze("China protested.")  # type: ignore[operator]
+    assert [(e.root, e.target) for e in analysis.events] == [("14", None)]

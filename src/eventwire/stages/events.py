@@ -1612,12 +1612,27 @@ class Coder:
         return None
 
     def _same_side(self, a: Token, b: Token) -> bool:
-        """Whether two subjects refer to the same side (a pronoun, or the same actor)."""
+        """Whether two subjects refer to the same side (a pronoun, the same actor, or a state and its own
+        government: "the Iranian foreign ministry said Iran would ...")."""
         if a.pos_ == "PRON":
             return True
         sa = {s.actor_id for s in self.res.sides(a, allow_text=False)}
         sb = {s.actor_id for s in self.res.sides(b, allow_text=False)}
-        return bool(sa & sb)
+        if sa & sb:
+            return True
+        actors = self.res.actors
+
+        def states(ids: set[str | None]) -> set[str]:
+            return {a.country for i in ids if i and (a := actors.get(i)) and a.country and not a.sectors}
+
+        def governments(ids: set[str | None]) -> set[str]:
+            return {
+                a.country
+                for i in ids
+                if i and (a := actors.get(i)) and a.country and set(a.sectors) & _AUTHORITY_SECTORS
+            }
+
+        return bool(states(sa) & governments(sb) or governments(sa) & states(sb))
 
     def _place_target(self, c: Cand, heads: list[int]) -> Side | None:
         """A place standing for its population as the target of an action done *to* it (curfews, sieges,
@@ -1912,7 +1927,8 @@ class Coder:
         """A protest (14) that names neither an actor nor a place it is aimed at is addressed to the authorities of
         the protesters' own state (CAMEO: demonstrations, strikes, riots and boycotts press the government):
         target = the source's country + GOV, the trigger's words as evidence ("Egyptian demonstrators rioted",
-        "opposition parties in Nepal organized a general strike").  Not for protests by state bodies."""
+        "opposition parties in Nepal organized a general strike").  Only for groups of a society (a sector that is no
+        state authority), not for states or state bodies."""
         if c.match.code[:2] != "14" or c.match.rule.endswith(":reversed"):
             return []
         res = self.res
@@ -1920,7 +1936,9 @@ class Coder:
         for sd in c.sources:
             actor = res.actors.get(sd.actor_id) if sd.actor_id else None
             country = (sd.code or "")[:3] or (actor.country if actor is not None else None)
-            if actor is None or country not in states or set(actor.sectors) & _AUTHORITY_SECTORS:
+            if actor is None or country not in states or not actor.sectors:
+                continue  # a state itself ("China protested") is no group of its society
+            if set(actor.sectors) & _AUTHORITY_SECTORS:
                 continue
             tok = c.match.noun or c.trigger
             start, end = tok.idx, tok.idx + len(tok.text)
