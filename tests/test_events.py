@@ -1177,3 +1177,10 @@ def test_a_state_and_its_government_are_one_side(analyze: object) -> None:
     # a state's own protest is not addressed to itself
     analysis = analyze("China protested.")  # type: ignore[operator]
     assert [(e.root, e.target) for e in analysis.events] == [("14", None)]
+
+
+def test_state_named_on_a_military_act_subject_is_its_military(analyze: object) -> None:
+    analysis: Analysis = analyze("Israeli airstrikes killed ten people in Gaza.")  # type: ignore[operator]
+    assert [e.source.code if e.source else None for e in analysis.events] == ["ISRMIL"]
+    analysis = analyze("Russia attacked Ukraine.")  # type: ignore[operator]
+    assert [e.source.code if e.source else None for e in analysis.events] == ["RUS"]

@@ -2064,6 +2064,14 @@ class Coder:
                 c.sources = res.sides(pobj[0])
         if c.match.code[:2] == "18" and c.sources:
             self._violent_protest(c)
+        if c.match.code[:2] in ("18", "19", "20") and subj is not None and c.sources:
+            # "US Predator attacks killed ...", "Israeli airstrikes killed ...": a state named on a military act
+            # noun that is the subject acts through its military
+            ncode = noun_code_at(tree, subj.i, self.lex)
+            if ncode is not None and ncode[0][:2] in ("18", "19", "20"):
+                for sd in c.sources:
+                    if res.is_country(sd) and not sd.code:
+                        sd.code = str(res.actors[sd.actor_id or ""].country) + "MIL"
         if c.sources and c.match.code[:2] in _STANCE_ROOTS:
             c.sources = self._speaking_government(c, c.sources)
         seen = {s.actor_id for s in c.sources if s.actor_id}
