@@ -791,7 +791,8 @@ def test_place_actor_hook_for_later_stages() -> None:
 def test_sector_bearing_modifiers_and_known_groups(analyze: Analyze) -> None:
     result = analyze("Israeli intelligence officials shared evidence, and al-Qaeda leaders denied it.")
     assert actor_of(result, "Israeli intelligence officials").sectors[0] == "SPY"
-    assert actor_of(result, "al-Qaeda leaders").sectors == ["GOV"]  # an armed group's leaders are not IGO staff
+    # an armed group's leaders are not IGO staff: the group's sector, then the leaders' own
+    assert actor_of(result, "al-Qaeda leaders").sectors == ["IMG", "GOV"]
     papandreou = actor_of(
         analyze("Former Socialist prime minister Tomas Vell of Morocco demanded elections.", published="2000-03-01"),
         "Former Socialist prime minister Tomas Vell of Morocco",
@@ -1273,3 +1274,16 @@ def test_coordinated_complements_of_a_role_are_separate_mentions(analyze: Analyz
     assert (france.code, germany.code) == ("FRAGOV", "DEUGOV")
     spans = sorted((m.start, m.end) for m in result.mentions)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # no overlapping mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "code"),
+    [
+        ("Hamas officials met Egyptian diplomats in Cairo.", "2024-04-26", "Hamas officials", "PSEREB"),
+        ("Taliban officials met Pakistani diplomats.", "2020-05-01", "Taliban officials", "AFGREB"),
+        ("Taliban officials met Pakistani diplomats.", "2024-04-26", "Taliban officials", "AFGGOV"),  # the row by date
+        ("NATO officials met Russian diplomats.", "2024-04-26", "NATO officials", "NATIGO"),
+    ],
+)
+def test_staff_of_non_state_organisations(analyze: Analyze, text: str, published: str, mention: str, code: str) -> None:
+    assert actor_of(analyze(text, published=published), mention).code == code

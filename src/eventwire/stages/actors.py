@@ -2589,12 +2589,21 @@ def _is_population(noun: Token, start: int, objects: bool = False) -> bool:
     return False
 
 
+#: First sectors of organisations outside the state (rebels, militias, parties, the opposition): their staff
+#: ("Hamas officials", "Taliban commanders", "Fatah leaders") are of the organisation's sector, not GOV.
+NON_STATE_ORG_SECTORS = frozenset({"REB", "UAF", "IMG", "INS", "SEP", "OPP", "PTY", "RAD"})
+
+
 def _staff_sectors(title: Title, sectors: Iterable[str]) -> list[str]:
     """Sectors of a description's actors: the agent's, adjusted to the country; staff of an organisation without
     a country ("Red Cross officials") are of the organisation's own sector (NGO) rather than a government's."""
     org = title.org
     if title.country is None and org is not None and org.sectors:
         return [org.sectors[0], *[s for s in sectors if s not in ("GOV", org.sectors[0])]]
+    if org is not None and org.sectors and org.sectors[0] in NON_STATE_ORG_SECTORS and title.country == org.country:
+        # "Hamas officials", "Taliban commanders" (before 2021-08-15): the organisation's staff, its sector first; the
+        # agent's own sectors follow ("al-Qaeda leaders" IMG GOV: the group's leadership)
+        return [org.sectors[0], *[s for s in sectors if s != org.sectors[0]]]
     if org is not None and "IGO" in org.sectors and title.country == org.country:
         # "European Community foreign ministers": an IGO's own staff, even where its code is also a region's (EUR)
         out = list(sectors)
