@@ -1287,3 +1287,19 @@ def test_coordinated_complements_of_a_role_are_separate_mentions(analyze: Analyz
 )
 def test_staff_of_non_state_organisations(analyze: Analyze, text: str, published: str, mention: str, code: str) -> None:
     assert actor_of(analyze(text, published=published), mention).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Armed men abducted 30 students in Kaduna state.", "Armed men", "NGAUAF"),
+        ("Attackers set fire to a church in northern Nigeria.", "Attackers", "NGAUAF"),
+    ],
+)
+def test_unnamed_armed_men(analyze: Analyze, text: str, mention: str, code: str) -> None:
+    assert actor_of(analyze(text), mention).code == code
+
+
+def test_generic_person_nouns_alone_are_no_actor(analyze: Analyze) -> None:
+    result = analyze("The man was arrested in Paris. Two women met the president.")
+    assert not [m for m in result.mentions if m.text in ("The man", "man", "Two women", "women")]

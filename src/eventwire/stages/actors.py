@@ -1391,6 +1391,25 @@ def _modifies_non_agent(tok: Token) -> bool:
     return table.get(lemma) is None and table.get(_word(head)) is None and lemma not in GROUP_NOUNS | POPULATION_NOUNS
 
 
+#: Generic person nouns that head an actor description only with the modifier of an agent phrase ("armed men",
+#: "masked man", "holy man", "displaced persons"); alone ("the man", "two women") they are no actor.
+QUALIFIED_HEADS = frozenset({"man", "woman", "person"})
+
+
+@lru_cache(maxsize=1)
+def _qualified_head_hashes() -> frozenset[int]:
+    return frozenset(hash_string(w) for w in QUALIFIED_HEADS)
+
+
+def _qualified_head(doc: Doc, i: int) -> bool:
+    """Whether a generic person noun and the modifier right before it are an agent phrase ("armed men")."""
+    if i == 0 or doc[i].lemma_.lower() not in QUALIFIED_HEADS:
+        return False
+    prev, tok = doc[i - 1], doc[i]
+    table = agent_table()
+    return any(f"{prev.lower_} {w}" in table for w in (tok.lemma_.lower(), tok.lower_))
+
+
 def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) -> list[Cand]:
     """Noun phrases headed by an agent noun ("the US diplomat", "Chinese companies", "state media")."""
     heads = agent_heads()
@@ -1401,6 +1420,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     lemma_hashes = head_hashes | _collective_hashes()
     nouns = (NOUN, PROPN)
     strings = doc.vocab.strings
+    qualified_hashes = _qualified_head_hashes()
     hits = [
         i
         for i, (low, lem, pos) in enumerate(zip(arrays.lower, arrays.lemma, arrays.pos, strict=True))
@@ -1409,6 +1429,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             lem in lemma_hashes
             or low in head_hashes
             or (pos == NOUN and _misspelt_head(strings[low], strings[lem]) and doc[i].is_lower)
+            or (lem in qualified_hashes and _qualified_head(doc, i))
         )
     ]
     for i in hits:
@@ -1430,7 +1451,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         if lemma in PLACE_NOUNS and _first_conjunct(tok).dep_ == "pobj":
             continue  # "in the capital", "to the town", "residents of the city": a place, not an actor
         collective = lemma in GROUP_NOUNS or lemma in POPULATION_NOUNS
-        if _word(tok) not in heads and lemma not in heads and not collective:
+        if _word(tok) not in heads and lemma not in heads and not collective and not _qualified_head(doc, i):
             continue
         left = tok.i
         for child in tok.lefts:
