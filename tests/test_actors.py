@@ -1303,3 +1303,19 @@ def test_unnamed_armed_men(analyze: Analyze, text: str, mention: str, code: str)
 def test_generic_person_nouns_alone_are_no_actor(analyze: Analyze) -> None:
     result = analyze("The man was arrested in Paris. Two women met the president.")
     assert not [m for m in result.mentions if m.text in ("The man", "man", "Two women", "women")]
+
+
+def test_two_word_titles_before_a_model_person(analyze: Analyze) -> None:
+    result = analyze("Crown Prince Mohammed bin Salman met President Joe Biden.", published="2024-06-01")
+    mbs = actor_of(result, "Crown Prince Mohammed bin Salman")
+    assert mbs.kb_id == "mohammed-bin-salman" and mbs.code == "SAUGOV"
+
+
+def test_person_entity_cut_before_its_surname_is_extended(analyze: Analyze) -> None:
+    result = analyze("Venezuelan opposition leader Maria Corina Machado called for protests.")
+    assert any(m.text.endswith("Maria Corina Machado") for m in result.mentions)
+
+
+def test_last_word_of_a_place_name_is_no_agent(analyze: Analyze) -> None:
+    result = analyze("Haitian gangs attacked the main prison in Port-au-Prince.")
+    assert not [m for m in result.mentions if "Prince" in m.text]

@@ -766,6 +766,20 @@ def _is_person_title_word(tok: Token) -> bool:
     return agent is not None and (agent.is_person or agent.source != "manual") and bool(agent.sectors)
 
 
+def _headline_case(doc: Doc, i: int) -> bool:
+    """Whether the sentence of token ``i`` is written in headline case: no lower-case word of four letters or more."""
+    sent = doc[i].sent
+    return not any(t.is_lower and t.is_alpha and len(t) >= 4 for t in sent)
+
+
+def _is_two_word_title(first: Token, second: Token) -> bool:
+    """Whether two capitalised tokens are a person title of the agent table ("Crown Prince", "Supreme Leader")."""
+    if not (first.is_title and second.is_title):
+        return False
+    agent = agent_table().get(f"{first.lower_} {_word(second)}")
+    return agent is not None and agent.is_person and bool(agent.sectors)
+
+
 @lru_cache(maxsize=1)
 def _org_word_hashes() -> frozenset[int]:
     return frozenset(hash_string(w) for w in ORG_NAME_WORDS)
@@ -877,10 +891,23 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             else:
                 cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label, not_person=True))
         elif ent_label == "PERSON":
+            # "Maria Corina Machado" with the model's entity cut before the surname it hangs on: the untagged proper
+            # noun the entity's last word is a compound of belongs to the name
+            while e < len(doc) and doc[e - 1].dep_ == "compound" and doc[e - 1].head.i == e:
+                if doc[e].pos_ != "PROPN" or doc[e].ent_type_ or not doc[e].is_title or _headline_case(doc, e):
+                    break  # (not in a headline: "Elizabeth Warren Hammers Wells Fargo CEO" is a verb misparsed)
+                if e + 1 < len(doc) and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN":
+                    break  # nor before another proper noun: a run of capitalised words the model split elsewhere
+                e += 1
             s = _name_start(doc, s, doc[s:e].root.i)
             # "Archbishop Desmond Tutu", "General Michel Aoun" tagged whole: the title words are no part of the name
-            while s < e - 2 and _is_person_title_word(doc[s]):
-                s += 1
+            while s < e - 2:
+                if _is_person_title_word(doc[s]):
+                    s += 1
+                elif s < e - 3 and _is_two_word_title(doc[s], doc[s + 1]):
+                    s += 2  # "Crown Prince Mohammed bin Salman": a title of two words, neither one alone
+                else:
+                    break
             cands.append(Cand(s, e, "person", P_ENT_PERSON, label="PERSON", name_start=s))
         elif ent_label == "ORG" and e - s >= 2 and _org_is_person(doc, s, e, exact):
             # "Vice-President Moody Awori" with the name tagged ORG: a titled name or a table person is a person
@@ -1440,6 +1467,14 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
             and not (occupied.type == "org" and not occupied.entries)
         ):
             continue  # inside a name or title ("Foreign Minister" of "Foreign Minister Wang Yi")
+        if (
+            occupied is not None
+            and occupied.type == "other"
+            and occupied.label in ("GPE", "LOC", "FAC")
+            and occupied.length > 1
+            and i == occupied.end - 1
+        ):
+            continue  # the last word of a place name ("Port-au-Prince"), not an agent noun ("prince")
         tok = doc[i]
         # "Israeli army bulldozers", "Ugandan opposition candidates": an agent noun modifying a noun that names
         # no actor is the actor of the phrase, with the country modifiers before it (needs a country below)
