@@ -1319,3 +1319,20 @@ def test_person_entity_cut_before_its_surname_is_extended(analyze: Analyze) -> N
 def test_last_word_of_a_place_name_is_no_agent(analyze: Analyze) -> None:
     result = analyze("Haitian gangs attacked the main prison in Port-au-Prince.")
     assert not [m for m in result.mentions if "Prince" in m.text]
+
+
+def test_sponsor_compounds_give_no_country(analyze: Analyze) -> None:
+    # "Iranian-backed" names the sponsor: the militias act in Syria
+    result = analyze("Iranian-backed militias attacked US troops in Syria.")
+    assert actor_of(result, "Iranian-backed militias").code == "SYRUAF"
+
+
+def test_bare_mass_force_is_no_actor(analyze: Analyze) -> None:
+    result = analyze("ECOWAS leaders threatened to use force against the junta in Niger.")
+    assert "force" not in [m.text for m in result.mentions]
+    assert actor_of(analyze("A peacekeeping force arrived in the town."), "A peacekeeping force").sectors[0] == "MIL"
+
+
+def test_people_acted_upon_take_the_subjects_scene(analyze: Analyze) -> None:
+    result = analyze("A Russian missile strike on Kyiv killed 12 people.")
+    assert actor_of(result, "12 people").code == "UKRCVL"

@@ -1049,6 +1049,16 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
     return sorted(out, key=lambda c: c.start)
 
 
+#: Participles after "<country>-" that make the country a sponsor, not the group's own ("Iranian-backed militias",
+#: "Saudi-led coalition" keeps its leader: "led" is not here).
+SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "funded", "financed", "trained", "armed", "sponsored"})
+
+
+def _sponsor_compound(doc: Doc, end: int) -> bool:
+    """Whether a country form ending at token ``end`` is joined by a hyphen to a sponsoring participle."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in SPONSOR_PARTICIPLES
+
+
 def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head: int | None = None) -> Title | None:
     """Analyse title tokens: country modifiers, agent phrase, former marker, plural."""
     country: str | None = None
@@ -1066,6 +1076,8 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
         if stance and _attitude_prefix(stance, i):
             continue  # "an anti-Syria journalist" is no Syrian: the country is the object of the attitude
         c = owner.get(i)
+        if c is not None and c.type == "country" and c.form is not None and _sponsor_compound(doc, c.end):
+            continue  # "Iranian-backed militias" are backed by Iran, not Iranian: no country from the sponsor
         if c is not None and c.type == "country" and c.form is not None:
             if country is None:
                 country = c.form.code
@@ -1356,6 +1368,18 @@ def _clause_place_country(doc: Doc, tok: Token, title: Title) -> None:
         for o in p.children
         if o.dep_ == "pobj" and o.i != t.i
     ]
+    if t.dep_ == "dobj":
+        # the subject's own scene when the group is acted upon: "A Russian missile strike on Kyiv killed 12 people"
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            for prep in subj.children:
+                if prep.dep_ == "prep" and prep.lower_ in SCENE_PREPS | {"on"}:
+                    for obj in prep.children:
+                        found = _scene_place(doc, obj, tok)
+                        if found is not None:
+                            title.country, title.country_text = found
+                            return
     for h in holders:
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPS:
@@ -1418,6 +1442,10 @@ def _modifies_non_agent(tok: Token) -> bool:
     return table.get(lemma) is None and table.get(_word(head)) is None and lemma not in GROUP_NOUNS | POPULATION_NOUNS
 
 
+#: Agent nouns that are also mass nouns: bare and singular ("use force") they name no actor.
+MASS_AGENT_NOUNS = frozenset({"force"})
+#: Left dependents that make a noun a countable description ("the force", "a peacekeeping force", "its forces").
+NOUN_MODIFIER_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod"})
 #: Generic person nouns that head an actor description only with the modifier of an agent phrase ("armed men",
 #: "masked man", "holy man", "displaced persons"); alone ("the man", "two women") they are no actor.
 QUALIFIED_HEADS = frozenset({"man", "woman", "person"})
@@ -1483,6 +1511,12 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         if compound and not modifier:
             continue
         lemma = tok.lemma_.lower()
+        if (
+            lemma in MASS_AGENT_NOUNS
+            and tok.tag_ == "NN"
+            and not any(ch.dep_ in NOUN_MODIFIER_DEPS for ch in tok.lefts)
+        ):
+            continue  # "threatened to use force", "by force": the mass noun, not an armed force
         if lemma in PLACE_NOUNS and _first_conjunct(tok).dep_ == "pobj":
             continue  # "in the capital", "to the town", "residents of the city": a place, not an actor
         collective = lemma in GROUP_NOUNS or lemma in POPULATION_NOUNS
