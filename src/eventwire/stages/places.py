@@ -133,8 +133,6 @@ class DocContext:
     _towns_in: set[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
     _top: int | None = field(default=None, init=False, repr=False, compare=False)
     _states: Counter[str] | None = field(default=None, init=False, repr=False, compare=False)
-    #: distances already computed in this document (shared with the contexts :meth:`without` derives)
-    km_memo: dict[tuple[float, float, float, float], float] = field(default_factory=dict, repr=False, compare=False)
 
     def unique_points(self) -> list[tuple[float, float]]:
         """The distinct (lat, lon) of ``points`` in first-seen order (a place named five times counts once)."""
@@ -201,7 +199,6 @@ class DocContext:
             {k: v - owners for k, v in self.town_owners.items()},
             self.remote,
             {k: v - owners for k, v in self.state_owners.items()},
-            self.km_memo,
         )
         for entry, o in owned:
             assert entry is not None
@@ -230,6 +227,12 @@ def _is_short_form(full: str, short: str) -> bool:
 
 def prior(entry: Entry, how: str, gaz: Gazetteer, name: str = "") -> float:
     """Context-free score of a candidate."""
+    return _prior(entry, how, name if how == "alt" else "")  # the surface name matters to alternate names only
+
+
+@lru_cache(maxsize=65536)
+def _prior(entry: Entry, how: str, name: str) -> float:
+    """:func:`prior`, cached per process (entries are immutable)."""
     if entry.kind in KIND_PRIOR:
         score = KIND_PRIOR[entry.kind]
     elif entry.kind == "adm1":
@@ -294,24 +297,33 @@ def score(
         # Hawaii is the state (its towns and counties gain alike, so "Washington" stays the capital there)
         c += SIBLING_STATES
     if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None and ctx.points:
-        c += _nearness(entry.latitude, entry.longitude, ctx.unique_points(), ctx.km_memo)
+        c += _nearness(entry.latitude, entry.longitude, ctx.unique_points())
     return s + c
 
 
-def _nearness(
-    lat: float, lon: float, points: Sequence[tuple[float, float]], memo: dict[tuple[float, float, float, float], float]
-) -> float:
+#: Distances already computed, by one point and then the other (a distance never changes, so they are kept
+#: across documents: news names the same places over and over); cleared when it grows past ``_KM_ROWS_MAX`` rows.
+_KM_ROWS: dict[tuple[float, float], dict[tuple[float, float], float]] = {}
+_KM_ROWS_MAX = 50_000
+
+
+def _nearness(lat: float, lon: float, points: Sequence[tuple[float, float]]) -> float:
     """The nearness bonus of a point given the article's other points: only the band of the nearest one counts,
-    so the scan stops at the first point within 200 km.  ``memo`` keeps distances across a document's mentions."""
+    so the scan stops at the first point within 200 km.  Distances are kept per process (:data:`_KM_ROWS`)."""
+    row = _KM_ROWS.get((lat, lon))
+    if row is None:
+        if len(_KM_ROWS) >= _KM_ROWS_MAX:
+            _KM_ROWS.clear()
+        row = _KM_ROWS[(lat, lon)] = {}
     nearest = math.inf
-    for plat, plon in points:
-        key = (lat, lon, plat, plon)
-        d = memo.get(key)
+    for point in points:
+        d = row.get(point)
         if d is None:
-            d = memo[key] = km(lat, lon, plat, plon)
+            d = row[point] = km(lat, lon, point[0], point[1])
         if d < 200:
             return NEAR_200KM
-        nearest = min(nearest, d)
+        if d < nearest:
+            nearest = d
     return NEAR_1000KM if nearest < 1000 else 0.0
 
 
@@ -480,7 +492,7 @@ def _local(entry: Entry, ctx: DocContext) -> bool:
         return True
     if entry.latitude is None or entry.longitude is None or not ctx.points:
         return False
-    return _nearness(entry.latitude, entry.longitude, ctx.unique_points(), ctx.km_memo) >= NEAR_200KM
+    return _nearness(entry.latitude, entry.longitude, ctx.unique_points()) >= NEAR_200KM
 
 
 def rank(
@@ -798,23 +810,23 @@ def build_resolver(
     """Pass 1: resolve every mention by prior alone and collect the document context (``metonyms``: which
     mentions stand for a government, see :meth:`DocContext.add`)."""
     resolver = Resolver(gaz)
-    first: list[Entry | None] = []
-    # the prior reading depends only on the name and its qualifier: repeated names are ranked once
-    memo: dict[tuple[str, str | None, str | None], Entry | None] = {}
-    for c in mentions:
-        mkey = (c.text, c.qualifier_text, c.kind_word)
-        if mkey not in memo:
-            qualifiers = resolver.qualifier_entries(c.qualifier_text, c.kind_word)
-            cands = prune_small_namesakes(candidates(gaz, c.text, allow_adjectives), qualifiers)
-            ranked = rank(cands, gaz, None, qualifiers, c.text)
-            memo[mkey] = ranked[0][1] if ranked else None
-        first.append(memo[mkey])
+    # the prior reading depends only on the name and its qualifier: repeated names are ranked once per process
+    first = [_prior_reading(gaz, c.text, c.qualifier_text, allow_adjectives) for c in mentions]
     # (counting only prior readings that beat their runner-up clearly was tried: -0.002 on GeoWebNews,
     # local news names its small towns without qualifiers and their most populous reading is often right)
     for i, best in enumerate(first):
         if best is not None:
             resolver.context.add(best, i, weight=0.5, local=not (i < len(metonyms) and metonyms[i]))
     return resolver, first
+
+
+@lru_cache(maxsize=65536)
+def _prior_reading(gaz: Gazetteer, text: str, qualifier_text: str | None, allow_adjectives: bool) -> Entry | None:
+    """The best reading of a name by prior alone (no context), cached per process (the gazetteer is read-only)."""
+    qualifiers = Resolver(gaz).qualifier_entries(qualifier_text, None)
+    cands = prune_small_namesakes(candidates(gaz, text, allow_adjectives), qualifiers)
+    ranked = rank(cands, gaz, None, qualifiers, text)
+    return ranked[0][1] if ranked else None
 
 
 def make_place(
