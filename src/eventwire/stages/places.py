@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.knowledge import data_path, read_tsv
 from eventwire.knowledge.gazetteer import Entry, Gazetteer, get_gazetteer, normalise_name
-from eventwire.records import Analysis, Mention, Place
+from eventwire.records import Actor, Analysis, Mention, Place
 from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -653,10 +653,16 @@ def _overlapping(mentions: Iterable[Mention], start: int, end: int) -> list[Ment
 class MentionIndex:
     """The actors stage's mentions sorted by start, for overlap queries without a scan per place."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(self, mentions: Sequence[Mention], actors: Sequence[Actor] | None = None) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
+        #: ``actors`` by id (the first of an id, as :meth:`Analysis.actor` finds it), when given
+        self.actors: dict[str, Actor] | None = None
+        if actors is not None:
+            self.actors = {}
+            for a in actors:
+                self.actors.setdefault(a.id, a)
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         """Mentions overlapping ``[start, end)``."""
@@ -669,10 +675,17 @@ def _mentions_over(analysis: Analysis, start: int, end: int, index: MentionIndex
     return index.overlapping(start, end) if index is not None else _overlapping(analysis.mentions, start, end)
 
 
+def _actor(analysis: Analysis, actor_id: str, index: MentionIndex | None) -> Actor | None:
+    """:meth:`Analysis.actor`, from the index's table when it has one."""
+    if index is not None and index.actors is not None:
+        return index.actors.get(actor_id)
+    return analysis.actor(actor_id)
+
+
 def is_person(analysis: Analysis, start: int, end: int, index: MentionIndex | None = None) -> bool:
     """Whether the actors stage made a person of a mention over this span."""
     for m in _mentions_over(analysis, start, end, index):
-        actor = analysis.actor(m.actor_id)
+        actor = _actor(analysis, m.actor_id, index)
         if actor is not None and actor.kind == "person":
             return True
     return False
@@ -686,7 +699,7 @@ def is_metonym(analysis: Analysis, start: int, end: int, index: MentionIndex | N
 def government_actor(analysis: Analysis, start: int, end: int, index: MentionIndex | None = None) -> str | None:
     """The country/government actor the actors stage linked to this span, if any (metonymy)."""
     for m in _mentions_over(analysis, start, end, index):
-        actor = analysis.actor(m.actor_id)
+        actor = _actor(analysis, m.actor_id, index)
         if actor is None or actor.kind == "person":
             continue
         if actor.kind == "country" or GOVERNMENT_SECTORS.intersection(actor.sectors):
@@ -945,7 +958,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     name are left out of the context when resolving it, so a name's first guess cannot vote for itself.
     """
     gaz = get_gazetteer()
-    index = MentionIndex(analysis.mentions)
+    index = MentionIndex(analysis.mentions, analysis.actors)
     full = doc_text(doc, analysis.article.text)
     ents = doc.ents
     mentions = [c for c in find_mentions(doc, full, ents) if not is_person(analysis, c.start, c.end, index)]

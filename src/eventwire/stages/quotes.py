@@ -555,11 +555,13 @@ class _Finder:
         content = self.content_of(cue)
         if content is None or not (content[0] <= m.open_start and m.close_end <= content[1] + 1):
             return False
-        words = sum(
-            1
-            for t in self.doc[cue.i + 1 :]
-            if content[0] <= t.idx < content[1] and not t.is_punct and not (m.open_start <= t.idx < m.close_end)
-        )
+        words = 0
+        for t in self.doc[cue.i + 1 :]:
+            at = t.idx
+            if at >= content[1]:
+                break  # tokens run in text order: none further is in the content
+            if content[0] <= at and not t.is_punct and not (m.open_start <= at < m.close_end):
+                words += 1
         return words >= 2
 
     def _dash_byline(self, q: Span, j: int) -> Token | None:
@@ -1166,8 +1168,10 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         else:
             remaining.append((m, span))
     for q in indirect:
-        if q.kind == "indirect" and any(ch in text[q.start : q.end] for ch in '"“”'):
-            q.kind = "mixed"
+        if q.kind == "indirect":
+            seg = text[q.start : q.end]
+            if '"' in seg or "“" in seg or "”" in seg:
+                q.kind = "mixed"
 
     # 4: unattributed quoted spans: drop names/scare quotes, continue statements
     for m, span in remaining:
@@ -1181,22 +1185,22 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
     for q in quotes:
         if q.cue_span is None or q.parent is not None:
             continue
-        host = next(
-            (
-                h
-                for h in quotes
-                if h is not q
+        cue_at = q.cue_span[0]
+        host = None
+        for h in quotes:  # the first quote holding the cue (a plain loop, the selective test first)
+            if (
+                h.start <= cue_at < h.end
+                and h is not q
                 and h.parent is None
-                and h.start <= q.cue_span[0] < h.end
                 and h.start <= q.start
                 and (
                     q.end <= h.end
                     or not text[h.end : q.end].strip(_END_PUNCT)  # trimmed final stop
                     or (h.kind != "direct" and q.start < h.end and q.cue is not None and q.cue.dep_ == "ccomp")
                 )
-            ),
-            None,
-        )
+            ):
+                host = h
+                break
         if host is not None and host.cue_span != q.cue_span:
             if _trailing_participle(q, host):
                 # "said X, arguing that Y": a second statement of the same speaker, not one inside X
@@ -1378,8 +1382,12 @@ def _first_sep(labels: dict[int, tuple[Span, Token]], m: QuotedSpan) -> int:
 
 def _covered_by(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     """Whether more than half of ``span`` lies inside one of ``others``."""
-    length = max(1, span[1] - span[0])
-    return any(min(span[1], e) - max(span[0], s) > length / 2 for s, e in others)
+    lo, hi = span
+    half = max(1, hi - lo) / 2
+    for s, e in others:  # noqa: SIM110 -- a plain loop: no generator per call on this hot path
+        if (hi if hi < e else e) - (lo if lo > s else s) > half:
+            return True
+    return False
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
