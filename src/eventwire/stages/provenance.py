@@ -165,6 +165,7 @@ class _CueFinder:
         strings = vocab.strings
         self.verb_lemmas = frozenset(strings.add(w) for w in c.report | c.transmit | c.tell)
         self.noun_lemmas = frozenset(strings.add(w) for w in c.interview)
+        self.cue_lemmas = self.verb_lemmas | self.noun_lemmas
         self.dashes = frozenset(strings.add(w) for w in c.dash)
         self.according, self.to = strings.add("according"), strings.add("to")
         self.open, self.close = strings.add("("), strings.add(")")
@@ -176,15 +177,25 @@ class _CueFinder:
             return []
         lemma, pos, lower, orth = doc.to_array([LEMMA, POS, LOWER, ORTH]).T.tolist()
         found: list[tuple[int, str, int]] = []  # (end token, label, start)
-        for i, lem in enumerate(lemma):
+        # the tokens whose lemma is a cue lemma at all, picked in one pass; their part of speech decides below
+        for i in [i for i, lem in enumerate(lemma) if lem in self.cue_lemmas]:
+            lem = lemma[i]
             if lem in self.verb_lemmas and pos[i] in (VERB, AUX):
                 found.append((i + 1, "VERB", i))
             elif lem in self.noun_lemmas and pos[i] == NOUN:
                 found.append((i + 1, "NOUN", i))
-        found.extend(
-            (i + 2, "ACCORDING", i) for i, w in enumerate(lower[:-1]) if w == self.according and lower[i + 1] == self.to
+        if self.according in lower:
+            found.extend(
+                (i + 2, "ACCORDING", i)
+                for i, w in enumerate(lower[:-1])
+                if w == self.according and lower[i + 1] == self.to
+            )
+        datelines = (
+            [i for i, w in enumerate(orth) if w in self.dashes and i > 0 and orth[i - 1] == self.close]
+            if self.close in orth
+            else []  # no ")": no dateline
         )
-        for d in [i for i, w in enumerate(orth) if w in self.dashes and i > 0 and orth[i - 1] == self.close]:
+        for d in datelines:
             k = d - 2  # the token before ")"; up to five tokens other than "(", ")", "\\n" back to "("
             while k >= 0 and d - 1 - k <= 5 and orth[k] not in self.inner:
                 k -= 1
