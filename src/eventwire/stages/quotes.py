@@ -124,7 +124,15 @@ def _particles(tok: Token) -> set[str]:
 def _is_cue(tok: Token, table: CueTable) -> VerbCue | None:
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
-    lemma = tok.lemma_.lower()
+    return _verb_cue(tok, tok.lemma_.lower(), table)
+
+
+#: Lower-cased lemma strings by string-store hash (a hash names one string in every vocabulary), kept per process.
+_LOWER_LEMMAS: dict[int, str] = {}
+
+
+def _verb_cue(tok: Token, lemma: str, table: CueTable) -> VerbCue | None:
+    """:func:`_is_cue` of a verb whose lower-cased lemma is ``lemma``."""
     rows = table.verbs.get(lemma)
     if not rows:
         return None
@@ -392,7 +400,13 @@ class _Finder:
         acomp = strings["acomp"]
         pobj = strings["pobj"]
         sources = _source_noun_hashes(table)
-        for i, (pos, lemma, dep) in enumerate(doc.to_array([POS, LEMMA, DEP]).tolist()):
+        lowered = _LOWER_LEMMAS
+        verbs = table.verbs
+        arr = doc.to_array([POS, LEMMA, DEP])
+        tags = arr[:, 0]
+        # only adjectives, nouns and verbs are looked at
+        picked = numpy.flatnonzero((tags == ADJ) | (tags == NOUN) | (tags == VERB) | (tags == AUX))
+        for i, (pos, lemma, dep) in zip(picked.tolist(), arr[picked].tolist(), strict=True):
             if pos == ADJ:
                 if lemma in _EVIDENTIAL_HASHES:
                     self.evidentials.append(i)  # "it is clear that …", "made it clear that …"
@@ -409,10 +423,16 @@ class _Finder:
                     kids = {c.dep_ for c in tok.children}
                     if "nsubj" in kids and "ccomp" in kids:
                         self.cues[i] = table.verbs[strings[lemma]][0]
-            elif pos in (VERB, AUX) and strings[lemma].lower() in table.verbs:
-                cue = _is_cue(doc[i], table)
-                if cue is not None:
-                    self.cues[i] = cue
+            else:  # VERB, AUX
+                low = lowered.get(lemma)
+                if low is None:
+                    if len(lowered) >= 100_000:
+                        lowered.clear()
+                    low = lowered[lemma] = strings[lemma].lower()
+                if low in verbs:
+                    cue = _verb_cue(doc[i], low, table)
+                    if cue is not None:
+                        self.cues[i] = cue
 
     def root_of(self, span: Span) -> Token:
         """The token of ``span`` whose head lies outside it, nearest the sentence root (punctuation left out);

@@ -416,7 +416,10 @@ def words_before(text: str, start: int, n: int = 2) -> list[str]:
 
 def word_after(text: str, end: int) -> str:
     """The word right after ``end`` (as written), '' at the end."""
-    m = _WORD.match(text, end + len(text[end:]) - len(text[end:].lstrip(" ")))
+    n = len(text)
+    while end < n and text[end] == " ":
+        end += 1  # past the spaces (no copy of the rest of the text)
+    m = _WORD.match(text, end)
     return m.group(0) if m else ""
 
 
