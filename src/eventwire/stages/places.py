@@ -768,6 +768,7 @@ class Resolver:
         Puducherry": states), preferred when the name has a reading of that kind.
         """
         cands = candidates(self.gaz, text, allow_adjectives)
+        direct = not kind_word  # the candidates of the name as they are (their pruning is cached per process)
         if kind_word:
             # "Washington state": the name with its kind word, else only candidates of that kind
             longer = candidates(self.gaz, f"{text} {kind_word}", allow_adjectives)
@@ -797,6 +798,7 @@ class Resolver:
                 )
         ctx = self.context.without_all([(own_entry, owner), *exclude])
         if not cands and len(words) > 1:
+            direct = False
             cands = embedded_candidates(self.gaz, text, allow_adjectives)
             if not cands:
                 # a small town named inside a longer name, near the article's other places or in its state
@@ -807,7 +809,10 @@ class Resolver:
         if not cands:
             return None, 0.0
         qualifiers = self.qualifier_entries(qualifier_text, kind_word)
-        cands = prune_small_namesakes(cands, qualifiers)
+        if direct:
+            cands = list(_pruned_candidates(self.gaz, text, allow_adjectives, qualifier_text))
+        else:
+            cands = prune_small_namesakes(cands, qualifiers)
         if list_kind:
             cands = [(e, h) for e, h in cands if e.kind == list_kind] or cands
         ranked = rank(cands, self.gaz, ctx, qualifiers, text)
@@ -837,9 +842,17 @@ def build_resolver(
 def _prior_reading(gaz: Gazetteer, text: str, qualifier_text: str | None, allow_adjectives: bool) -> Entry | None:
     """The best reading of a name by prior alone (no context), cached per process (the gazetteer is read-only)."""
     qualifiers = Resolver(gaz).qualifier_entries(qualifier_text, None)
-    cands = prune_small_namesakes(candidates(gaz, text, allow_adjectives), qualifiers)
-    ranked = rank(cands, gaz, None, qualifiers, text)
+    ranked = rank(_pruned_candidates(gaz, text, allow_adjectives, qualifier_text), gaz, None, qualifiers, text)
     return ranked[0][1] if ranked else None
+
+
+@lru_cache(maxsize=65536)
+def _pruned_candidates(
+    gaz: Gazetteer, text: str, allow_adjectives: bool, qualifier_text: str | None
+) -> tuple[tuple[Entry, str], ...]:
+    """:func:`prune_small_namesakes` of a name's candidates under its qualifier, cached per process."""
+    qualifiers = Resolver(gaz).qualifier_entries(qualifier_text, None)
+    return tuple(prune_small_namesakes(candidates(gaz, text, allow_adjectives), qualifiers))
 
 
 def make_place(
