@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
@@ -41,7 +41,7 @@ from spacy.vocab import Vocab
 from eventwire.knowledge import read_tsv
 from eventwire.knowledge.outlets import outlets
 from eventwire.records import Actor, Analysis, Source
-from eventwire.stages.base import Context, register_component
+from eventwire.stages.base import Context, register_component, validate_records
 
 Role = Literal["original", "relay", "cited"]
 
@@ -873,26 +873,26 @@ def build_chain(
             else:  # only cited sources: the publisher is the reporter who cites them
                 entries[pkey] = _Entry(ref, "original", "publisher")
                 order[pkey] = 0
-    sources: list[Source] = []
+    rows: list[dict[str, Any]] = []
     ranked = sorted(
         entries.items(),
         key=lambda kv: (_LIST_RANK[kv[1].role], order.get(kv[0], -1), kv[1].ref.start),
     )
     for n, (key, e) in enumerate(ranked, start=1):
-        sources.append(
-            Source(
-                id=f"S{n}",
-                start=e.ref.start,
-                end=e.ref.end,
-                text=e.ref.text,
-                name=e.ref.name,
-                role=e.role,
-                order=order.get(key, -1) if e.role != "cited" else -1,
-                actor_id=e.ref.actor_id,
-                cue=e.cue,
-            )
+        rows.append(
+            {
+                "id": f"S{n}",
+                "start": e.ref.start,
+                "end": e.ref.end,
+                "text": e.ref.text,
+                "name": e.ref.name,
+                "role": e.role,
+                "order": order.get(key, -1) if e.role != "cited" else -1,
+                "actor_id": e.ref.actor_id,
+                "cue": e.cue,
+            }
         )
-    return sources
+    return validate_records(Source, rows)  # one validation call for the chain
 
 
 _RANK: dict[Role, int] = {"cited": 0, "original": 1, "relay": 2}

@@ -24,6 +24,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, POS
@@ -33,7 +34,7 @@ from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, Mention, Quote, QuoteKind
-from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component
+from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component, validate_records
 from eventwire.stages.quotes_cues import (
     ADDRESSEE_VERBS,
     ATTITUDE_CLASSES,
@@ -1272,6 +1273,7 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         ids[id(q)] = f"Q{n}"
     inside_quotes = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.parent is None]
     resolver = _Resolver(doc, analysis, table, inside_quotes)
+    rows: list[dict[str, Any]] = []
     for q in quotes:
         speaker_text: str | None = None
         speaker_start: int | None = None
@@ -1282,25 +1284,26 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
             speaker_text = text[speaker_start:speaker_end]
             actor_id = resolver.resolve(q.speaker)
         cue_start, cue_end, cue_lemma = q.cue_span if q.cue_span else (None, None, None)
-        analysis.quotes.append(
-            Quote(
-                id=ids[id(q)],
-                start=q.start,
-                end=q.end,
-                text=text[q.start : q.end],
-                kind=q.kind,
-                speaker_actor_id=actor_id,
-                speaker_text=speaker_text,
-                speaker_start=speaker_start,
-                speaker_end=speaker_end,
-                cue=cue_lemma,
-                cue_start=cue_start,
-                cue_end=cue_end,
-                parent_id=ids.get(q.parent) if q.parent is not None else None,
-                confidence=q.confidence,
-                cue_class=q.cls,
-            )
+        rows.append(
+            {
+                "id": ids[id(q)],
+                "start": q.start,
+                "end": q.end,
+                "text": text[q.start : q.end],
+                "kind": q.kind,
+                "speaker_actor_id": actor_id,
+                "speaker_text": speaker_text,
+                "speaker_start": speaker_start,
+                "speaker_end": speaker_end,
+                "cue": cue_lemma,
+                "cue_start": cue_start,
+                "cue_end": cue_end,
+                "parent_id": ids.get(q.parent) if q.parent is not None else None,
+                "confidence": q.confidence,
+                "cue_class": q.cls,
+            }
         )
+    analysis.quotes.extend(validate_records(Quote, rows))  # one validation call for the document's quotes
 
 
 def _conj_outer(cue: Token) -> Token | None:

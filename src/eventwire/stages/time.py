@@ -21,11 +21,13 @@ indices.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, TimeExpression
-from eventwire.stages.base import Context, doc_text, register_component
+from eventwire.stages.base import Context, doc_text, register_component, validate_records
 from eventwire.stages.time_grammar import find_candidates
 from eventwire.stages.time_normalise import Normaliser, Tense
 
@@ -203,6 +205,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     cands = find_candidates(text, accept=lambda c: norm.resolve(c, commit=False) is not None)
     sent_starts = _sentence_index(doc, analysis)
     token_map: dict[str, tuple[int, int]] = {}
+    rows: list[dict[str, Any]] = []
+    before = len(analysis.times)
     si = 0
     for cand in cands:
         res = norm.resolve(cand, commit=True)
@@ -210,23 +214,24 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             continue
         while si + 1 < len(sent_starts) and sent_starts[si + 1] <= cand.start:
             si += 1
-        tid = f"T{len(analysis.times) + 1}"
-        analysis.times.append(
-            TimeExpression(
-                start=cand.start,
-                end=cand.end,
-                text=cand.text,
-                id=tid,
-                type=res.type,
-                value=res.value,
-                granularity=res.granularity,
-                anchor=res.anchor,
-                sentence=si,
-            )
+        tid = f"T{before + len(rows) + 1}"
+        rows.append(
+            {
+                "start": cand.start,
+                "end": cand.end,
+                "text": cand.text,
+                "id": tid,
+                "type": res.type,
+                "value": res.value,
+                "granularity": res.granularity,
+                "anchor": res.anchor,
+                "sentence": si,
+            }
         )
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is not None:
             token_map[tid] = (span.start, span.end)
+    analysis.times.extend(validate_records(TimeExpression, rows))  # one validation call for the document's times
     ctx.scratch["time_tokens"] = token_map
 
 
