@@ -143,13 +143,17 @@ class _View:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        # token index by start offset; Token objects are made only for the offsets asked about
-        self.starts = dict(zip(doc.to_array([IDX]).tolist(), range(len(doc)), strict=True)) if len(doc) else {}
+        # token index by start offset, read when first asked (most documents ask nothing); Token objects are made
+        # only for the offsets asked about
+        self._starts: dict[int, int] | None = None
         # the normaliser asks about each candidate twice (trial, then commit): answers are kept
         self._tenses: dict[tuple[int, int], Tense] = {}
 
     def _token(self, offset: int) -> Token | None:
-        i = self.starts.get(offset)
+        if self._starts is None:
+            doc = self.doc
+            self._starts = dict(zip(doc.to_array([IDX]).tolist(), range(len(doc)), strict=True)) if len(doc) else {}
+        i = self._starts.get(offset)
         if i is not None:
             return self.doc[i]
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")

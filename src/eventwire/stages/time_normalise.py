@@ -40,6 +40,15 @@ def _pod_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r"(?<![\w-])" + word + r"s?$"), code) for word, code in PARTS_OF_DAY.items())
 
 
+@lru_cache(maxsize=8192)
+def _pod_code(t: str) -> str:
+    """The TIMEX3 code of the part of the day ending ``t`` ('' for none), cached per process."""
+    for rx, code in _pod_patterns():
+        if rx.search(t):
+            return code
+    return ""
+
+
 @lru_cache(maxsize=1)
 def _ordinal_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     """(pattern of an ordinal as a whole word, its value), in table order."""
@@ -1174,10 +1183,7 @@ class Normaliser:
     # Deictic days and weekdays ------------------------------------------------------
 
     def _pod_suffix(self, t: str) -> str:
-        for rx, code in _pod_patterns():
-            if rx.search(t):
-                return code
-        return ""
+        return _pod_code(t)
 
     def _deictic(self, c: Candidate) -> Resolved | None:
         t = c.text.lower()
