@@ -33,7 +33,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.records import Analysis, Mention, Quote, QuoteKind
+from eventwire.records import Actor, Analysis, Mention, Quote, QuoteKind
 from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component, validate_records
 from eventwire.stages.quotes_cues import (
     ADDRESSEE_VERBS,
@@ -1012,15 +1012,17 @@ def _is_heading(m: QuotedSpan, span: Span, text: str) -> bool:
 
 def _sentence_like(span: Span) -> bool:
     """A quoted stretch that is a statement, not a name or a scare-quoted phrase."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
+    doc = span.doc
+    skip = _arrays(doc).skip  # punctuation or space, read from the parse arrays (no Token objects)
+    words = [i for i in range(span.start, span.end) if not skip[i]]
     if len(words) < 3:
         return False
     sent = span[0].sent
-    sent_words = [t for t in sent if not t.is_punct and not t.is_space]
+    sent_words = [i for i in range(sent.start, sent.end) if not skip[i]]
     if len(words) >= 0.6 * max(1, len(sent_words)):
         return True
-    starts_sentence = bool(sent_words) and sent_words[0].i >= span.start
-    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    starts_sentence = bool(sent_words) and sent_words[0] >= span.start
+    has_verb = any(doc[i].pos_ in {"VERB", "AUX"} for i in words)
     return starts_sentence and has_verb and len(words) >= 4
 
 
@@ -1776,8 +1778,12 @@ class _Resolver:
     sentence_of: SentenceLookup = field(init=False)
     _starts: list[int] = field(init=False)
     _longest: int = field(init=False)
+    _actors: dict[str, Actor] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._actors = {}
+        for a in self.analysis.actors:
+            self._actors.setdefault(a.id, a)  # the first of an id, as Analysis.actor finds it
         self.mentions = sorted(self.analysis.mentions, key=lambda m: m.start)
         self.sentence_of = SentenceLookup(self.analysis.sentences)
         self._starts = [m.start for m in self.mentions]
@@ -1818,7 +1824,7 @@ class _Resolver:
         return self._recent(s, kinds, media=False)
 
     def _compatible(self, actor_id: str, kinds: set[str] | None, media: bool) -> bool:
-        actor = self.analysis.actor(actor_id)
+        actor = self._actors.get(actor_id)
         if actor is None:
             return False
         if media and "MED" not in actor.sectors:
