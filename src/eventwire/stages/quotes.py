@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -473,7 +474,7 @@ class _Finder:
                 and not addressee
             ):
                 return head
-        for cue in (self._cue_after(q), self._cue_before(q, root)):
+        for cue in self._cues_around(q, root):
             if cue is None:
                 continue
             content = self.content_of(cue)
@@ -488,6 +489,12 @@ class _Finder:
                 continue
             return cue
         return None
+
+    def _cues_around(self, q: Span, root: Token) -> Iterator[Token | None]:
+        """The cue after a quoted span, then the one before it, each looked for only when asked (the one before
+        is not needed when the one after is taken)."""
+        yield self._cue_after(q)
+        yield self._cue_before(q, root)
 
     def _cue_after(self, q: Span) -> Token | None:
         doc = self.doc
