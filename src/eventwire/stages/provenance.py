@@ -397,11 +397,13 @@ def _conjuncts(tok: Token) -> Iterator[Token]:
 
 def _outlet_in(idx: _DocIndex, tok: Token) -> Ref | None:
     """The named outlet mentioned in the noun phrase of ``tok``, if any."""
-    if tok.i in idx.outlet_at:
-        return idx.outlet_at[tok.i]
-    for t in _np_of(idx, tok):
-        if t.i in idx.outlet_at:
-            return idx.outlet_at[t.i]
+    outlet_at = idx.outlet_at
+    if tok.i in outlet_at:
+        return outlet_at[tok.i]
+    np = _np_of(idx, tok)
+    for i in range(np.start, np.end):  # the phrase's token indices (no Token objects)
+        if i in outlet_at:
+            return outlet_at[i]
     for child in tok.children:  # "the agency Xinhua", "state news agency, Xinhua,"
         if child.dep_ == "appos" and child.i in idx.outlet_at:
             return idx.outlet_at[child.i]
