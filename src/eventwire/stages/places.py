@@ -24,14 +24,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from eventwire.knowledge import data_path, read_tsv
 from eventwire.knowledge.gazetteer import Entry, Gazetteer, get_gazetteer, normalise_name
-from eventwire.records import Analysis, Mention, Place
-from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component
+from eventwire.records import Actor, Analysis, Mention, Place
+from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component, validate_records
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "ELI"})
@@ -133,8 +134,6 @@ class DocContext:
     _towns_in: set[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
     _top: int | None = field(default=None, init=False, repr=False, compare=False)
     _states: Counter[str] | None = field(default=None, init=False, repr=False, compare=False)
-    #: distances already computed in this document (shared with the contexts :meth:`without` derives)
-    km_memo: dict[tuple[float, float, float, float], float] = field(default_factory=dict, repr=False, compare=False)
 
     def unique_points(self) -> list[tuple[float, float]]:
         """The distinct (lat, lon) of ``points`` in first-seen order (a place named five times counts once)."""
@@ -201,7 +200,6 @@ class DocContext:
             {k: v - owners for k, v in self.town_owners.items()},
             self.remote,
             {k: v - owners for k, v in self.state_owners.items()},
-            self.km_memo,
         )
         for entry, o in owned:
             assert entry is not None
@@ -230,6 +228,12 @@ def _is_short_form(full: str, short: str) -> bool:
 
 def prior(entry: Entry, how: str, gaz: Gazetteer, name: str = "") -> float:
     """Context-free score of a candidate."""
+    return _prior(entry, how, name if how == "alt" else "")  # the surface name matters to alternate names only
+
+
+@lru_cache(maxsize=65536)
+def _prior(entry: Entry, how: str, name: str) -> float:
+    """:func:`prior`, cached per process (entries are immutable)."""
     if entry.kind in KIND_PRIOR:
         score = KIND_PRIOR[entry.kind]
     elif entry.kind == "adm1":
@@ -294,24 +298,33 @@ def score(
         # Hawaii is the state (its towns and counties gain alike, so "Washington" stays the capital there)
         c += SIBLING_STATES
     if entry.kind in ("city", "adm2") and entry.latitude is not None and entry.longitude is not None and ctx.points:
-        c += _nearness(entry.latitude, entry.longitude, ctx.unique_points(), ctx.km_memo)
+        c += _nearness(entry.latitude, entry.longitude, ctx.unique_points())
     return s + c
 
 
-def _nearness(
-    lat: float, lon: float, points: Sequence[tuple[float, float]], memo: dict[tuple[float, float, float, float], float]
-) -> float:
+#: Distances already computed, by one point and then the other (a distance never changes, so they are kept
+#: across documents: news names the same places over and over); cleared when it grows past ``_KM_ROWS_MAX`` rows.
+_KM_ROWS: dict[tuple[float, float], dict[tuple[float, float], float]] = {}
+_KM_ROWS_MAX = 50_000
+
+
+def _nearness(lat: float, lon: float, points: Sequence[tuple[float, float]]) -> float:
     """The nearness bonus of a point given the article's other points: only the band of the nearest one counts,
-    so the scan stops at the first point within 200 km.  ``memo`` keeps distances across a document's mentions."""
+    so the scan stops at the first point within 200 km.  Distances are kept per process (:data:`_KM_ROWS`)."""
+    row = _KM_ROWS.get((lat, lon))
+    if row is None:
+        if len(_KM_ROWS) >= _KM_ROWS_MAX:
+            _KM_ROWS.clear()
+        row = _KM_ROWS[(lat, lon)] = {}
     nearest = math.inf
-    for plat, plon in points:
-        key = (lat, lon, plat, plon)
-        d = memo.get(key)
+    for point in points:
+        d = row.get(point)
         if d is None:
-            d = memo[key] = km(lat, lon, plat, plon)
+            d = row[point] = km(lat, lon, point[0], point[1])
         if d < 200:
             return NEAR_200KM
-        nearest = min(nearest, d)
+        if d < nearest:
+            nearest = d
     return NEAR_1000KM if nearest < 1000 else 0.0
 
 
@@ -480,7 +493,7 @@ def _local(entry: Entry, ctx: DocContext) -> bool:
         return True
     if entry.latitude is None or entry.longitude is None or not ctx.points:
         return False
-    return _nearness(entry.latitude, entry.longitude, ctx.unique_points(), ctx.km_memo) >= NEAR_200KM
+    return _nearness(entry.latitude, entry.longitude, ctx.unique_points()) >= NEAR_200KM
 
 
 def rank(
@@ -641,10 +654,16 @@ def _overlapping(mentions: Iterable[Mention], start: int, end: int) -> list[Ment
 class MentionIndex:
     """The actors stage's mentions sorted by start, for overlap queries without a scan per place."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(self, mentions: Sequence[Mention], actors: Sequence[Actor] | None = None) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
+        #: ``actors`` by id (the first of an id, as :meth:`Analysis.actor` finds it), when given
+        self.actors: dict[str, Actor] | None = None
+        if actors is not None:
+            self.actors = {}
+            for a in actors:
+                self.actors.setdefault(a.id, a)
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         """Mentions overlapping ``[start, end)``."""
@@ -657,10 +676,17 @@ def _mentions_over(analysis: Analysis, start: int, end: int, index: MentionIndex
     return index.overlapping(start, end) if index is not None else _overlapping(analysis.mentions, start, end)
 
 
+def _actor(analysis: Analysis, actor_id: str, index: MentionIndex | None) -> Actor | None:
+    """:meth:`Analysis.actor`, from the index's table when it has one."""
+    if index is not None and index.actors is not None:
+        return index.actors.get(actor_id)
+    return analysis.actor(actor_id)
+
+
 def is_person(analysis: Analysis, start: int, end: int, index: MentionIndex | None = None) -> bool:
     """Whether the actors stage made a person of a mention over this span."""
     for m in _mentions_over(analysis, start, end, index):
-        actor = analysis.actor(m.actor_id)
+        actor = _actor(analysis, m.actor_id, index)
         if actor is not None and actor.kind == "person":
             return True
     return False
@@ -674,7 +700,7 @@ def is_metonym(analysis: Analysis, start: int, end: int, index: MentionIndex | N
 def government_actor(analysis: Analysis, start: int, end: int, index: MentionIndex | None = None) -> str | None:
     """The country/government actor the actors stage linked to this span, if any (metonymy)."""
     for m in _mentions_over(analysis, start, end, index):
-        actor = analysis.actor(m.actor_id)
+        actor = _actor(analysis, m.actor_id, index)
         if actor is None or actor.kind == "person":
             continue
         if actor.kind == "country" or GOVERNMENT_SECTORS.intersection(actor.sectors):
@@ -743,6 +769,7 @@ class Resolver:
         Puducherry": states), preferred when the name has a reading of that kind.
         """
         cands = candidates(self.gaz, text, allow_adjectives)
+        direct = not kind_word  # the candidates of the name as they are (their pruning is cached per process)
         if kind_word:
             # "Washington state": the name with its kind word, else only candidates of that kind
             longer = candidates(self.gaz, f"{text} {kind_word}", allow_adjectives)
@@ -772,6 +799,7 @@ class Resolver:
                 )
         ctx = self.context.without_all([(own_entry, owner), *exclude])
         if not cands and len(words) > 1:
+            direct = False
             cands = embedded_candidates(self.gaz, text, allow_adjectives)
             if not cands:
                 # a small town named inside a longer name, near the article's other places or in its state
@@ -782,7 +810,10 @@ class Resolver:
         if not cands:
             return None, 0.0
         qualifiers = self.qualifier_entries(qualifier_text, kind_word)
-        cands = prune_small_namesakes(cands, qualifiers)
+        if direct:
+            cands = list(_pruned_candidates(self.gaz, text, allow_adjectives, qualifier_text))
+        else:
+            cands = prune_small_namesakes(cands, qualifiers)
         if list_kind:
             cands = [(e, h) for e, h in cands if e.kind == list_kind] or cands
         ranked = rank(cands, self.gaz, ctx, qualifiers, text)
@@ -798,23 +829,31 @@ def build_resolver(
     """Pass 1: resolve every mention by prior alone and collect the document context (``metonyms``: which
     mentions stand for a government, see :meth:`DocContext.add`)."""
     resolver = Resolver(gaz)
-    first: list[Entry | None] = []
-    # the prior reading depends only on the name and its qualifier: repeated names are ranked once
-    memo: dict[tuple[str, str | None, str | None], Entry | None] = {}
-    for c in mentions:
-        mkey = (c.text, c.qualifier_text, c.kind_word)
-        if mkey not in memo:
-            qualifiers = resolver.qualifier_entries(c.qualifier_text, c.kind_word)
-            cands = prune_small_namesakes(candidates(gaz, c.text, allow_adjectives), qualifiers)
-            ranked = rank(cands, gaz, None, qualifiers, c.text)
-            memo[mkey] = ranked[0][1] if ranked else None
-        first.append(memo[mkey])
+    # the prior reading depends only on the name and its qualifier: repeated names are ranked once per process
+    first = [_prior_reading(gaz, c.text, c.qualifier_text, allow_adjectives) for c in mentions]
     # (counting only prior readings that beat their runner-up clearly was tried: -0.002 on GeoWebNews,
     # local news names its small towns without qualifiers and their most populous reading is often right)
     for i, best in enumerate(first):
         if best is not None:
             resolver.context.add(best, i, weight=0.5, local=not (i < len(metonyms) and metonyms[i]))
     return resolver, first
+
+
+@lru_cache(maxsize=65536)
+def _prior_reading(gaz: Gazetteer, text: str, qualifier_text: str | None, allow_adjectives: bool) -> Entry | None:
+    """The best reading of a name by prior alone (no context), cached per process (the gazetteer is read-only)."""
+    qualifiers = Resolver(gaz).qualifier_entries(qualifier_text, None)
+    ranked = rank(_pruned_candidates(gaz, text, allow_adjectives, qualifier_text), gaz, None, qualifiers, text)
+    return ranked[0][1] if ranked else None
+
+
+@lru_cache(maxsize=65536)
+def _pruned_candidates(
+    gaz: Gazetteer, text: str, allow_adjectives: bool, qualifier_text: str | None
+) -> tuple[tuple[Entry, str], ...]:
+    """:func:`prune_small_namesakes` of a name's candidates under its qualifier, cached per process."""
+    qualifiers = Resolver(gaz).qualifier_entries(qualifier_text, None)
+    return tuple(prune_small_namesakes(candidates(gaz, text, allow_adjectives), qualifiers))
 
 
 def make_place(
@@ -829,25 +868,39 @@ def make_place(
 ) -> Place:
     """The Place record of a resolved (or unresolved) mention (``sentence_of``: a lookup over its sentences;
     ``mentions_index``: the actors' mentions indexed)."""
+    return Place(**place_fields(index, c, entry, conf, gaz, analysis, sentence_of, mentions_index))
+
+
+def place_fields(
+    index: int,
+    c: Candidate,
+    entry: Entry | None,
+    conf: float,
+    gaz: Gazetteer,
+    analysis: Analysis,
+    sentence_of: SentenceLookup | None = None,
+    mentions_index: MentionIndex | None = None,
+) -> dict[str, Any]:
+    """The field values of :func:`make_place`'s record (for building many at once with ``validate_records``)."""
     detect = 0.9 if c.source == "ner" else 0.95
-    return Place(
-        start=c.start,
-        end=c.end,
-        text=c.text,
-        id=f"P{index}",
-        name=entry.name if entry else c.text,
-        geonames_id=entry.geonames_id if entry else None,
-        latitude=entry.latitude if entry else None,
-        longitude=entry.longitude if entry else None,
-        country_code=entry.country_code if entry else None,
-        cameo_country=cameo_country(entry, gaz) if entry else None,
-        feature_class=entry.feature_class if entry else None,
-        feature_code=entry.feature_code if entry else None,
-        population=entry.known_population if entry else None,
-        actor_id=government_actor(analysis, c.start, c.end, mentions_index),
-        sentence=max((sentence_of or analysis.sentence_of)(c.start), 0),
-        confidence=round(detect * (conf if entry else 0.3), 3),
-    )
+    return {
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "id": f"P{index}",
+        "name": entry.name if entry else c.text,
+        "geonames_id": entry.geonames_id if entry else None,
+        "latitude": entry.latitude if entry else None,
+        "longitude": entry.longitude if entry else None,
+        "country_code": entry.country_code if entry else None,
+        "cameo_country": cameo_country(entry, gaz) if entry else None,
+        "feature_class": entry.feature_class if entry else None,
+        "feature_code": entry.feature_code if entry else None,
+        "population": entry.known_population if entry else None,
+        "actor_id": government_actor(analysis, c.start, c.end, mentions_index),
+        "sentence": max((sentence_of or analysis.sentence_of)(c.start), 0),
+        "confidence": round(detect * (conf if entry else 0.3), 3),
+    }
 
 
 @lru_cache(maxsize=65536)
@@ -933,7 +986,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     name are left out of the context when resolving it, so a name's first guess cannot vote for itself.
     """
     gaz = get_gazetteer()
-    index = MentionIndex(analysis.mentions)
+    index = MentionIndex(analysis.mentions, analysis.actors)
     full = doc_text(doc, analysis.article.text)
     ents = doc.ents
     mentions = [c for c in find_mentions(doc, full, ents) if not is_person(analysis, c.start, c.end, index)]
@@ -955,14 +1008,14 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                     resolver.context.add(e, i, weight=0.5, local=not metonyms[i])
             add_org_context(resolver, doc, ents)
         final = _resolve_round(resolver, mentions, first, keys, groups, full)
-    places: list[Place] = []
+    rows: list[dict[str, Any]] = []
     sentence_of = SentenceLookup(analysis.sentences)
     for i, c in enumerate(mentions):
         entry, conf = final[i]
         if entry is None and c.source == "ner" and not c.text[:1].isupper():
             continue
-        places.append(make_place(len(places) + 1, c, entry, conf, gaz, analysis, sentence_of, index))
-    analysis.places.extend(places)
+        rows.append(place_fields(len(rows) + 1, c, entry, conf, gaz, analysis, sentence_of, index))
+    analysis.places.extend(validate_records(Place, rows))  # one validation call for the document's places
     ctx.scratch["places_resolver"] = resolver
     ctx.scratch["places_ents"] = ents  # ``doc.ents`` as read here, for later stages (rebuilt on each access)
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
@@ -41,7 +41,7 @@ from spacy.vocab import Vocab
 from eventwire.knowledge import read_tsv
 from eventwire.knowledge.outlets import outlets
 from eventwire.records import Actor, Analysis, Source
-from eventwire.stages.base import Context, register_component
+from eventwire.stages.base import Context, register_component, validate_records
 
 Role = Literal["original", "relay", "cited"]
 
@@ -165,6 +165,7 @@ class _CueFinder:
         strings = vocab.strings
         self.verb_lemmas = frozenset(strings.add(w) for w in c.report | c.transmit | c.tell)
         self.noun_lemmas = frozenset(strings.add(w) for w in c.interview)
+        self.cue_lemmas = self.verb_lemmas | self.noun_lemmas
         self.dashes = frozenset(strings.add(w) for w in c.dash)
         self.according, self.to = strings.add("according"), strings.add("to")
         self.open, self.close = strings.add("("), strings.add(")")
@@ -176,15 +177,25 @@ class _CueFinder:
             return []
         lemma, pos, lower, orth = doc.to_array([LEMMA, POS, LOWER, ORTH]).T.tolist()
         found: list[tuple[int, str, int]] = []  # (end token, label, start)
-        for i, lem in enumerate(lemma):
+        # the tokens whose lemma is a cue lemma at all, picked in one pass; their part of speech decides below
+        for i in [i for i, lem in enumerate(lemma) if lem in self.cue_lemmas]:
+            lem = lemma[i]
             if lem in self.verb_lemmas and pos[i] in (VERB, AUX):
                 found.append((i + 1, "VERB", i))
             elif lem in self.noun_lemmas and pos[i] == NOUN:
                 found.append((i + 1, "NOUN", i))
-        found.extend(
-            (i + 2, "ACCORDING", i) for i, w in enumerate(lower[:-1]) if w == self.according and lower[i + 1] == self.to
+        if self.according in lower:
+            found.extend(
+                (i + 2, "ACCORDING", i)
+                for i, w in enumerate(lower[:-1])
+                if w == self.according and lower[i + 1] == self.to
+            )
+        datelines = (
+            [i for i, w in enumerate(orth) if w in self.dashes and i > 0 and orth[i - 1] == self.close]
+            if self.close in orth
+            else []  # no ")": no dateline
         )
-        for d in [i for i, w in enumerate(orth) if w in self.dashes and i > 0 and orth[i - 1] == self.close]:
+        for d in datelines:
             k = d - 2  # the token before ")"; up to five tokens other than "(", ")", "\\n" back to "("
             while k >= 0 and d - 1 - k <= 5 and orth[k] not in self.inner:
                 k -= 1
@@ -386,11 +397,13 @@ def _conjuncts(tok: Token) -> Iterator[Token]:
 
 def _outlet_in(idx: _DocIndex, tok: Token) -> Ref | None:
     """The named outlet mentioned in the noun phrase of ``tok``, if any."""
-    if tok.i in idx.outlet_at:
-        return idx.outlet_at[tok.i]
-    for t in _np_of(idx, tok):
-        if t.i in idx.outlet_at:
-            return idx.outlet_at[t.i]
+    outlet_at = idx.outlet_at
+    if tok.i in outlet_at:
+        return outlet_at[tok.i]
+    np = _np_of(idx, tok)
+    for i in range(np.start, np.end):  # the phrase's token indices (no Token objects)
+        if i in outlet_at:
+            return outlet_at[i]
     for child in tok.children:  # "the agency Xinhua", "state news agency, Xinhua,"
         if child.dep_ == "appos" and child.i in idx.outlet_at:
             return idx.outlet_at[child.i]
@@ -862,26 +875,26 @@ def build_chain(
             else:  # only cited sources: the publisher is the reporter who cites them
                 entries[pkey] = _Entry(ref, "original", "publisher")
                 order[pkey] = 0
-    sources: list[Source] = []
+    rows: list[dict[str, Any]] = []
     ranked = sorted(
         entries.items(),
         key=lambda kv: (_LIST_RANK[kv[1].role], order.get(kv[0], -1), kv[1].ref.start),
     )
     for n, (key, e) in enumerate(ranked, start=1):
-        sources.append(
-            Source(
-                id=f"S{n}",
-                start=e.ref.start,
-                end=e.ref.end,
-                text=e.ref.text,
-                name=e.ref.name,
-                role=e.role,
-                order=order.get(key, -1) if e.role != "cited" else -1,
-                actor_id=e.ref.actor_id,
-                cue=e.cue,
-            )
+        rows.append(
+            {
+                "id": f"S{n}",
+                "start": e.ref.start,
+                "end": e.ref.end,
+                "text": e.ref.text,
+                "name": e.ref.name,
+                "role": e.role,
+                "order": order.get(key, -1) if e.role != "cited" else -1,
+                "actor_id": e.ref.actor_id,
+                "cue": e.cue,
+            }
         )
-    return sources
+    return validate_records(Source, rows)  # one validation call for the chain
 
 
 _RANK: dict[Role, int] = {"cited": 0, "original": 1, "relay": 2}

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, POS
@@ -32,8 +34,8 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.records import Analysis, Mention, Quote, QuoteKind
-from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component
+from eventwire.records import Actor, Analysis, Mention, Quote, QuoteKind
+from eventwire.stages.base import Context, SentenceLookup, doc_text, register_component, validate_records
 from eventwire.stages.quotes_cues import (
     ADDRESSEE_VERBS,
     ATTITUDE_CLASSES,
@@ -124,7 +126,15 @@ def _particles(tok: Token) -> set[str]:
 def _is_cue(tok: Token, table: CueTable) -> VerbCue | None:
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
-    lemma = tok.lemma_.lower()
+    return _verb_cue(tok, tok.lemma_.lower(), table)
+
+
+#: Lower-cased lemma strings by string-store hash (a hash names one string in every vocabulary), kept per process.
+_LOWER_LEMMAS: dict[int, str] = {}
+
+
+def _verb_cue(tok: Token, lemma: str, table: CueTable) -> VerbCue | None:
+    """:func:`_is_cue` of a verb whose lower-cased lemma is ``lemma``."""
     rows = table.verbs.get(lemma)
     if not rows:
         return None
@@ -392,7 +402,13 @@ class _Finder:
         acomp = strings["acomp"]
         pobj = strings["pobj"]
         sources = _source_noun_hashes(table)
-        for i, (pos, lemma, dep) in enumerate(doc.to_array([POS, LEMMA, DEP]).tolist()):
+        lowered = _LOWER_LEMMAS
+        verbs = table.verbs
+        arr = doc.to_array([POS, LEMMA, DEP])
+        tags = arr[:, 0]
+        # only adjectives, nouns and verbs are looked at
+        picked = numpy.flatnonzero((tags == ADJ) | (tags == NOUN) | (tags == VERB) | (tags == AUX))
+        for i, (pos, lemma, dep) in zip(picked.tolist(), arr[picked].tolist(), strict=True):
             if pos == ADJ:
                 if lemma in _EVIDENTIAL_HASHES:
                     self.evidentials.append(i)  # "it is clear that …", "made it clear that …"
@@ -409,10 +425,16 @@ class _Finder:
                     kids = {c.dep_ for c in tok.children}
                     if "nsubj" in kids and "ccomp" in kids:
                         self.cues[i] = table.verbs[strings[lemma]][0]
-            elif pos in (VERB, AUX) and strings[lemma].lower() in table.verbs:
-                cue = _is_cue(doc[i], table)
-                if cue is not None:
-                    self.cues[i] = cue
+            else:  # VERB, AUX
+                low = lowered.get(lemma)
+                if low is None:
+                    if len(lowered) >= 100_000:
+                        lowered.clear()
+                    low = lowered[lemma] = strings[lemma].lower()
+                if low in verbs:
+                    cue = _verb_cue(doc[i], low, table)
+                    if cue is not None:
+                        self.cues[i] = cue
 
     def root_of(self, span: Span) -> Token:
         """The token of ``span`` whose head lies outside it, nearest the sentence root (punctuation left out);
@@ -452,7 +474,7 @@ class _Finder:
                 and not addressee
             ):
                 return head
-        for cue in (self._cue_after(q), self._cue_before(q, root)):
+        for cue in self._cues_around(q, root):
             if cue is None:
                 continue
             content = self.content_of(cue)
@@ -467,6 +489,12 @@ class _Finder:
                 continue
             return cue
         return None
+
+    def _cues_around(self, q: Span, root: Token) -> Iterator[Token | None]:
+        """The cue after a quoted span, then the one before it, each looked for only when asked (the one before
+        is not needed when the one after is taken)."""
+        yield self._cue_after(q)
+        yield self._cue_before(q, root)
 
     def _cue_after(self, q: Span) -> Token | None:
         doc = self.doc
@@ -555,11 +583,13 @@ class _Finder:
         content = self.content_of(cue)
         if content is None or not (content[0] <= m.open_start and m.close_end <= content[1] + 1):
             return False
-        words = sum(
-            1
-            for t in self.doc[cue.i + 1 :]
-            if content[0] <= t.idx < content[1] and not t.is_punct and not (m.open_start <= t.idx < m.close_end)
-        )
+        words = 0
+        for t in self.doc[cue.i + 1 :]:
+            at = t.idx
+            if at >= content[1]:
+                break  # tokens run in text order: none further is in the content
+            if content[0] <= at and not t.is_punct and not (m.open_start <= at < m.close_end):
+                words += 1
         return words >= 2
 
     def _dash_byline(self, q: Span, j: int) -> Token | None:
@@ -1025,15 +1055,17 @@ def _is_heading(m: QuotedSpan, span: Span, text: str) -> bool:
 
 def _sentence_like(span: Span) -> bool:
     """A quoted stretch that is a statement, not a name or a scare-quoted phrase."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
+    doc = span.doc
+    skip = _arrays(doc).skip  # punctuation or space, read from the parse arrays (no Token objects)
+    words = [i for i in range(span.start, span.end) if not skip[i]]
     if len(words) < 3:
         return False
     sent = span[0].sent
-    sent_words = [t for t in sent if not t.is_punct and not t.is_space]
+    sent_words = [i for i in range(sent.start, sent.end) if not skip[i]]
     if len(words) >= 0.6 * max(1, len(sent_words)):
         return True
-    starts_sentence = bool(sent_words) and sent_words[0].i >= span.start
-    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    starts_sentence = bool(sent_words) and sent_words[0] >= span.start
+    has_verb = any(doc[i].pos_ in {"VERB", "AUX"} for i in words)
     return starts_sentence and has_verb and len(words) >= 4
 
 
@@ -1208,8 +1240,10 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         else:
             remaining.append((m, span))
     for q in indirect:
-        if q.kind == "indirect" and any(ch in text[q.start : q.end] for ch in '"“”'):
-            q.kind = "mixed"
+        if q.kind == "indirect":
+            seg = text[q.start : q.end]
+            if '"' in seg or "“" in seg or "”" in seg:
+                q.kind = "mixed"
 
     # 4: unattributed quoted spans: drop names/scare quotes, continue statements
     for m, span in remaining:
@@ -1223,22 +1257,22 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
     for q in quotes:
         if q.cue_span is None or q.parent is not None:
             continue
-        host = next(
-            (
-                h
-                for h in quotes
-                if h is not q
+        cue_at = q.cue_span[0]
+        host = None
+        for h in quotes:  # the first quote holding the cue (a plain loop, the selective test first)
+            if (
+                h.start <= cue_at < h.end
+                and h is not q
                 and h.parent is None
-                and h.start <= q.cue_span[0] < h.end
                 and h.start <= q.start
                 and (
                     q.end <= h.end
                     or not text[h.end : q.end].strip(_END_PUNCT)  # trimmed final stop
                     or (h.kind != "direct" and q.start < h.end and q.cue is not None and q.cue.dep_ == "ccomp")
                 )
-            ),
-            None,
-        )
+            ):
+                host = h
+                break
         if host is not None and host.cue_span != q.cue_span:
             if _trailing_participle(q, host):
                 # "said X, arguing that Y": a second statement of the same speaker, not one inside X
@@ -1290,6 +1324,7 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
         ids[id(q)] = f"Q{n}"
     inside_quotes = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.parent is None]
     resolver = _Resolver(doc, analysis, table, inside_quotes)
+    rows: list[dict[str, Any]] = []
     for q in quotes:
         speaker_text: str | None = None
         speaker_start: int | None = None
@@ -1300,25 +1335,26 @@ def _run(doc: Doc, analysis: Analysis, text: str, table: CueTable, finder: _Find
             speaker_text = text[speaker_start:speaker_end]
             actor_id = resolver.resolve(q.speaker)
         cue_start, cue_end, cue_lemma = q.cue_span if q.cue_span else (None, None, None)
-        analysis.quotes.append(
-            Quote(
-                id=ids[id(q)],
-                start=q.start,
-                end=q.end,
-                text=text[q.start : q.end],
-                kind=q.kind,
-                speaker_actor_id=actor_id,
-                speaker_text=speaker_text,
-                speaker_start=speaker_start,
-                speaker_end=speaker_end,
-                cue=cue_lemma,
-                cue_start=cue_start,
-                cue_end=cue_end,
-                parent_id=ids.get(q.parent) if q.parent is not None else None,
-                confidence=q.confidence,
-                cue_class=q.cls,
-            )
+        rows.append(
+            {
+                "id": ids[id(q)],
+                "start": q.start,
+                "end": q.end,
+                "text": text[q.start : q.end],
+                "kind": q.kind,
+                "speaker_actor_id": actor_id,
+                "speaker_text": speaker_text,
+                "speaker_start": speaker_start,
+                "speaker_end": speaker_end,
+                "cue": cue_lemma,
+                "cue_start": cue_start,
+                "cue_end": cue_end,
+                "parent_id": ids.get(q.parent) if q.parent is not None else None,
+                "confidence": q.confidence,
+                "cue_class": q.cls,
+            }
         )
+    analysis.quotes.extend(validate_records(Quote, rows))  # one validation call for the document's quotes
 
 
 def _conj_outer(cue: Token) -> Token | None:
@@ -1420,8 +1456,12 @@ def _first_sep(labels: dict[int, tuple[Span, Token]], m: QuotedSpan) -> int:
 
 def _covered_by(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     """Whether more than half of ``span`` lies inside one of ``others``."""
-    length = max(1, span[1] - span[0])
-    return any(min(span[1], e) - max(span[0], s) > length / 2 for s, e in others)
+    lo, hi = span
+    half = max(1, hi - lo) / 2
+    for s, e in others:  # noqa: SIM110 -- a plain loop: no generator per call on this hot path
+        if (hi if hi < e else e) - (lo if lo > s else s) > half:
+            return True
+    return False
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
@@ -1787,8 +1827,12 @@ class _Resolver:
     sentence_of: SentenceLookup = field(init=False)
     _starts: list[int] = field(init=False)
     _longest: int = field(init=False)
+    _actors: dict[str, Actor] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._actors = {}
+        for a in self.analysis.actors:
+            self._actors.setdefault(a.id, a)  # the first of an id, as Analysis.actor finds it
         self.mentions = sorted(self.analysis.mentions, key=lambda m: m.start)
         self.sentence_of = SentenceLookup(self.analysis.sentences)
         self._starts = [m.start for m in self.mentions]
@@ -1829,7 +1873,7 @@ class _Resolver:
         return self._recent(s, kinds, media=False)
 
     def _compatible(self, actor_id: str, kinds: set[str] | None, media: bool) -> bool:
-        actor = self.analysis.actor(actor_id)
+        actor = self._actors.get(actor_id)
         if actor is None:
             return False
         if media and "MED" not in actor.sectors:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 #: One alternation over every mark; ``''`` (two apostrophes, used as a double mark) first.
 _MARK_RE = re.compile(r"''|[\"“”„«»‘’'‹›]")
@@ -24,9 +25,8 @@ _OPEN_BEFORE = set("([{—–-/“‘\"'«")
 _CLOSE_AFTER = set(".,;:!?)]}—–-”’\"'»…")
 
 
-@dataclass(frozen=True)
-class Mark:
-    """One quotation mark with the directions it may take."""
+class Mark(NamedTuple):
+    """One quotation mark with the directions it may take (a named tuple: one is made per mark of every text)."""
 
     start: int
     end: int
@@ -77,7 +77,22 @@ def _classify(text: str, m: re.Match[str]) -> Mark | None:
     return Mark(s, e, double, can_open, can_close)
 
 
+#: The last text's paragraphs, as one tuple (read and replaced whole, so threads see a consistent pair).
+_LAST_PARAGRAPHS: list[tuple[str | None, list[tuple[int, int]]]] = [(None, [])]
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; the last text's are kept (the quotes stage asks twice per document).
+    Callers must not change the list."""
+    last_text, last_spans = _LAST_PARAGRAPHS[0]
+    if last_text is text:
+        return last_spans
+    spans = _find_paragraphs(text)
+    _LAST_PARAGRAPHS[0] = (text, spans)
+    return spans
+
+
+def _find_paragraphs(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for m in re.finditer(r"\n+", text):
         if m.start() > pos:

@@ -21,11 +21,13 @@ indices.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Analysis, TimeExpression
-from eventwire.stages.base import Context, doc_text, register_component
+from eventwire.stages.base import Context, doc_text, register_component, validate_records
 from eventwire.stages.time_grammar import find_candidates
 from eventwire.stages.time_normalise import Normaliser, Tense
 
@@ -141,13 +143,17 @@ class _View:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        # token index by start offset; Token objects are made only for the offsets asked about
-        self.starts = dict(zip(doc.to_array([IDX]).tolist(), range(len(doc)), strict=True)) if len(doc) else {}
+        # token index by start offset, read when first asked (most documents ask nothing); Token objects are made
+        # only for the offsets asked about
+        self._starts: dict[int, int] | None = None
         # the normaliser asks about each candidate twice (trial, then commit): answers are kept
         self._tenses: dict[tuple[int, int], Tense] = {}
 
     def _token(self, offset: int) -> Token | None:
-        i = self.starts.get(offset)
+        if self._starts is None:
+            doc = self.doc
+            self._starts = dict(zip(doc.to_array([IDX]).tolist(), range(len(doc)), strict=True)) if len(doc) else {}
+        i = self._starts.get(offset)
         if i is not None:
             return self.doc[i]
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -203,6 +209,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     cands = find_candidates(text, accept=lambda c: norm.resolve(c, commit=False) is not None)
     sent_starts = _sentence_index(doc, analysis)
     token_map: dict[str, tuple[int, int]] = {}
+    rows: list[dict[str, Any]] = []
+    before = len(analysis.times)
     si = 0
     for cand in cands:
         res = norm.resolve(cand, commit=True)
@@ -210,23 +218,24 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
             continue
         while si + 1 < len(sent_starts) and sent_starts[si + 1] <= cand.start:
             si += 1
-        tid = f"T{len(analysis.times) + 1}"
-        analysis.times.append(
-            TimeExpression(
-                start=cand.start,
-                end=cand.end,
-                text=cand.text,
-                id=tid,
-                type=res.type,
-                value=res.value,
-                granularity=res.granularity,
-                anchor=res.anchor,
-                sentence=si,
-            )
+        tid = f"T{before + len(rows) + 1}"
+        rows.append(
+            {
+                "start": cand.start,
+                "end": cand.end,
+                "text": cand.text,
+                "id": tid,
+                "type": res.type,
+                "value": res.value,
+                "granularity": res.granularity,
+                "anchor": res.anchor,
+                "sentence": si,
+            }
         )
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is not None:
             token_map[tid] = (span.start, span.end)
+    analysis.times.extend(validate_records(TimeExpression, rows))  # one validation call for the document's times
     ctx.scratch["time_tokens"] = token_map
 
 

@@ -640,21 +640,36 @@ def _cores(text: str) -> tuple[list[int], list[tuple[int, frozenset[str]]]]:
     Words are the runs ``_WORD_RX`` finds; one ``split`` and a running sum of the part lengths
     give them with their offsets, and only the distinct words are looked up in the keyword table.
     """
-    table = keyword_kinds()
     parts = _WORD_SPLIT_RX.split(text)  # separator, word, separator, word, ..., separator
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
     words = parts[1::2]
+    known = _WORD_KINDS
     kinds_of: dict[str, frozenset[str]] = {}
     for w in set(words):
-        if w[0].isdigit():
-            kinds_of[w] = _YEAR_KINDS if len(w) == 4 else (_DIGIT2_KINDS if len(w) == 2 else _DIGIT_KINDS)
-        else:
-            found = table.get(w.lower())
-            if found is not None:
-                kinds_of[w] = found
+        found = known.get(w, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = _word_kinds(w)
+            if len(known) >= _WORD_KINDS_MAX:
+                known.clear()
+            known[w] = found
+        if found:
+            kinds_of[w] = found
     out = [(p, kinds_of[w]) for p, w in zip(starts, words, strict=True) if w in kinds_of]
     return starts, out
+
+
+#: The rule kinds of each word seen (empty: no core word), kept per process; cleared past ``_WORD_KINDS_MAX`` words.
+_WORD_KINDS: dict[str, frozenset[str]] = {}
+_WORD_KINDS_MAX = 200_000
+_UNKNOWN: frozenset[str] = frozenset({"?"})
+
+
+def _word_kinds(w: str) -> frozenset[str]:
+    """The rule kinds a word is the core word of (a run of letters or of digits), empty for none."""
+    if w[0].isdigit():
+        return _YEAR_KINDS if len(w) == 4 else (_DIGIT2_KINDS if len(w) == 2 else _DIGIT_KINDS)
+    return keyword_kinds().get(w.lower(), frozenset())
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,15 @@ def _pod_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r"(?<![\w-])" + word + r"s?$"), code) for word, code in PARTS_OF_DAY.items())
 
 
+@lru_cache(maxsize=8192)
+def _pod_code(t: str) -> str:
+    """The TIMEX3 code of the part of the day ending ``t`` ('' for none), cached per process."""
+    for rx, code in _pod_patterns():
+        if rx.search(t):
+            return code
+    return ""
+
+
 @lru_cache(maxsize=1)
 def _ordinal_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     """(pattern of an ordinal as a whole word, its value), in table order."""
@@ -416,7 +425,10 @@ def words_before(text: str, start: int, n: int = 2) -> list[str]:
 
 def word_after(text: str, end: int) -> str:
     """The word right after ``end`` (as written), '' at the end."""
-    m = _WORD.match(text, end + len(text[end:]) - len(text[end:].lstrip(" ")))
+    n = len(text)
+    while end < n and text[end] == " ":
+        end += 1  # past the spaces (no copy of the rest of the text)
+    m = _WORD.match(text, end)
     return m.group(0) if m else ""
 
 
@@ -1171,10 +1183,7 @@ class Normaliser:
     # Deictic days and weekdays ------------------------------------------------------
 
     def _pod_suffix(self, t: str) -> str:
-        for rx, code in _pod_patterns():
-            if rx.search(t):
-                return code
-        return ""
+        return _pod_code(t)
 
     def _deictic(self, c: Candidate) -> Resolved | None:
         t = c.text.lower()
