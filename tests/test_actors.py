@@ -1336,3 +1336,9 @@ def test_bare_mass_force_is_no_actor(analyze: Analyze) -> None:
 def test_people_acted_upon_take_the_subjects_scene(analyze: Analyze) -> None:
     result = analyze("A Russian missile strike on Kyiv killed 12 people.")
     assert actor_of(result, "12 people").code == "UKRCVL"
+
+
+def test_ese_demonyms_used_as_nouns_are_people(analyze: Analyze) -> None:
+    assert actor_of(analyze("Thousands of Sudanese fled to Chad."), "Sudanese").code == "SDNCVL"
+    result = analyze("Chinese officials met Japanese diplomats.")
+    assert actor_of(result, "Chinese officials").code == "CHNGOV"  # the adjective before a noun is unchanged

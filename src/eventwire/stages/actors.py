@@ -2257,6 +2257,16 @@ class _Resolver:
         form = c.form
         assert form is not None
         text = self.arrays.span_text(c.start, c.end)
+        tok = self.doc[c.start]
+        if (
+            form.type == "adj"
+            and c.length == 1
+            and form.form.endswith("ese")
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.dep_ not in ("amod", "compound", "nmod", "npadvmod")
+        ):
+            # "Thousands of Sudanese fled", "the Lebanese": an -ese adjective is its own plural people noun
+            form = CountryForm(form.code, form.form, "people")
         if form.is_government:
             if _is_locative(self.doc[c.end - 1]):
                 self.places.append((c.start, form.code))
