@@ -1019,12 +1019,23 @@ class Coder:
                 continue
             pos = poses[i]
             if pos == "VERB" and dep in _NOMINAL_SLOTS and (tree.tag[i] != "VBG" or dep.startswith("csubj")):
+                if dep == "csubj" and lemmas[tree.head[i]] == "be":
+                    # "removing the sanctions is out of the question": the statement rules the action out
+                    m = self._ruled_out(i)
+                    if m is not None:
+                        h = doc[tree.head[i]]
+                        cands[h.i] = Cand(h, m, anchor=h, complement=doc[i], action=m.rev_code)
+                        m.rev_code = ""
                 continue  # "evacuated the wounded"; a gerund ("fighting between X and Y continued") stays
             if pos == "VERB" or (pos == "AUX" and dep == "ROOT" and lemmas[i] != "be"):
                 if not may_code(tree, i, self.lex):
                     continue
                 tok = doc[i]
                 m = code_verb(tok, self.lex)
+                if m is None and lemmas[i] == "commit" and self._commitment(i):
+                    # "Vietnam is committed to opening up the economy": a declared commitment is a statement of
+                    # intent (CAMEO 030) of its subject; a coded complement recodes it through the intent frame
+                    m = Match("030", "", 0.5, "own:committed-to")
                 if m is None or m.code in ("01", "010"):
                     m = self._reporting_criticism(tok) or m
                 elif dep in _NOMINAL_SLOTS and self._between(i):
@@ -1039,19 +1050,6 @@ class Coder:
                 m = self._nominal(tok)
             if m is not None and normalise_code(m.code) is not None:
                 cands[i] = Cand(tok, m, anchor=tok)
-        for i in range(sent.start, sent.end):
-            if lemmas[i] == "commit" and i not in cands and self._commitment(i):
-                # "Vietnam is committed to opening up the economy": a declared commitment is a statement of
-                # intent (CAMEO 030) of its subject; a coded complement recodes it through the intent frame
-                tok = doc[i]
-                cands[i] = Cand(tok, Match("030", "", 0.5, "own:committed-to"), anchor=tok)
-        for i in range(sent.start, sent.end):
-            if deps[i] == "csubj" and poses[i] == "VERB" and lemmas[tree.head[i]] == "be":
-                m = self._ruled_out(i)
-                if m is not None:
-                    h = doc[tree.head[i]]
-                    cands[h.i] = Cand(h, m, anchor=h, complement=doc[i], action=m.rev_code)
-                    m.rev_code = ""
         for i in [j for j in range(sent.start, sent.end) if lemmas[j] in _STATEMENT_VERBS]:
             if i not in cands or cands[i].match.code in ("01", "010"):
                 tok = doc[i]
