@@ -1342,3 +1342,14 @@ def test_ese_demonyms_used_as_nouns_are_people(analyze: Analyze) -> None:
     assert actor_of(analyze("Thousands of Sudanese fled to Chad."), "Sudanese").code == "SDNCVL"
     result = analyze("Chinese officials met Japanese diplomats.")
     assert actor_of(result, "Chinese officials").code == "CHNGOV"  # the adjective before a noun is unchanged
+
+
+def test_place_complement_inside_a_title_cased_description(analyze: Analyze) -> None:
+    assert actor_of(analyze("Residents of Gaza City fled south."), "Residents of Gaza City").code == "PSECVL"
+    result = analyze("The Minister of Foreign Affairs met the Minister of Justice.")
+    assert actor_of(result, "The Minister of Foreign Affairs").country is None  # no place in an office title
+
+
+def test_schoolchildren_are_civilians(analyze: Analyze) -> None:
+    result = analyze("Nigerian troops rescued 50 kidnapped schoolchildren.")
+    assert actor_of(result, "50 kidnapped schoolchildren").code == "NGACVL"

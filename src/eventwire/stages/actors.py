@@ -1289,7 +1289,13 @@ def _place_title_country(doc: Doc, tok: Token, title: Title, left: int, right: i
                 elif obj.dep_ == "prep" and obj.lower_ in ("from", "in"):
                     preps.append(obj)
     for prep in preps:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout", "across") and prep.i >= right:
+        # (an "of" complement the description took in for its title case counts too: "Residents of Gaza City")
+        inside = prep.i < right and prep.lower_ == "of" and prep.head.i == tok.i and prep.i == tok.i + 1
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in ("in", "of", "from", "throughout", "across")
+            and (prep.i >= right or inside)
+        ):
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.ent_type_ in ("ORG", "PERSON", "NORP"):
                     continue  # "the leader of Hamas": an organisation, not a place
