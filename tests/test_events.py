@@ -1184,3 +1184,34 @@ def test_state_named_on_a_military_act_subject_is_its_military(analyze: object) 
     assert [e.source.code if e.source else None for e in analysis.events] == ["ISRMIL"]
     analysis = analyze("Russia attacked Ukraine.")  # type: ignore[operator]
     assert [e.source.code if e.source else None for e in analysis.events] == ["RUS"]
+
+
+# --- fourth round (modern news) ---
+
+
+def _triples(analysis: Analysis) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+    ]
+
+
+def test_killing_civilians_is_unconventional_violence(analyze: object) -> None:
+    # state forces killing civilians with no weapon or battle named: 18x, not a battle
+    analysis: Analysis = analyze("Nigerian soldiers killed twelve civilians near a market.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["18"]
+    # conjoined armed sources are co-sources of the one-way act, both against the civilians
+    analysis = analyze("Chadian soldiers and Russian mercenaries killed forty civilians.")  # type: ignore[operator]
+    assert {(e.root, e.source.code if e.source else None) for e in analysis.events} == {
+        ("18", "TCDMIL"),
+        ("18", "RUSUAF"),
+    }
+    # fighting armed forces stays 19; a war machine as subject is military force
+    analysis = analyze("Army troops killed five rebels in the north.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["19"]
+    analysis = analyze("Nigerian helicopters killed twelve civilians in a raid.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["19"]
+
+
+def test_irregular_attack_on_a_civilian_place(analyze: object) -> None:
+    analysis: Analysis = analyze("Boko Haram militants attacked a school in Maiduguri.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["18"]

@@ -2393,10 +2393,19 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 info.root == "19"
                 and c.trigger.lemma_.lower() in _ASSAULT_VERBS
                 and _irregular(pairs, actors)
-                and _civilian_targets(pairs, actors)
+                and (_civilian_targets(pairs, actors, readings=False) or _civilian_facility(c.trigger))
             ):
                 # an armed group's attack on civilians or refugees ("a camp for refugees was attacked by
                 # militiamen") is unconventional violence, not a battle
+                code, info = "180", codes["180"]
+            elif (
+                code == "190"
+                and c.trigger.lemma_.lower() in _HARM_VERBS
+                and not _weapon_subject(c.trigger)
+                and _civilian_targets(pairs, actors)
+            ):
+                # killing civilians or refugees without a weapon or battle named (no 193/195 pattern) is
+                # violence against the unarmed (18), also by state forces; fighting armed forces stays 19
                 code, info = "180", codes["180"]
             key_actors = frozenset(
                 a for s, t, _sym in pairs for a in (s.actor_id if s else None, t.actor_id if t else None) if a
@@ -2463,7 +2472,7 @@ def _armed(pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[str,
 
 _IRREGULAR = frozenset({"REB", "INS", "UAF", "SPY"})
 #: Verbs of harming people (not of fighting a battle): by an irregular group they are unconventional violence.
-_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "murder", "maim", "stab", "behead"})
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "murder", "maim", "stab", "behead", "shoot", "lynch"})
 
 
 def _irregular(pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[str, Actor]) -> bool:
@@ -2477,10 +2486,94 @@ _ASSAULT_VERBS = frozenset({"attack", "raid", "storm", "ambush"})
 _CIVILIAN_SECTORS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "REL", "JRN", "LAB", "AGR", "BUS"})
 
 
-def _civilian_targets(pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[str, Actor]) -> bool:
-    """Whether every target is an actor of a civilian sector (civilians, refugees, teachers, journalists ...)."""
-    found = [a for _s, t, _sym in pairs if t is not None and t.actor_id for a in [actors.get(t.actor_id)] if a]
-    return bool(found) and all(a.sectors and set(a.sectors) <= _CIVILIAN_SECTORS for a in found)
+#: Weapons and war machines as the subject of a killing ("aircraft killed 46 civilians"): military force (19x).
+_WEAPON_NOUNS = frozenset(
+    {
+        "aircraft",
+        "plane",
+        "warplane",
+        "jet",
+        "helicopter",
+        "gunship",
+        "drone",
+        "bomber",
+        "fighter",
+        "tank",
+        "artillery",
+        "warship",
+        "missile",
+        "rocket",
+        "shell",
+        "shelling",
+        "airstrike",
+        "bombardment",
+    }
+)
+
+
+def _weapon_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a weapon or war machine (or an attack with one)."""
+    subj, _passive = _subject(verb)
+    return subj is not None and subj.lemma_.lower() in _WEAPON_NOUNS
+
+
+def _side_sectors(side: Side, actors: dict[str, Actor]) -> set[str]:
+    """A side's sectors in this event: its reading in the clause ('SOMCVL': a place's people), else its actor's."""
+    if side.code and len(side.code) >= 6:
+        return {side.code[3:6]}
+    actor = actors.get(side.actor_id) if side.actor_id else None
+    return set(actor.sectors) if actor is not None else set()
+
+
+def _civilian_targets(
+    pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[str, Actor], readings: bool = True
+) -> bool:
+    """Whether every target is of a civilian sector (civilians, refugees, teachers, journalists ...); with
+    ``readings`` a side's reading in the clause counts (people killed in a place are its civilians)."""
+    found = [
+        _side_sectors(t, actors) if readings else {*actors[t.actor_id].sectors}
+        for _s, t, _sym in pairs
+        if t is not None and ((t.actor_id in actors) or (readings and t.code))
+    ]
+    return bool(found) and all(sec and sec <= _CIVILIAN_SECTORS for sec in found)
+
+
+#: Places of civilian life: an armed group attacking one ("attacked a hotel / market / school") assaults civilians.
+_CIVILIAN_FACILITIES = frozenset(
+    {
+        "hotel",
+        "market",
+        "marketplace",
+        "school",
+        "hospital",
+        "clinic",
+        "mosque",
+        "church",
+        "temple",
+        "synagogue",
+        "restaurant",
+        "cafe",
+        "bar",
+        "nightclub",
+        "mall",
+        "shop",
+        "bus",
+        "train",
+        "wedding",
+        "funeral",
+        "concert",
+        "village",
+        "home",
+        "house",
+        "university",
+        "college",
+    }
+)
+
+
+def _civilian_facility(verb: Token) -> bool:
+    """Whether the verb's direct object (or passive subject) is a place of civilian life."""
+    return any(ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in _CIVILIAN_FACILITIES for ch in verb.children)
 
 
 def _pairs(c: Cand) -> list[tuple[Side | None, Side | None, bool]]:
