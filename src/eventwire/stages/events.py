@@ -2531,9 +2531,9 @@ def _civilian_targets(
     """Whether every target is of a civilian sector (civilians, refugees, teachers, journalists ...); with
     ``readings`` a side's reading in the clause counts (people killed in a place are its civilians)."""
     found = [
-        _side_sectors(t, actors) if readings else {*actors[t.actor_id].sectors}
+        _side_sectors(t, actors) if readings else {*actors[t.actor_id or ""].sectors}
         for _s, t, _sym in pairs
-        if t is not None and ((t.actor_id in actors) or (readings and t.code))
+        if t is not None and ((t.actor_id or "") in actors or (readings and t.code))
     ]
     return bool(found) and all(sec and sec <= _CIVILIAN_SECTORS for sec in found)
 
