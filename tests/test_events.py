@@ -1215,3 +1215,15 @@ def test_killing_civilians_is_unconventional_violence(analyze: object) -> None:
 def test_irregular_attack_on_a_civilian_place(analyze: object) -> None:
     analysis: Analysis = analyze("Boko Haram militants attacked a school in Maiduguri.")  # type: ignore[operator]
     assert [e.root for e in analysis.events] == ["18"]
+
+
+def test_event_noun_subject_with_by_agent(analyze: object) -> None:
+    # the attack noun's by-agent is the source, and the noun names the means (aerial 195, bombing 183)
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "An airstrike by the Israeli army killed nine people in Khan Younis."
+    )
+    assert [(e.cameo, e.source.code if e.source else None) for e in analysis.events] == [("195", "ISRMIL")]
+    analysis = analyze("A car bombing by Somali insurgents killed six traders.")  # type: ignore[operator]
+    assert [(e.root, e.source.code[:3] if e.source and e.source.code else None) for e in analysis.events] == [
+        ("18", "SOM")
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, cast
 
@@ -2025,6 +2025,14 @@ class Coder:
             if res.is_nonagent(subj) and not res.sides(subj, allow_text=False):
                 return False
             c.sources = res.sides(subj)
+            if not any(x.actor_id for x in c.sources) and noun_code_at(tree, subj.i, self.lex) is not None:
+                # "a drone attack by the RSF hit a market", "Hamas's rocket attack killed ...": the event noun's
+                # agent (by/from object, possessor, agent of a participle on it) acts
+                by_agent = [
+                    x for a in _noun_agents(tree, subj.i, compounds=False) for x in res.sides(a, allow_text=False)
+                ]
+                if any(x.actor_id for x in by_agent):
+                    c.sources = [x for x in by_agent if x.actor_id]
             if not any(res.code(x) for x in c.sources):
                 # "Kenzo Oshima, the UN relief coordinator, demanded": the apposition names the side
                 for ap in (a for a in kids[subj.i] if dep[a] == "appos"):
@@ -2070,6 +2078,9 @@ class Coder:
                 for sd in c.sources:
                     if res.is_country(sd) and not sd.code:
                         sd.code = str(res.actors[sd.actor_id or ""].country) + "MIL"
+                if c.match.code == "190" and ncode[0] != "190":
+                    # "an airstrike killed ...", "a suicide bombing killed ...": the act noun names the means
+                    c.match = replace(c.match, code=ncode[0], rev_code="")
         if c.sources and c.match.code[:2] in _STANCE_ROOTS:
             c.sources = self._speaking_government(c, c.sources)
         seen = {s.actor_id for s in c.sources if s.actor_id}
