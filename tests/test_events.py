@@ -1227,3 +1227,22 @@ def test_event_noun_subject_with_by_agent(analyze: object) -> None:
     assert [(e.root, e.source.code[:3] if e.source and e.source.code else None) for e in analysis.events] == [
         ("18", "SOM")
     ]
+
+
+def test_modern_news_vocabulary(analyze: object) -> None:
+    cases = {
+        # blocking a legislative text is a veto, a deal a rejection; a road stays an obstruction
+        "China vetoed a draft resolution on Myanmar.": "129",
+        "France blocked the trade deal with Brazil.": "120",
+        "Poland expressed solidarity with Lithuania.": "051",
+        "Teachers in Chile went on strike.": "143",
+        "The Indian navy sank a Pakistani submarine.": "190",
+        "Canada added four Russian banks to its sanctions blacklist.": "163",
+        "Sweden suspended development aid to Somalia.": "162",
+        "Ukraine filed a lawsuit against Russia at the World Court.": "115",
+    }
+    for text, code in cases.items():
+        analysis: Analysis = analyze(text)  # type: ignore[operator]
+        assert [e.cameo for e in analysis.events] == [code], text
+    analysis = analyze("Belgian farmers blocked the main highway.")  # type: ignore[operator]
+    assert [e.cameo for e in analysis.events] == ["144"]
