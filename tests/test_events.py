@@ -1246,3 +1246,12 @@ def test_modern_news_vocabulary(analyze: object) -> None:
         assert [e.cameo for e in analysis.events] == [code], text
     analysis = analyze("Belgian farmers blocked the main highway.")  # type: ignore[operator]
     assert [e.cameo for e in analysis.events] == ["144"]
+
+
+def test_agent_of_an_event_noun_object_is_the_target(analyze: object) -> None:
+    # the nationality adjective of the act condemned names its agent, before the act's own target
+    analysis: Analysis = analyze("Canada denounced the Russian bombardment of Odesa.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("11", "RUS")]
+    # the possessor of a membership (an act noun) is the side refused, not the body joined
+    analysis = analyze("Hungary refused to ratify Finland's NATO membership.")  # type: ignore[operator]
+    assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("12", "FIN")]

@@ -723,6 +723,10 @@ _AGENT_NOUNS = frozenset(
         "opposition",
         "protest",
         "warning",
+        "membership",
+        "accession",
+        "candidacy",
+        "application",
     }
 )
 #: Prepositions that introduce the agent of an act ("calls by X", "demands from X").
@@ -738,6 +742,8 @@ def _noun_agents(tree: DocTree, n: int, compounds: bool = True) -> list[int]:
     out = [p for p in kids[n] if dep[p] == "poss" and tree.pos[p] != "PRON"]
     if compounds:
         out += [p for p in kids[n] if dep[p] == "compound" and p < n and tree.pos[p] == "NOUN"]
+        # a nationality adjective names the agent too ("condemned the Iranian attack on Israel" -> IRN)
+        out += [p for p in kids[n] if dep[p] == "amod" and p < n and tree.ent[p] == "NORP"]
     for ch in kids[n]:
         if dep[ch] == "prep" and lower[ch] in _AGENT_PREPS:
             out += [p for p in kids[ch] if dep[p] == "pobj"]
@@ -2148,7 +2154,7 @@ class Coder:
         agentive: set[int] = set()  # agents of acted-upon acts: targets even without a country
         for h in heads:  # an event noun is not a target, but its with/against/on/between objects may be
             is_event = noun_code_at(tree, h, self.lex) is not None
-            if not is_event:
+            if not is_event and tree.lemma[h] not in _AGENT_NOUNS:
                 flat.append(h)
             if is_event or tree.lemma[h] in _AGENT_NOUNS:
                 # an action on an event or an act ("prevented the demonstration staged by students", "rejected
@@ -2158,7 +2164,10 @@ class Coder:
                 flat += agents
                 agentive.update(agents)
                 if not is_event:
-                    agentive.add(h)  # "the hostage-takers' demands": the act noun resolves through its modifiers
+                    # "the hostage-takers' demands": the act noun resolves through its modifiers, after its
+                    # possessor ("Sweden's NATO membership" -> SWE)
+                    flat.append(h)
+                    agentive.add(h)
             if is_event:
                 flat += [
                     p
