@@ -1255,3 +1255,14 @@ def test_agent_of_an_event_noun_object_is_the_target(analyze: object) -> None:
     # the possessor of a membership (an act noun) is the side refused, not the body joined
     analysis = analyze("Hungary refused to ratify Finland's NATO membership.")  # type: ignore[operator]
     assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("12", "FIN")]
+
+
+def test_reciprocal_possessor_leaves_the_mutual_pair(analyze: object) -> None:
+    # "their" soldiers of conjoined states are no third side: the agreement stays between the two states
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "Australia and Indonesia agreed to allow their soldiers to exercise on each other's territory."
+    )
+    assert {(e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events} == {
+        ("AUS", "IDN"),
+        ("IDN", "AUS"),
+    }

@@ -752,6 +752,21 @@ def _noun_agents(tree: DocTree, n: int, compounds: bool = True) -> list[int]:
     return out
 
 
+def _reciprocal_possessor(tree: DocTree, n: int) -> bool:
+    """Whether a noun is owned by the conjoined subjects themselves ("A and B agreed to let *their* troops
+    train on *each other's* soil"): no other side."""
+    for p in tree.children[n]:
+        if tree.dep[p] != "poss":
+            continue
+        if tree.lower[p] == "their":
+            return True
+        if tree.lower[p] == "other" and any(tree.lower[d] in ("each", "one") for d in tree.children[p]):
+            return True
+        if tree.lower[p] == "other" and p > 0 and tree.lower[p - 1] in ("each", "one"):
+            return True
+    return False
+
+
 def _dangling_object(tree: DocTree, holder: int, prep: int) -> list[int]:
     """The object of a preposition the parser left empty because it read the noun phrase after it as the subject
     of a clause ("granted asylum to [five officers holed up in ...]": 'officers' as the subject of 'holed')."""
@@ -2177,6 +2192,8 @@ class Coder:
                     if dep[p] == "pobj"
                 ]
         heads = about + flat
+        if mutual_pair:
+            heads = [h for h in heads if not _reciprocal_possessor(tree, h)]
         per_head = [res.sides(h) for h in heads]
         src_ids = {x.actor_id for x in c.sources}
         with_actor = [
