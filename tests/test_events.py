@@ -1266,3 +1266,20 @@ def test_reciprocal_possessor_leaves_the_mutual_pair(analyze: object) -> None:
         ("AUS", "IDN"),
         ("IDN", "AUS"),
     }
+
+
+def test_protesters_storming_or_burning_riot(analyze: object) -> None:
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "Demonstrators set fire to the French consulate in Niamey."
+    )
+    assert [(e.cameo, e.target.code if e.target else None) for e in analysis.events] == [("145", "FRAGOV")]
+    analysis = analyze("Thousands of Chileans stormed the presidential palace.")  # type: ignore[operator]
+    assert [e.cameo for e in analysis.events] == ["145"]
+    # soldiers storming a compound is force, not a protest
+    analysis = analyze("Iraqi soldiers stormed a rebel compound.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["19"]
+
+
+def test_shot_dead_is_a_killing(analyze: object) -> None:
+    analysis: Analysis = analyze("Masked gunmen shot dead two teachers in Zamfara.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["18"]

@@ -2444,6 +2444,9 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
                 # killing civilians or refugees without a weapon or battle named (no 193/195 pattern) is
                 # violence against the unarmed (18), also by state forces; fighting armed forces stays 19
                 code, info = "180", codes["180"]
+            if code in _RIOT_CODES and c.trigger.lemma_.lower() in _RIOT_VERBS | {"set"} and _protesters(c.trigger):
+                # protesters storming parliament or setting fire to an embassy riot (CAMEO 145), aimed at the body
+                code, info = "145", codes["145"]
             key_actors = frozenset(
                 a for s, t, _sym in pairs for a in (s.actor_id if s else None, t.actor_id if t else None) if a
             )
@@ -2546,6 +2549,21 @@ _WEAPON_NOUNS = frozenset(
         "bombardment",
     }
 )
+
+
+#: Codes of force and property destruction that are a riot (145) when protesters do them, and their verbs.
+_RIOT_CODES = frozenset({"180", "1711", "1712"})
+_RIOT_VERBS = frozenset({"storm", "torch", "burn", "ransack", "loot", "raze"})
+#: Head nouns of crowds of protesters.
+_PROTESTER_NOUNS = frozenset(
+    {"protester", "protestor", "demonstrator", "rioter", "marcher", "mob", "crowd", "hundred", "thousand", "dozen"}
+)
+
+
+def _protesters(verb: Token) -> bool:
+    """Whether the verb's subject is a crowd of protesters ('Protesters', 'a mob', 'Hundreds of Kenyans')."""
+    subj, _passive = _subject(verb)
+    return subj is not None and subj.lemma_.lower() in _PROTESTER_NOUNS
 
 
 def _weapon_subject(verb: Token) -> bool:
