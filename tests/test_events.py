@@ -1283,3 +1283,13 @@ def test_protesters_storming_or_burning_riot(analyze: object) -> None:
 def test_shot_dead_is_a_killing(analyze: object) -> None:
     analysis: Analysis = analyze("Masked gunmen shot dead two teachers in Zamfara.")  # type: ignore[operator]
     assert [e.root for e in analysis.events] == ["18"]
+
+
+def test_work_with_is_cooperation(analyze: object) -> None:
+    # readiness to work with a side is an intent to cooperate (hypothetical), a plan to do so future 06x intent
+    analysis: Analysis = analyze("Seoul is willing to work with Tokyo on supply chains.")  # type: ignore[operator]
+    assert [
+        (e.root, e.modality, e.target.code[:3] if e.target and e.target.code else None) for e in analysis.events
+    ] == [("03", "hypothetical", "JPN")]
+    analysis = analyze("The baker worked with a local shop for ten years.")  # type: ignore[operator]
+    assert analysis.events == []
