@@ -1293,3 +1293,24 @@ def test_work_with_is_cooperation(analyze: object) -> None:
     ] == [("03", "hypothetical", "JPN")]
     analysis = analyze("The baker worked with a local shop for ten years.")  # type: ignore[operator]
     assert analysis.events == []
+
+
+def test_joint_production_is_cooperation(analyze: object) -> None:
+    analysis: Analysis = analyze("Egypt and Greece jointly built a power line.")  # type: ignore[operator]
+    assert {
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+    } == {
+        ("060", "EGY", "GRC"),
+        ("060", "GRC", "EGY"),
+    }
+    # announced: an intent to cooperate (the codebook's reading of 'will'); with a third side named it stays a pair
+    analysis = analyze("Spain and Italy will jointly manufacture drones for the Moroccan army.")  # type: ignore[operator]
+    assert {
+        (e.root, e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events
+    } == {
+        ("03", "ESP", "ITA"),
+        ("03", "ITA", "ESP"),
+    }
+    # two people running a shop are no political sides
+    analysis = analyze("The two brothers jointly run a bakery.")  # type: ignore[operator]
+    assert analysis.events == []

@@ -1049,10 +1049,17 @@ class Coder:
                         m.rev_code = ""
                 continue  # "evacuated the wounded"; a gerund ("fighting between X and Y continued") stays
             if pos == "VERB" or (pos == "AUX" and dep == "ROOT" and lemmas[i] != "be"):
-                if not may_code(tree, i, self.lex):
-                    continue
                 tok = doc[i]
-                m = code_verb(tok, self.lex)
+                if lemmas[i] in _JOINT_VERBS and any(
+                    deps[k] == "advmod" and lowers[k] in ("jointly", "together") for k in tree.children[i]
+                ):
+                    # "A and B will jointly develop jet engines", "built the plant together with X": joint
+                    # production is material cooperation (06; patrols and exercises military 062)
+                    m = Match("062" if lemmas[i] in ("patrol", "train") else "060", "", 1.0, "own:jointly")
+                elif not may_code(tree, i, self.lex):
+                    continue
+                else:
+                    m = code_verb(tok, self.lex)
                 if m is None and lemmas[i] == "commit" and self._commitment(i):
                     # "Vietnam is committed to opening up the economy": a declared commitment is a statement of
                     # intent (CAMEO 030) of its subject; a coded complement recodes it through the intent frame
@@ -2304,6 +2311,12 @@ class Coder:
         self._mobilization(c)
         self._countries_in_clause(c)
         resolved = [s for s in c.sources + c.targets if s.actor_id or res.use_entities]
+        if c.match.rule.startswith("own:jointly"):
+            # joint production needs two sides: conjoined subjects (mutual, no third side), or one and its partner
+            if len({s.actor_id for s in c.sources if s.actor_id}) >= 2:
+                c.targets = []
+            elif not (any(s.actor_id for s in c.sources) and any(s.actor_id for s in c.targets)):
+                return False
         if c.match.rule.startswith("petrarch2-block:"):
             # a code inherited from a broad PETRARCH2 block needs an actor target to be trusted, and the
             # verb's object must be that kind of argument: an actor ("defend Saudi Arabia") or an event noun,
@@ -2551,6 +2564,26 @@ _WEAPON_NOUNS = frozenset(
 )
 
 
+#: Verbs of making, researching and operating: done jointly by two sides they are material cooperation (06).
+_JOINT_VERBS = frozenset(
+    {
+        "develop",
+        "produce",
+        "build",
+        "manufacture",
+        "make",
+        "design",
+        "research",
+        "construct",
+        "operate",
+        "run",
+        "explore",
+        "finance",
+        "fund",
+        "patrol",
+        "train",
+    }
+)
 #: Codes of force and property destruction that are a riot (145) when protesters do them, and their verbs.
 _RIOT_CODES = frozenset({"180", "1711", "1712"})
 _RIOT_VERBS = frozenset({"storm", "torch", "burn", "ransack", "loot", "raze"})
