@@ -1314,3 +1314,11 @@ def test_joint_production_is_cooperation(analyze: object) -> None:
     # two people running a shop are no political sides
     analysis = analyze("The two brothers jointly run a bakery.")  # type: ignore[operator]
     assert analysis.events == []
+
+
+def test_a_sea_is_no_population(analyze: object) -> None:
+    # a body of water named as the place of an attack stands for no state's civilians
+    analysis: Analysis = analyze(  # type: ignore[operator]
+        "Yemeni rebels fired drones at a container ship in the Red Sea."
+    )
+    assert [(e.root, e.target) for e in analysis.events] == [("19", None)]

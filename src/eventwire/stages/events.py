@@ -1023,6 +1023,7 @@ class Coder:
         self._cue_index: tuple[dict[int, list[int]], dict[tuple[int | None, int | None], list[int]]] | None = None
         self._place_countries: dict[tuple[int, int], str] | None = None  # places stage's readings, on first use
         self._place_features: dict[tuple[int, int], str] | None = None
+        self._place_waters: set[tuple[int, int]] | None = None
         self._mention_kinds: dict[tuple[int, int], str] | None = None
         self.noun_keys = noun_words(self.lex)
 
@@ -2000,6 +2001,8 @@ class Coder:
             while lo > 0 and dep[lo - 1] == "compound" and tree.head[lo - 1] == i and tree.pos[lo - 1] == "PROPN":
                 lo -= 1
             start, end = tree.idx[lo], tree.end[i]
+            if self._water(start, end):
+                continue  # a sea, gulf or river the places stage read ("a vessel in the Red Sea") has no people
             country = self._resolved_place_country(start, end) or _place_country(self.res.text[start:end])
             if country:
                 return start, end, country
@@ -2010,6 +2013,12 @@ class Coder:
         if self._place_features is None:
             self._place_features = {(p.start, p.end): p.feature_code or "" for p in self.analysis.places}
         return self._place_features.get((start, end), "")
+
+    def _water(self, start: int, end: int) -> bool:
+        """Whether the places stage read the name at ``start``–``end`` as a body of water (GeoNames class H)."""
+        if self._place_waters is None:
+            self._place_waters = {(p.start, p.end) for p in self.analysis.places if p.feature_class == "H"}
+        return (start, end) in self._place_waters
 
     def _resolved_place_country(self, start: int, end: int) -> str | None:
         """The CAMEO country of the places stage's reading of the name at ``start``–``end`` (disambiguated with
