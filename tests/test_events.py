@@ -1322,3 +1322,21 @@ def test_a_sea_is_no_population(analyze: object) -> None:
         "Yemeni rebels fired drones at a container ship in the Red Sea."
     )
     assert [(e.root, e.target) for e in analysis.events] == [("19", None)]
+
+
+def test_weapons_of_a_state_strike_one_way(analyze: object) -> None:
+    # a mutual pattern matched on the subject's weapon words is one-way on a verb with an object; the state's
+    # weapons are its military
+    analysis: Analysis = analyze("Russian missiles hit a shopping centre in Kharkiv.")  # type: ignore[operator]
+    assert [(e.root, e.source.code if e.source else None, e.symmetric) for e in analysis.events] == [
+        ("19", "RUSMIL", False)
+    ]
+
+
+def test_strikes_by_armed_forces_are_military(analyze: object) -> None:
+    analysis: Analysis = analyze("Turkish forces carried out strikes inside Iraq.")  # type: ignore[operator]
+    assert [(e.cameo, e.target.code if e.target else None) for e in analysis.events] == [("190", "IRQ")]
+    analysis = analyze("Dock workers in Italy staged a strike over pay.")  # type: ignore[operator]
+    assert [e.cameo for e in analysis.events] == ["143"]
+    analysis = analyze("Israeli soldiers raided a village near Nablus.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["19"]

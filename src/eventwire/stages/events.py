@@ -2118,6 +2118,17 @@ class Coder:
                 if c.match.code == "190" and ncode[0] != "190":
                     # "an airstrike killed ...", "a suicide bombing killed ...": the act noun names the means
                     c.match = replace(c.match, code=ncode[0], rev_code="")
+            elif tree.lemma[subj.i] in _WEAPON_NOUNS:
+                # "Russian missiles hit ...", "Turkish jets bombed ...": a state's weapons are its military
+                for sd in c.sources:
+                    if res.is_country(sd) and not sd.code:
+                        sd.code = str(res.actors[sd.actor_id or ""].country) + "MIL"
+        if c.match.code.startswith("143") and c.sources and _strike_noun(c):
+            # "forces carried out strikes inside Iran", "Israel launched strikes on X": strikes by armed forces or
+            # states are military strikes, not labour strikes (workers, unions, doctors ... keep 143)
+            pairs0: list[tuple[Side | None, Side | None, bool]] = [(sd, None, False) for sd in c.sources]
+            if _armed(pairs0, res.actors) and not _labour(pairs0, res.actors):
+                c.match = replace(c.match, code="190", rev_code="", symmetric=False)
         if c.sources and c.match.code[:2] in _STANCE_ROOTS:
             c.sources = self._speaking_government(c, c.sources)
         seen = {s.actor_id for s in c.sources if s.actor_id}
@@ -2593,6 +2604,23 @@ _JOINT_VERBS = frozenset(
         "train",
     }
 )
+
+
+def _strike_noun(c: Cand) -> bool:
+    """Whether the event is a 'strike' noun (labour strike 143 in the tables; military strike by armed sides)."""
+    noun = c.match.noun if c.match.noun is not None else c.trigger
+    return noun.lemma_.lower() == "strike"
+
+
+def _labour(pairs: list[tuple[Side | None, Side | None, bool]], actors: dict[str, Actor]) -> bool:
+    """Whether a source is of a society's working groups (workers, unions, teachers, doctors ...)."""
+    for src, _t, _s in pairs:
+        actor = actors.get(src.actor_id) if src and src.actor_id else None
+        if actor is not None and set(actor.sectors) & {"LAB", "EDU", "HLH", "MED", "BUS", "AGR", "CVL", "OPP"}:
+            return True
+    return False
+
+
 #: Codes of force and property destruction that are a riot (145) when protesters do them, and their verbs.
 _RIOT_CODES = frozenset({"180", "1711", "1712"})
 _RIOT_VERBS = frozenset({"storm", "torch", "burn", "ransack", "loot", "raze"})

@@ -544,6 +544,10 @@ def _candidates(lemma: str, prt: str, present: set[str], lex: Lexicon) -> list[P
     return [in_order[r] for r in sorted(ranks)]
 
 
+#: Verbs of fighting each other: their mutual patterns stay mutual with an object ("troops battled rebels").
+_MUTUAL_VERBS = frozenset({"battle", "fight", "clash", "skirmish", "exchange", "engage", "duel", "meet"})
+
+
 def code_verb(verb: Token, lex: Lexicon) -> Match | None:
     """The best code for a verb token, or None (unknown verb, or a pattern that says 'no event')."""
     lemma = lookup_lemma(verb, lex)
@@ -595,7 +599,12 @@ def code_verb(verb: Token, lex: Lexicon) -> Match | None:
         rule = f"{pat.origin}:{lemma}{'_' + prt if prt else ''}"
         if not code and pat.rev_code:
             return Match(pat.rev_code, "", w, rule + ":reversed", tgt, symmetric=False)
-        return Match(code, pat.rev_code, w, rule, tgt, symmetric=bool(pat.rev_code) and pat.rev_code == code)
+        sym = bool(pat.rev_code) and pat.rev_code == code
+        if sym and not pat.elements and lemma not in _MUTUAL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+            # a mutual pattern matched only on the subject's words ("- * WEAPON [193:193]", written for "battle")
+            # is one-way on a verb acting on an object: "Russian missiles hit an apartment block in X"
+            return Match(code, "", w, rule, tgt, symmetric=False)
+        return Match(code, pat.rev_code, w, rule, tgt, symmetric=sym)
     assert lemma is not None
     entry = lex.verbs[lemma]
     # the particles among the verb's defaults: those found above (a default key is one of the keys searched
