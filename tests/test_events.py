@@ -1340,3 +1340,22 @@ def test_strikes_by_armed_forces_are_military(analyze: object) -> None:
     assert [e.cameo for e in analysis.events] == ["143"]
     analysis = analyze("Israeli soldiers raided a village near Nablus.")  # type: ignore[operator]
     assert [e.root for e in analysis.events] == ["19"]
+
+
+def test_conjoined_sides_exchange_groups(analyze: object) -> None:
+    # a group without a country exchanged between conjoined sides is no third side
+    analysis: Analysis = analyze("Armenia and Azerbaijan exchanged 32 prisoners.")  # type: ignore[operator]
+    assert {(e.source.code if e.source else None, e.target.code if e.target else None) for e in analysis.events} == {
+        ("ARM", "AZE"),
+        ("AZE", "ARM"),
+    }
+
+
+def test_receiving_leaders_slapping_tariffs(analyze: object) -> None:
+    cases = {
+        "Narendra Modi received the Egyptian president in New Delhi.": ("043", "EGYGOV"),
+        "Canada slapped tariffs on Chinese steel.": ("163", "CHN"),
+    }
+    for text, (code, target) in cases.items():
+        analysis: Analysis = analyze(text)  # type: ignore[operator]
+        assert [(e.cameo, e.target.code if e.target else None) for e in analysis.events] == [(code, target)], text

@@ -336,6 +336,11 @@ class Resolver:
         actor = self.actors.get(side.actor_id) if side.actor_id else None
         return actor is not None and bool(actor.country)
 
+    def group_only(self, side: Side) -> bool:
+        """Whether a side is an actor of sectors only, with no country ("prisoners", "their troops")."""
+        actor = self.actors.get(side.actor_id) if side.actor_id else None
+        return actor is not None and bool(actor.sectors) and not actor.country and not side.code
+
     def is_country(self, side: Side) -> bool:
         """Whether a side's actor is a country itself (no sector)."""
         actor = self.actors.get(side.actor_id) if side.actor_id else None
@@ -2191,7 +2196,9 @@ class Coder:
             ]
         if _purpose_i(tree, t.i) and tree.lemma[tree.head[t.i]] in _CONVEYANCE:  # 'sent experts to X to investigate'
             heads += [h for h in _target_heads(t.head, c.match, subj) if h < t.i]
-        mutual_pair = len({s.actor_id for s in c.sources} - {None}) >= 2 and c.match.code[:2] in _MUTUAL_ROOTS
+        mutual_pair = len({s.actor_id for s in c.sources} - {None}) >= 2 and (
+            c.match.code[:2] in _MUTUAL_ROOTS or c.match.symmetric or c.match.rev_code == c.match.code
+        )
         flat: list[int] = []
         agentive: set[int] = set()  # agents of acted-upon acts: targets even without a country
         for h in heads:  # an event noun is not a target, but its with/against/on/between objects may be
@@ -2302,10 +2309,15 @@ class Coder:
                         # subject actor, an actor deep in the object phrases is no side of the action
                         return False
                     break
+        # between conjoined mutual sides a group without a country is what they exchange or discuss, not a third
+        # side ("Ukraine and Russia swapped prisoners"); a fight's enemy stays ("A and B fought rebels")
+        pair_only = mutual_pair and c.match.code[:2] != "19"
+        if pair_only:  # named persons without a country stay ("A and B met Mr. X")
+            with_actor = [(h, sd) for h, sd in with_actor if not all(res.group_only(x) for x in sd if x.actor_id)]
         if chosen is None and with_actor:
             chosen_head, chosen = with_actor[0]  # a sector-only actor ("its troops") only when nothing better is named
         if chosen is None:
-            chosen = next((sd for sd in per_head if sd), [])
+            chosen = [] if pair_only else next((sd for sd in per_head if sd), [])
         if not mutual_pair and not any(sd.actor_id for sd in chosen):
             place = self._place_target(c, flat)
             if place is not None:
