@@ -1359,3 +1359,9 @@ def test_receiving_leaders_slapping_tariffs(analyze: object) -> None:
     for text, (code, target) in cases.items():
         analysis: Analysis = analyze(text)  # type: ignore[operator]
         assert [(e.cameo, e.target.code if e.target else None) for e in analysis.events] == [(code, target)], text
+
+
+def test_named_hazards_are_no_agents(analyze: object) -> None:
+    for text in ("Cyclone Freddy killed 400 people in Malawi.", "Hurricane Otis destroyed homes in Acapulco."):
+        analysis: Analysis = analyze(text)  # type: ignore[operator]
+        assert analysis.events == [], text

@@ -355,7 +355,12 @@ class Resolver:
         """Whether the head is a natural hazard / accident noun without an actor."""
         tree = self.tree
         i = head if isinstance(head, int) else head.i
-        return tree.lemma[i] in self.nonagents or tree.lower[i] in self.nonagents
+        if tree.lemma[i] in self.nonagents or tree.lower[i] in self.nonagents:
+            return True
+        # a named hazard ("Hurricane Milton", "Typhoon Haiyan", "Storm Daniel"): the hazard word before the name
+        return tree.pos[i] == "PROPN" and any(
+            tree.dep[k] == "compound" and k < i and tree.lower[k] in self.nonagents for k in tree.children[i]
+        )
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -2064,7 +2069,7 @@ class Coder:
         if subj is not None and tree.pos[subj.i] == "PRON" and not res.sides(subj, allow_text=False):
             subj = _speaker_for_pronoun(t) or subj
         if subj is not None:
-            if res.is_nonagent(subj) and not res.sides(subj, allow_text=False):
+            if res.is_nonagent(subj) and not any(res.code(x) for x in res.sides(subj, allow_text=False)):
                 return False
             c.sources = res.sides(subj)
             if not any(x.actor_id for x in c.sources) and noun_code_at(tree, subj.i, self.lex) is not None:
