@@ -1365,3 +1365,11 @@ def test_named_hazards_are_no_agents(analyze: object) -> None:
     for text in ("Cyclone Freddy killed 400 people in Malawi.", "Hurricane Otis destroyed homes in Acapulco."):
         analysis: Analysis = analyze(text)  # type: ignore[operator]
         assert analysis.events == [], text
+
+
+def test_sports_results_are_no_force(analyze: object) -> None:
+    for text in ("Japan crushed Germany 4-1 in Tokyo.", "The Australian rugby team crushed Fiji."):
+        analysis: Analysis = analyze(text)  # type: ignore[operator]
+        assert analysis.events == [], text
+    analysis = analyze("The Israeli side shelled Gaza.")  # type: ignore[operator]
+    assert [e.root for e in analysis.events] == ["19"]

@@ -762,6 +762,27 @@ def _noun_agents(tree: DocTree, n: int, compounds: bool = True) -> list[int]:
     return out
 
 
+#: Sports sides: force verbs with them as subject are matches, not political events.
+_SPORTS_NOUNS = frozenset(
+    {"team", "squad", "club", "eleven", "striker", "goalkeeper", "player", "champion", "footballer"}
+)
+_SCORE_RE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+
+
+def _sports(tree: DocTree, v: int, subj: int) -> bool:
+    """Whether a force verb reports a match: a sports side as subject, or a score ('3-0') on the verb or its object."""
+    if tree.lemma[subj] in _SPORTS_NOUNS and not tree.ent[subj]:
+        return True
+    low = tree.lower
+    end = min(len(low), v + 10)
+    for k in range(v + 1, end):  # a score right after the verb: '3-0' as one token or as '3', '-', '0'
+        if _SCORE_RE.match(low[k]) or (
+            low[k].isdigit() and k + 2 < len(low) and low[k + 1] in ("-", "–") and low[k + 2].isdigit()
+        ):
+            return True
+    return False
+
+
 def _reciprocal_possessor(tree: DocTree, n: int) -> bool:
     """Whether a noun is owned by the conjoined subjects themselves ("A and B agreed to let *their* troops
     train on *each other's* soil"): no other side."""
@@ -2071,6 +2092,8 @@ class Coder:
         if subj is not None:
             if res.is_nonagent(subj) and not any(res.code(x) for x in res.sides(subj, allow_text=False)):
                 return False
+            if c.match.code[:2] in _CAPITAL_CITY_ROOTS and _sports(tree, t.i, subj.i):
+                return False  # "the Indian cricket team beat Pakistan", "United crushed Liverpool 3-0"
             c.sources = res.sides(subj)
             if not any(x.actor_id for x in c.sources) and noun_code_at(tree, subj.i, self.lex) is not None:
                 # "a drone attack by the RSF hit a market", "Hamas's rocket attack killed ...": the event noun's
