@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from eventwire.knowledge.cameo import cameo_codes, lexicon, mirror_code, parse_elements
 from eventwire.nlp import load_nlp
+from eventwire.pipeline import Pipeline
 from eventwire.records import Actor, Analysis, Article, Event, Mention
 from eventwire.stages import events as events_stage
 from eventwire.stages.base import Context, sentences_of
@@ -1091,8 +1093,13 @@ def test_places_named_in_from_phrases(analyze: object) -> None:
     assert [e.target.code if e.target else None for e in analysis.events] == ["BIHCVL"]
 
 
-def test_protest_without_target_is_addressed_to_the_own_government(analyze: object) -> None:
+def test_protest_without_target_has_none_unless_inference_is_asked_for(analyze: object, pipeline: Pipeline) -> None:
     analysis: Analysis = analyze("Egyptian demonstrators rioted on Friday.")  # type: ignore[operator]
+    assert [(e.root, e.target) for e in analysis.events] == [("14", None)]  # no side is invented by default
+    inferring = Pipeline(settings=replace(pipeline.settings, infer_protest_targets=True), nlp=pipeline.nlp)
+    analysis = inferring.analyze(
+        Article.from_text("Egyptian demonstrators rioted on Friday.", published=dt.date(2024, 4, 26))
+    )
     assert [(e.root, e.target.code if e.target else None) for e in analysis.events] == [("14", "EGYGOV")]
     # a named target stays
     analysis = analyze("Egyptian demonstrators protested against Israel.")  # type: ignore[operator]

@@ -27,17 +27,21 @@ class Settings:
         goldstein: which Goldstein table events use (GDELT's is what GDELT users expect).
         actor_files: user actor tables (CSV) that extend or override the shipped one.
         max_bytes: size limit for one article.
+        infer_protest_targets: give a protest that names no target the government of the protesters' own
+            state as target (ICEWS-style coding; off by default, since the text does not name that side).
     """
 
     model: str | None = None
     goldstein: GoldsteinTable = "gdelt"
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     max_bytes: int = DEFAULT_MAX_BYTES
+    infer_protest_targets: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Settings from ``EVENTWIRE_MODEL``, ``EVENTWIRE_GOLDSTEIN``, ``EVENTWIRE_MAX_BYTES``,
-        ``EVENTWIRE_ACTORS`` (an os.pathsep-separated list), then keyword overrides."""
+        ``EVENTWIRE_ACTORS`` (an os.pathsep-separated list), ``EVENTWIRE_INFER_PROTEST_TARGETS`` (1/true/yes),
+        then keyword overrides."""
         values: dict[str, object] = {}
         if os.environ.get("EVENTWIRE_MODEL"):
             values["model"] = os.environ["EVENTWIRE_MODEL"]
@@ -47,6 +51,12 @@ class Settings:
             values["max_bytes"] = int(os.environ["EVENTWIRE_MAX_BYTES"])
         if os.environ.get("EVENTWIRE_ACTORS"):
             values["actor_files"] = tuple(Path(p) for p in os.environ["EVENTWIRE_ACTORS"].split(os.pathsep) if p)
+        if os.environ.get("EVENTWIRE_INFER_PROTEST_TARGETS"):
+            values["infer_protest_targets"] = os.environ["EVENTWIRE_INFER_PROTEST_TARGETS"].lower() in (
+                "1",
+                "true",
+                "yes",
+            )
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "actor_files" in values:
             values["actor_files"] = tuple(Path(str(p)) for p in values["actor_files"])  # type: ignore[attr-defined]

@@ -1983,7 +1983,8 @@ class Coder:
 
     def _own_authorities(self, c: Cand) -> list[Side]:
         """A protest (14) that names neither an actor nor a place it is aimed at is addressed to the authorities of
-        the protesters' own state (CAMEO: demonstrations, strikes, riots and boycotts press the government):
+        the protesters' own state (ICEWS-style coding; only with ``Settings.infer_protest_targets``, because the text
+        does not name that side and the issue's rule is that no side is invented):
         target = the source's country + GOV, the trigger's words as evidence ("Egyptian demonstrators rioted",
         "opposition parties in Nepal organized a general strike").  Only for groups of a society (a sector that is no
         state authority), not for states or state bodies."""
@@ -2351,7 +2352,9 @@ class Coder:
             if place is not None:
                 chosen = [place]
             elif not chosen:
-                chosen = self._own_population(c) or self._own_authorities(c)
+                chosen = self._own_population(c) or (
+                    self._own_authorities(c) if self.ctx.settings.infer_protest_targets else []
+                )
         elif chosen_head >= 0 and (sector := self._for_population(c, chosen_head)):
             for sd in chosen:
                 actor = res.actors.get(sd.actor_id) if sd.actor_id else None
