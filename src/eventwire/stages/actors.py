@@ -41,7 +41,7 @@ import numpy as np
 import spacy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.matcher import PhraseMatcher
-from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -61,7 +61,7 @@ from eventwire.knowledge.agents import (
 from eventwire.knowledge.countries import CountryForm, country_forms, country_kinds, country_name, lookup_country
 from eventwire.knowledge.outlets import OUTLET_SOURCE
 from eventwire.records import Actor, ActorKind, Analysis, Mention, MentionKind, RoleStatus
-from eventwire.stages.base import Context, register_component
+from eventwire.stages.base import Context, register_component, validate_records
 
 #: Prepositions after which a capital/institution is a place, not the government ("talks in Beijing").
 LOCATIVE_PREPS = frozenset(
@@ -365,6 +365,10 @@ class _DocArrays:
     lemma: list[int]
     ent_type: list[int]
     pos: list[int]
+    #: indices of the tokens tagged NOUN or PROPN
+    nouns: list[int]
+    #: whether any token is an attitude prefix word ("anti", "pro"; see ``_stance_tokens``)
+    has_stance: bool
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end) sliced from the document string."""
@@ -402,6 +406,8 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
         ents.append((start, ends[k] if k < len(ends) else n, strings[int(ent_types[start])]))
     lower = matrix[:, 4]
     punct = matrix[:, 2] != 0
+    pos = matrix[:, 8]
+    attitude, _hyphen = _attitude_hashes()
     arrays = _DocArrays(
         doc=doc,
         text=text if text is not None else doc.text,
@@ -413,7 +419,9 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
         lower=cast(list[int], lower.tolist()),
         lemma=cast(list[int], matrix[:, 7].tolist()),
         ent_type=cast(list[int], ent_types.tolist()),
-        pos=cast(list[int], matrix[:, 8].tolist()),
+        pos=cast(list[int], pos.tolist()),
+        nouns=np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist(),
+        has_stance=bool(functools.reduce(operator.or_, (lower == h for h in attitude), np.zeros(n, dtype=bool)).any()),
     )
     _ARRAYS.current = arrays
     return arrays
@@ -430,8 +438,23 @@ def _trim(doc: Doc, start: int, end: int, arrays: _DocArrays | None = None) -> t
     return start, end
 
 
+#: ``_word`` results by (orth, lemma) hash: a pure function of the token's form and lemma and the read-only tables
+_WORDS: dict[tuple[int, int], str] = {}
+
+
 def _word(tok: Token) -> str:
     """The agent-table key of a token: lemma or lower-case form (singularised if needed) the tables know."""
+    key = (tok.orth, tok.lemma)
+    word = _WORDS.get(key)
+    if word is None:
+        if len(_WORDS) >= 200_000:
+            _WORDS.clear()
+        word = _WORDS[key] = _word_of(tok)
+    return word
+
+
+def _word_of(tok: Token) -> str:
+    """``_word`` computed (the form and lemma of ``tok`` only)."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
     table = agent_table()
@@ -458,6 +481,12 @@ def _word(tok: Token) -> str:
         if fixed is not None:
             return fixed
     return lemma
+
+
+@lru_cache(maxsize=16384)
+def _best_agent(words: tuple[str, ...], head: int | None) -> tuple[Agent, int, int] | None:
+    """``best_agent`` remembered per process (a pure function of the words and the read-only agent table)."""
+    return best_agent(words, head)
 
 
 def _root(doc: Doc, start: int, end: int) -> Token:
@@ -930,8 +959,8 @@ def _unlabelled_misspelt_countries(doc: Doc, arrays: _DocArrays, cands: list[Can
     n = len(pos)
     covered = {i for c in cands for i in range(c.start, c.end)}
     out: list[Cand] = []
-    for i in range(n):
-        if (pos[i] != PROPN and pos[i] != NOUN) or ent_type[i] or i in covered:
+    for i in arrays.nouns:
+        if ent_type[i] or i in covered:
             continue
         if (i > 0 and pos[i - 1] == PROPN) or (i + 1 < n and pos[i + 1] == PROPN):
             continue
@@ -1000,17 +1029,20 @@ def _people_groups(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return [c for c in out if id(c) not in drop]
 
 
+_start_key = operator.attrgetter("start")
+
+
 def _select(cands: Iterable[Cand], n: int) -> list[Cand]:
     """Non-overlapping candidates, longest first, then by priority."""
     taken = [False] * n
     out: list[Cand] = []
-    for c in sorted(cands, key=lambda c: (-c.length, c.priority, c.start)):
-        if any(taken[c.start : c.end]):
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        start, end = c.start, c.end
+        if True in taken[start:end]:
             continue
-        for i in range(c.start, c.end):
-            taken[i] = True
+        taken[start:end] = [True] * (end - start)
         out.append(c)
-    return sorted(out, key=lambda c: c.start)
+    return sorted(out, key=_start_key)
 
 
 def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]:
@@ -1069,9 +1101,10 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     word_idx: list[int] = []
     word_toks: list[Token] = []
     org: ActorEntry | None = None
-    span_text = _doc_arrays(doc).span_text
+    arrays = _doc_arrays(doc)
+    span_text = arrays.span_text
     forms = country_forms()
-    stance = _stance_tokens(_doc_arrays(doc).lower, tokens)
+    stance = _stance_tokens(arrays.lower, tokens) if arrays.has_stance else set()
     for i in tokens:
         if stance and _attitude_prefix(stance, i):
             continue  # "an anti-Syria journalist" is no Syrian: the country is the object of the attitude
@@ -1118,7 +1151,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
         words.append(_word(tok))
         word_idx.append(i)
         word_toks.append(tok)
-    hit = best_agent(words, word_idx.index(head) if head is not None and head in word_idx else None)
+    hit = _best_agent(tuple(words), word_idx.index(head) if head is not None and head in word_idx else None)
     if hit is None:
         return None
     agent, s, e = hit
@@ -1229,6 +1262,21 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
 def _misspelt_head(low: str, lemma: str) -> bool:
     """Whether a noun is a misspelt agent head (see :func:`eventwire.knowledge.agents.misspelt_agent`)."""
     return len(low) >= 8 and misspelt_agent(low, lemma) is not None
+
+
+#: ``_misspelt_head`` by (lower-case form, lemma) hash (a pure function of the two strings and the tables)
+_MISSPELT_HEADS: dict[tuple[int, int], bool] = {}
+
+
+def _misspelt_head_hash(low: int, lemma: int, strings: StringStore) -> bool:
+    """``_misspelt_head`` of the strings with these hashes, remembered per process."""
+    key = (low, lemma)
+    hit = _MISSPELT_HEADS.get(key)
+    if hit is None:
+        if len(_MISSPELT_HEADS) >= 200_000:
+            _MISSPELT_HEADS.clear()
+        hit = _MISSPELT_HEADS[key] = _misspelt_head(strings[low], strings[lemma])
+    return hit
 
 
 @lru_cache(maxsize=1)
@@ -1479,19 +1527,16 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     arrays = _doc_arrays(doc)
     head_hashes = _head_hashes()
     lemma_hashes = head_hashes | _collective_hashes()
-    nouns = (NOUN, PROPN)
     strings = doc.vocab.strings
     qualified_hashes = _qualified_head_hashes()
+    lower_col, lemma_col, pos_col = arrays.lower, arrays.lemma, arrays.pos
     hits = [
         i
-        for i, (low, lem, pos) in enumerate(zip(arrays.lower, arrays.lemma, arrays.pos, strict=True))
-        if pos in nouns
-        and (
-            lem in lemma_hashes
-            or low in head_hashes
-            or (pos == NOUN and _misspelt_head(strings[low], strings[lem]) and doc[i].is_lower)
-            or (lem in qualified_hashes and _qualified_head(doc, i))
-        )
+        for i in arrays.nouns
+        if (lem := lemma_col[i]) in lemma_hashes
+        or (low := lower_col[i]) in head_hashes
+        or (pos_col[i] == NOUN and _misspelt_head_hash(low, lem, strings) and doc[i].is_lower)
+        or (lem in qualified_hashes and _qualified_head(doc, i))
     ]
     for i in hits:
         occupied = owner.get(i)
@@ -1561,7 +1606,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                 pobj = [g for g in child.children if g.dep_ == "pobj"]
                 if pobj:
                     words = [_word(doc[i]) for i in range(left, pobj[0].right_edge.i + 1)]
-                    longer = best_agent(words, tok.i - left)
+                    longer = _best_agent(tuple(words), tok.i - left)
                     title_case = all(doc[i].is_title for i in range(child.i + 1, pobj[0].right_edge.i + 1))
                     pobj_owner = owner.get(pobj[0].i)
                     is_country = pobj_owner is not None and pobj_owner.type == "country" and pobj_owner.form is not None
@@ -3109,22 +3154,23 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
     used.sort(key=lambda d: first[id(d)])
     for n, d in enumerate(used, start=1):
         d.id = f"A{n}"
-    actors = [
-        Actor(
-            id=d.id,
-            name=d.name,
-            kind=d.kind,
-            country=d.country,
-            sectors=list(dict.fromkeys(d.sectors)),
-            role=d.role,
-            role_status=d.role_status,
-            kb_id=d.kb_id,
-            confidence=round(min(1.0, max(0.0, d.confidence)), 2),
-            evidence=d.evidence,
-        )
+    # field values of every actor and mention, validated in one call per record type (``validate_records``)
+    actor_rows: list[dict[str, object]] = [
+        {
+            "id": d.id,
+            "name": d.name,
+            "kind": d.kind,
+            "country": d.country,
+            "sectors": list(dict.fromkeys(d.sectors)),
+            "role": d.role,
+            "role_status": d.role_status,
+            "kb_id": d.kb_id,
+            "confidence": round(min(1.0, max(0.0, d.confidence)), 2),
+            "evidence": d.evidence,
+        }
         for d in used
     ]
-    mentions: list[Mention] = []
+    mention_rows: list[dict[str, object]] = []
     token_map: dict[int, str] = {}
     # character offsets from one array read and one doc.text build (no Span per mention)
     arrays = _doc_arrays(doc)
@@ -3136,22 +3182,22 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
         else:
             span: Span = doc[s:e]
             start_char, end_char = span.start_char, span.end_char
-        mentions.append(
-            Mention(
-                start=start_char,
-                end=end_char,
-                text=text[start_char:end_char],
-                actor_id=d.id,
-                kind=kind,
-                sentence=sent_idx[s] if s < len(sent_idx) else analysis.sentence_of(start_char),
-                label=label,
-                confidence=resolver.link_confidence.get(s),
-            )
+        mention_rows.append(
+            {
+                "start": start_char,
+                "end": end_char,
+                "text": text[start_char:end_char],
+                "actor_id": d.id,
+                "kind": kind,
+                "sentence": sent_idx[s] if s < len(sent_idx) else analysis.sentence_of(start_char),
+                "label": label,
+                "confidence": resolver.link_confidence.get(s),
+            }
         )
         for i in range(s, e):
             token_map[i] = d.id
-    analysis.actors.extend(actors)
-    analysis.mentions.extend(mentions)
+    analysis.actors.extend(validate_records(Actor, actor_rows))
+    analysis.mentions.extend(validate_records(Mention, mention_rows))
     ctx.scratch["actors.token_map"] = token_map
 
 
