@@ -42,7 +42,7 @@ import spacy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import DET, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -200,7 +200,7 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 P_TABLE_PERSON, P_ORG, P_COUNTRY, P_ENT_PERSON, P_ENT_ORG, P_ENT_OTHER = range(6)
 
 
-@dataclass
+@dataclass(slots=True)
 class Title:
     """A title found next to a name or heading a role description."""
 
@@ -232,7 +232,7 @@ class Title:
         return role
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """A candidate mention over doc tokens [start, end)."""
 
@@ -264,7 +264,7 @@ class Cand:
         return self.end - self.start
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """An actor being built for one document."""
 
@@ -345,7 +345,7 @@ def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, Phr
 # Helpers
 
 
-@dataclass
+@dataclass(slots=True)
 class _DocArrays:
     """Per-document token attributes read once as arrays (no Token object per access)."""
 
@@ -395,15 +395,21 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
     matrix = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_QUOTE, LOWER, ENT_IOB, ENT_TYPE, LEMMA, POS]).reshape(n, 9)
     the, possessive = _trim_hashes()
     strings = doc.vocab.strings
+    # every column as a list in one conversion
+    columns = cast(list[list[int]], matrix.T.tolist()) if n else [[] for _ in range(9)]
+    idx, _length, _punct, _quote, lower_col, iob, ent_type_col, lemma_col, pos_col = columns
     # entities from the IOB column: B=3 starts one, I=1 continues it, anything else ends it
-    iob = matrix[:, 5]
-    not_inside = np.flatnonzero(iob != 1)
-    ends = not_inside.tolist()
-    ent_types = matrix[:, 6]
     ents: list[tuple[int, int, str]] = []
-    for start in np.flatnonzero(iob == 3).tolist():
-        k = bisect.bisect_right(ends, start)  # the first non-inside token after the start
-        ents.append((start, ends[k] if k < len(ends) else n, strings[int(ent_types[start])]))
+    ent_start = -1
+    for i, tag in enumerate(iob):
+        if tag != 1:
+            if ent_start >= 0:
+                ents.append((ent_start, i, strings[ent_type_col[ent_start]]))
+                ent_start = -1
+            if tag == 3:
+                ent_start = i
+    if ent_start >= 0:
+        ents.append((ent_start, n, strings[ent_type_col[ent_start]]))
     lower = matrix[:, 4]
     punct = matrix[:, 2] != 0
     pos = matrix[:, 8]
@@ -411,15 +417,15 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
     arrays = _DocArrays(
         doc=doc,
         text=text if text is not None else doc.text,
-        starts=cast(list[int], matrix[:, 0].tolist()),
+        starts=idx,
         ends=cast(list[int], (matrix[:, 0] + matrix[:, 1]).tolist()),
         lead_skip=cast(list[bool], (punct | (matrix[:, 3] != 0) | (lower == the)).tolist()),
         trail_skip=cast(list[bool], functools.reduce(operator.or_, (lower == h for h in possessive), punct).tolist()),
         ents=ents,
-        lower=cast(list[int], lower.tolist()),
-        lemma=cast(list[int], matrix[:, 7].tolist()),
-        ent_type=cast(list[int], ent_types.tolist()),
-        pos=cast(list[int], pos.tolist()),
+        lower=lower_col,
+        lemma=lemma_col,
+        ent_type=ent_type_col,
+        pos=pos_col,
         nouns=np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist(),
         has_stance=bool(functools.reduce(operator.or_, (lower == h for h in attitude), np.zeros(n, dtype=bool)).any()),
     )
@@ -810,6 +816,11 @@ def _is_two_word_title(first: Token, second: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _of_hash() -> int:
+    return cast(int, hash_string("of"))
+
+
+@lru_cache(maxsize=1)
 def _org_word_hashes() -> frozenset[int]:
     return frozenset(hash_string(w) for w in ORG_NAME_WORDS)
 
@@ -957,10 +968,13 @@ def _unlabelled_misspelt_countries(doc: Doc, arrays: _DocArrays, cands: list[Can
     one or two edits from one country's name, adjective or capital (``_misspelt_country``)."""
     pos, ent_type = arrays.pos, arrays.ent_type
     n = len(pos)
-    covered = {i for c in cands for i in range(c.start, c.end)}
+    covered = bytearray(n)
+    for c in cands:
+        if c.end > c.start:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out: list[Cand] = []
     for i in arrays.nouns:
-        if ent_type[i] or i in covered:
+        if ent_type[i] or covered[i]:
             continue
         if (i > 0 and pos[i - 1] == PROPN) or (i + 1 < n and pos[i + 1] == PROPN):
             continue
@@ -1048,9 +1062,10 @@ def _select(cands: Iterable[Cand], n: int) -> list[Cand]:
 def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]:
     """Turn single tokens that are known surnames into person candidates (fixes GPE/ORG slips)."""
     doc_tokens: set[str] = set()
+    span_text = _doc_arrays(doc).span_text
     for c in cands:
         if c.type == "person" and c.end - c.name_start >= 2:
-            doc_tokens.update(normalise_name(_doc_arrays(doc).span_text(c.name_start, c.end)).split())
+            doc_tokens.update(normalise_name(span_text(c.name_start, c.end)).split())
     owner: dict[int, Cand] = {i: c for c in cands for i in range(c.start, c.end)}
     out: list[Cand] = []
     for c in cands:
@@ -1091,6 +1106,9 @@ def _sponsor_compound(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in SPONSOR_PARTICIPLES
 
 
+_DET_PRON = frozenset({DET, PRON})
+
+
 def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head: int | None = None) -> Title | None:
     """Analyse title tokens: country modifiers, agent phrase, former marker, plural."""
     country: str | None = None
@@ -1099,9 +1117,11 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     former = ex = False
     words: list[str] = []
     word_idx: list[int] = []
-    word_toks: list[Token] = []
+    #: (text, lower-case form, fine tag, is punctuation) of each word
+    word_info: list[tuple[str, str, str, bool]] = []
     org: ActorEntry | None = None
     arrays = _doc_arrays(doc)
+    pos_col = arrays.pos
     span_text = arrays.span_text
     forms = country_forms()
     stance = _stance_tokens(arrays.lower, tokens) if arrays.has_stance else set()
@@ -1121,7 +1141,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
                 tok = doc[i]
                 words.append(_word(tok))
                 word_idx.append(i)
-                word_toks.append(tok)
+                word_info.append((tok.text, tok.lower_, tok.tag_, tok.is_punct))
             continue
         if c is not None and c.type == "org" and c.entries:
             if country is None:
@@ -1144,29 +1164,31 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
             former = True
             ex = ex or low in EX_WORDS
             continue
-        if text != "-" and tok.is_punct:
+        is_punct = tok.is_punct
+        if text != "-" and is_punct:
             continue
-        if tok.pos_ in ("DET", "PRON") or tok.tag_ == "PRP$":
+        tag = tok.tag_
+        if pos_col[i] in _DET_PRON or tag == "PRP$":
             continue
         words.append(_word(tok))
         word_idx.append(i)
-        word_toks.append(tok)
+        word_info.append((text, low, tag, is_punct))
     hit = _best_agent(tuple(words), word_idx.index(head) if head is not None and head in word_idx else None)
     if hit is None:
         return None
     agent, s, e = hit
     # the role as written: every title word after the country modifier ("Fisheries Minister")
     text_tokens = [
-        t
-        for t in word_toks
-        if (t.text == "-" or not t.is_punct) and t.lower_ not in TITLE_ADJECTIVES and t.tag_ != "POS"
+        (text, low)
+        for text, low, tag, is_punct in word_info
+        if (text == "-" or not is_punct) and low not in TITLE_ADJECTIVES and tag != "POS"
     ]
-    while text_tokens and text_tokens[-1].lower_ in ("of", "for", "and", "-"):
+    while text_tokens and text_tokens[-1][1] in ("of", "for", "and", "-"):
         text_tokens.pop()
-    while text_tokens and text_tokens[0].lower_ in ("of", "for", "and", "-"):
+    while text_tokens and text_tokens[0][1] in ("of", "for", "and", "-"):
         text_tokens.pop(0)
-    text = " ".join(t.text for t in text_tokens).replace(" - ", "-")
-    plural = any(t.tag_ in ("NNS", "NNPS") for t in word_toks[s:e])
+    text = " ".join(t[0] for t in text_tokens).replace(" - ", "-")
+    plural = any(info[2] in ("NNS", "NNPS") for info in word_info[s:e])
     return Title(
         text=text,
         agent=agent,
@@ -1733,8 +1755,8 @@ def _nominal_people(doc: Doc, owner: dict[int, Cand], roles: list[Cand]) -> list
     hashes = _nominal_hashes()
     taken = {i for r in roles for i in range(r.start, r.end)}
     out: list[Cand] = []
-    for i, low in enumerate(_doc_arrays(doc).lower):
-        if low not in hashes or i in owner or i in taken:
+    for i in [i for i, low in enumerate(_doc_arrays(doc).lower) if low in hashes]:
+        if i in owner or i in taken:
             continue
         tok = doc[i]
         if tok.dep_ not in _NOMINAL_DEPS or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
@@ -1889,20 +1911,27 @@ class _Resolver:
             d.evidence.append("'then-'/'former' marks a former office")
 
     def earlier_person(self, tokens: list[str]) -> Draft | None:
-        cands = [d for d in self.drafts if d.kind == "person" and set(tokens) <= d.name_tokens and d.count]
+        wanted = set(tokens)
+        cands = [d for d in self.drafts if d.kind == "person" and wanted <= d.name_tokens and d.count]
         if not cands:
             return None
         return max(cands, key=lambda d: (d.last, d.count))
 
     def resolve_person(self, c: Cand) -> None:
         name_end = c.end
-        if c.title is not None and c.title.country_text and self.doc[c.end - 1].i > c.name_start:
+        if c.title is not None and c.title.country_text and c.end - 1 > c.name_start:
             # a trailing "of <country>" belongs to the title, not the name
             tail = c.title.country_text.split()
-            if [t.text for t in self.doc[c.end - len(tail) : c.end]] == tail and self.doc[
-                c.end - len(tail) - 1
-            ].lower_ == "of":
-                name_end = c.end - len(tail) - 1
+            first = c.end - len(tail)
+            span_text = self.arrays.span_text
+            if first < 1:  # (a tail from the document's start: token slices as before)
+                of = [t.text for t in self.doc[first : c.end]] == tail and self.doc[first - 1].lower_ == "of"
+            else:
+                of = [span_text(i, i + 1) for i in range(first, c.end)] == tail and self.arrays.lower[
+                    first - 1
+                ] == _of_hash()
+            if of:
+                name_end = first - 1
         name = _display_name(self.doc, c.name_start, name_end, self.arrays)
         tokens = normalise_name(name).split()
         if not tokens:
