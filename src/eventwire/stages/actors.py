@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import operator
 import threading
 from collections.abc import Iterable
@@ -49,6 +50,7 @@ from spacy.vocab import Vocab
 from eventwire.knowledge.actors import ActorEntry, ActorTable, actor_table, is_acronym_of, normalise_name
 from eventwire.knowledge.agents import (
     OFFICE_LABELS,
+    RELIGION_CODES,
     Agent,
     agent_heads,
     agent_table,
@@ -369,6 +371,8 @@ class _DocArrays:
     nouns: list[int]
     #: whether any token is an attitude prefix word ("anti", "pro"; see ``_stance_tokens``)
     has_stance: bool
+    #: whether each token starts a sentence (the SENT_START column is 1)
+    sent_starts: np.ndarray
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end) sliced from the document string."""
@@ -392,11 +396,12 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
     if current is not None and current.doc is doc and (text is None or current.text is text):
         return current
     n = len(doc)
-    matrix = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_QUOTE, LOWER, ENT_IOB, ENT_TYPE, LEMMA, POS]).reshape(n, 9)
+    attrs = [IDX, LENGTH, IS_PUNCT, IS_QUOTE, LOWER, ENT_IOB, ENT_TYPE, LEMMA, POS, SENT_START]
+    matrix = doc.to_array(attrs).reshape(n, 10)
     the, possessive = _trim_hashes()
     strings = doc.vocab.strings
     # every column as a list in one conversion
-    columns = cast(list[list[int]], matrix.T.tolist()) if n else [[] for _ in range(9)]
+    columns = cast(list[list[int]], matrix[:, :9].T.tolist()) if n else [[] for _ in range(9)]
     idx, _length, _punct, _quote, lower_col, iob, ent_type_col, lemma_col, pos_col = columns
     # entities from the IOB column: B=3 starts one, I=1 continues it, anything else ends it
     ents: list[tuple[int, int, str]] = []
@@ -427,7 +432,8 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
         ent_type=ent_type_col,
         pos=pos_col,
         nouns=np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist(),
-        has_stance=bool(functools.reduce(operator.or_, (lower == h for h in attitude), np.zeros(n, dtype=bool)).any()),
+        has_stance=any(h in lower_col for h in attitude),
+        sent_starts=matrix[:, 9] == 1,
     )
     _ARRAYS.current = arrays
     return arrays
@@ -778,14 +784,22 @@ def _place_country_in_context(name: str, tok: Token) -> str | None:
     return in_sentence[0] if len(in_sentence) == 1 else code
 
 
-def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None) -> int:
-    """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega)."""
+def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None, end: int = -1) -> int:
+    """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega).
+
+    ``head``: the name's head token, or -1 for the syntactic root of tokens [start, end) (found only when needed).
+    """
     tw = title_words()
+    first = start
     while start > 0:
         prev = doc[start - 1]
         if (owner is not None and start - 1 in owner) or (owner is None and prev.ent_iob_ != "O"):
             break
-        if not (prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i == head):
+        if not (prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound"):
+            break
+        if head < 0:
+            head = _root(doc, first, end).i
+        if prev.head.i != head:
             break
         if _word(prev) in tw or lookup_country(prev.text) is not None:
             break
@@ -939,7 +953,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
                 if e + 1 < len(doc) and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN":
                     break  # nor before another proper noun: a run of capitalised words the model split elsewhere
                 e += 1
-            s = _name_start(doc, s, doc[s:e].root.i)
+            s = _name_start(doc, s, -1, end=e)
             # "Archbishop Desmond Tutu", "General Michel Aoun" tagged whole: the title words are no part of the name
             while s < e - 2:
                 if _is_person_title_word(doc[s]):
@@ -978,6 +992,8 @@ def _unlabelled_misspelt_countries(doc: Doc, arrays: _DocArrays, cands: list[Can
             continue
         if (i > 0 and pos[i - 1] == PROPN) or (i + 1 < n and pos[i + 1] == PROPN):
             continue
+        if arrays.ends[i] - arrays.starts[i] < 6:
+            continue  # (the token's text is shorter than six characters)
         text = arrays.span_text(i, i + 1)
         if len(text) < 6 or not text.istitle() or not text.isalpha():
             continue
@@ -1312,6 +1328,11 @@ def _collective_hashes() -> frozenset[int]:
     return frozenset(hash_string(w) for w in GROUP_NOUNS | POPULATION_NOUNS)
 
 
+@lru_cache(maxsize=1)
+def _head_or_collective_hashes() -> frozenset[int]:
+    return _head_hashes() | _collective_hashes()
+
+
 def _collective_title(
     doc: Doc, tok: Token, title: Title | None, left: int, right: int, owner: dict[int, Cand]
 ) -> Title | None:
@@ -1491,12 +1512,22 @@ def _coordination_split(doc: Doc, c: Cand, others: list[tuple[int, int, str]]) -
     return split if split > c.start else c.end
 
 
+@lru_cache(maxsize=1)
+def _religion_hashes() -> frozenset[int]:
+    """Hashes of the lower-case words ``religion_codes`` knows, and of their forms with a plural "s"."""
+    return frozenset(hash_string(w) for k in RELIGION_CODES for w in (k, k + "s"))
+
+
 def _religion_of(doc: Doc, start: int, end: int, owner: dict[int, Cand]) -> tuple[str, ...]:
     """CAMEO religion codes of the religion words among tokens [start, end) of a description ("Moslem
     fundamentalist demonstrators" -> MOS), skipping words inside a name ("Islamic Jihad", "Christian Democratic
     Union"): a named organisation's own faith is its table row's business."""
     out: list[str] = []
+    by_hash = _religion_hashes()
+    lower = _doc_arrays(doc).lower
     for i in range(start, end):
+        if lower[i] not in by_hash:
+            continue  # (no religion word: ``religion_codes`` of its text is empty)
         tok = doc[i]
         codes = religion_codes(tok.text)
         if not codes:
@@ -1548,7 +1579,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     out: list[Cand] = []
     arrays = _doc_arrays(doc)
     head_hashes = _head_hashes()
-    lemma_hashes = head_hashes | _collective_hashes()
+    lemma_hashes = _head_or_collective_hashes()
     strings = doc.vocab.strings
     qualified_hashes = _qualified_head_hashes()
     lower_col, lemma_col, pos_col = arrays.lower, arrays.lemma, arrays.pos
@@ -2846,9 +2877,10 @@ def _igo_codes() -> frozenset[str]:
     return frozenset(e.country for e in actor_table(()).entries if e.country and "IGO" in e.sectors)
 
 
-def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
+def _sentence_starts(doc: Doc, arrays: _DocArrays | None = None) -> tuple[list[int], list[int]]:
     """Per token: index of its sentence and the token index where that sentence starts (from the SENT_START
-    column, as ``doc.sents`` splits, without building a Span per sentence)."""
+    column, as ``doc.sents`` splits, without building a Span per sentence; ``arrays``: the doc's, which hold
+    the column)."""
     n = len(doc)
     if not n:
         return [], []
@@ -2859,7 +2891,7 @@ def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
             sent_idx[sent.start : sent.end] = [k] * (sent.end - sent.start)
             sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         return sent_idx, sent_start
-    starts = doc.to_array(SENT_START).reshape(n) == 1
+    starts = arrays.sent_starts.copy() if arrays is not None else doc.to_array(SENT_START).reshape(n) == 1
     starts[0] = True
     positions = np.where(starts, np.arange(n), 0)
     return (
@@ -2907,6 +2939,11 @@ def _congo_reading(cands: list[Cand], date: dt.date | None) -> tuple[str, str] |
         named = sorted(form for _, form in specific)[0]
         return "COG", f"unqualified '{{}}' in an article naming '{named}' and nothing of the DRC -> COG"
     return "COD", "unqualified '{}' -> COD, the Democratic Republic of the Congo (the name's usual sense since 1997)"
+
+
+def _owns(owner: dict[int, Cand], c: Cand) -> bool:
+    """Whether every token of ``c`` is owned by ``c`` itself."""
+    return all(map(operator.is_, map(owner.get, range(c.start, c.end)), itertools.repeat(c)))
 
 
 def find_candidates(
@@ -2957,7 +2994,7 @@ def find_candidates(
                 for i in range(c.end, nxt.end):
                     owner[i] = c
                 c.end = nxt.end
-    selected = [c for c in selected if all(owner.get(i) is c for i in range(c.start, c.end))]
+    selected = [c for c in selected if _owns(owner, c)]
     # plural titles and appositive titles distribute over conjoined names
     roots = {id(c): _root(doc, c.name_start, c.end) for c in selected if c.type == "person"}
     by_head = {roots[id(c)].i: c for c in selected if c.type == "person"}
@@ -2979,7 +3016,7 @@ def find_candidates(
     for r in roles:
         for i in range(r.start, r.end):
             owner[i] = r
-    final = [c for c in selected if all(owner.get(i) is c for i in range(c.start, c.end))] + roles
+    final = [c for c in selected if _owns(owner, c)] + roles
     # appositive plural titles ("Presidents Joe Biden and Xi Jinping") left as role groups are dropped
     named_heads = {i for c in final if c.type == "person" for i in range(c.start, c.end)}
     final = [
@@ -2994,8 +3031,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """Find and resolve the actors of one document (see the module docstring)."""
     files = tuple(ctx.settings.actor_files)
     table = actor_table(files)
-    sent_idx, sent_start = _sentence_starts(doc)
-    _doc_arrays(doc, _doc_text(doc, analysis.article.text))
+    arrays = _doc_arrays(doc, _doc_text(doc, analysis.article.text))
+    sent_idx, sent_start = _sentence_starts(doc, arrays)
     cands = find_candidates(doc, table, files, sent_start, ctx.published)
     resolver = _Resolver(doc, analysis, ctx, table)
     token_owner: dict[int, Draft] = {}
