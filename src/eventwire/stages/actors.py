@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import itertools
 import operator
 import threading
@@ -43,7 +42,7 @@ import spacy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]
-from spacy.symbols import DET, NOUN, PRON, PROPN
+from spacy.symbols import ADJ, DET, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -357,9 +356,9 @@ class _DocArrays:
     starts: list[int]
     #: character offset just after each token
     ends: list[int]
-    #: tokens trimmed from the start of a name (punctuation, "the", quotes) / from its end (punctuation, "'s")
-    lead_skip: list[bool]
-    trail_skip: list[bool]
+    #: IS_PUNCT and IS_QUOTE per token (1 or 0): with "the" and possessives, what ``_trim`` strips from a name
+    punct: list[int]
+    quote: list[int]
     #: model entities as (start, end, label), without building Span objects
     ents: list[tuple[int, int, str]]
     #: lower-case form, lemma and entity-type hashes and the part of speech per token
@@ -386,8 +385,8 @@ _ARRAYS = threading.local()
 
 
 @lru_cache(maxsize=1)
-def _trim_hashes() -> tuple[int, list[int]]:
-    return hash_string("the"), [hash_string(w) for w in ("'s", "’s", "'", "’")]
+def _trim_hashes() -> tuple[int, frozenset[int]]:
+    return hash_string("the"), frozenset(hash_string(w) for w in ("'s", "’s", "'", "’"))
 
 
 def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
@@ -398,11 +397,10 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
     n = len(doc)
     attrs = [IDX, LENGTH, IS_PUNCT, IS_QUOTE, LOWER, ENT_IOB, ENT_TYPE, LEMMA, POS, SENT_START]
     matrix = doc.to_array(attrs).reshape(n, 10)
-    the, possessive = _trim_hashes()
     strings = doc.vocab.strings
     # every column as a list in one conversion
     columns = cast(list[list[int]], matrix[:, :9].T.tolist()) if n else [[] for _ in range(9)]
-    idx, _length, _punct, _quote, lower_col, iob, ent_type_col, lemma_col, pos_col = columns
+    idx, _length, punct_col, quote_col, lower_col, iob, ent_type_col, lemma_col, pos_col = columns
     # entities from the IOB column: B=3 starts one, I=1 continues it, anything else ends it
     ents: list[tuple[int, int, str]] = []
     ent_start = -1
@@ -415,8 +413,6 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
                 ent_start = i
     if ent_start >= 0:
         ents.append((ent_start, n, strings[ent_type_col[ent_start]]))
-    lower = matrix[:, 4]
-    punct = matrix[:, 2] != 0
     pos = matrix[:, 8]
     attitude, _hyphen = _attitude_hashes()
     arrays = _DocArrays(
@@ -424,8 +420,8 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
         text=text if text is not None else doc.text,
         starts=idx,
         ends=cast(list[int], (matrix[:, 0] + matrix[:, 1]).tolist()),
-        lead_skip=cast(list[bool], (punct | (matrix[:, 3] != 0) | (lower == the)).tolist()),
-        trail_skip=cast(list[bool], functools.reduce(operator.or_, (lower == h for h in possessive), punct).tolist()),
+        punct=punct_col,
+        quote=quote_col,
         ents=ents,
         lower=lower_col,
         lemma=lemma_col,
@@ -442,10 +438,11 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
 def _trim(doc: Doc, start: int, end: int, arrays: _DocArrays | None = None) -> tuple[int, int]:
     """Strip leading 'the'/quotes and trailing possessives/punctuation from a token range."""
     arrays = arrays or _doc_arrays(doc)
-    lead, trail = arrays.lead_skip, arrays.trail_skip
-    while start < end and lead[start]:
+    punct, quote, lower = arrays.punct, arrays.quote, arrays.lower
+    the, possessive = _trim_hashes()
+    while start < end and (punct[start] or quote[start] or lower[start] == the):
         start += 1
-    while end > start and trail[end - 1]:
+    while end > start and (punct[end - 1] or lower[end - 1] in possessive):
         end -= 1
     return start, end
 
@@ -889,6 +886,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
     # phrase text sliced from the doc string by token offsets (no Span and no Span.text join per phrase)
     arrays = _doc_arrays(doc)
     span_text = arrays.span_text
+    org_words = _org_word_hashes()
 
     for match_id, s, e in list(orth(doc)) + list(lower(doc)):
         label = vocab_strings[match_id]
@@ -933,7 +931,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             continue  # "Bosnian Serbs" tagged PERSON: the demonym + people noun pass builds the group
         elif ent_label in ("PERSON", "ORG") and e - s == 1 and not exact and _is_place(text):
             cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label))  # "strikes on Kharkiv" tagged ORG
-        elif ent_label == "PERSON" and any(arrays.lower[i] in _org_word_hashes() for i in range(s, e)):
+        elif ent_label == "PERSON" and not org_words.isdisjoint(arrays.lower[s:e]):
             cands.append(Cand(s, e, "org", P_ENT_ORG, label="PERSON"))
         elif ent_label == "PERSON" and e - s == 1 and _modifier_word(doc[s]) and not exact:
             # "Turkish Kurd refugees", "Hutu rebels": a lone unknown name modifying a common noun is no person
@@ -1243,13 +1241,17 @@ def _attitude_prefix(stance: set[int], i: int) -> bool:
     return i in stance
 
 
+_TITLE_POS = frozenset({PROPN, NOUN, ADJ})
+_ADJ_PROPN = frozenset({ADJ, PROPN})
+
+
 def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) -> tuple[int, Title | None]:
     """Extend a person name leftwards over its title; returns (new start, title)."""
     tw = title_words()
+    pos_col = _doc_arrays(doc).pos
     j = c.name_start
     limit = max(sent_start, c.name_start - 10)
     while j > limit:
-        tok = doc[j - 1]
         other = owner.get(j - 1)
         if other is not None and other is not c and other.type == "person":
             break
@@ -1258,6 +1260,8 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
                 break
             j = other.start
             continue
+        tok = doc[j - 1]
+        pos = pos_col[j - 1]
         low = tok.lower_
         if low == "and" and j - 2 >= limit:
             before = owner.get(j - 2)
@@ -1276,13 +1280,13 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
             if form is not None and form.type in ("name", "adj"):
                 j -= 1
                 continue
-        if tok.pos_ in ("PROPN", "NOUN", "ADJ") and (_word(tok) in tw or tok.lemma_.lower() in tw):
+        if pos in _TITLE_POS and (_word(tok) in tw or tok.lemma_.lower() in tw):
             j -= 1
             continue
-        if tok.pos_ == "PROPN" and tok.is_title and c.name_start <= tok.head.i < c.end + 1 and tok.dep_ == "compound":
+        if pos == PROPN and tok.is_title and c.name_start <= tok.head.i < c.end + 1 and tok.dep_ == "compound":
             j -= 1
             continue
-        if tok.is_title and tok.pos_ in ("ADJ", "PROPN") and j - 2 >= limit and doc[j - 2].lower_ in FORMER_WORDS:
+        if tok.is_title and pos in _ADJ_PROPN and j - 2 >= limit and doc[j - 2].lower_ in FORMER_WORDS:
             j -= 1  # "former Socialist prime minister": a party word between "former" and the title
             continue
         break
