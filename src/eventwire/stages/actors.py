@@ -978,20 +978,19 @@ def _unlabelled_misspelt_countries(doc: Doc, arrays: _DocArrays, cands: list[Can
     proper noun (no proper noun beside it), or a capitalised plural common noun no English word ("Algerains", read
     as a people noun only), of six letters or more, in no other candidate and no table name,
     one or two edits from one country's name, adjective or capital (``_misspelt_country``)."""
-    pos, ent_type = arrays.pos, arrays.ent_type
+    pos, ent_type, starts, ends = arrays.pos, arrays.ent_type, arrays.starts, arrays.ends
     n = len(pos)
-    covered = bytearray(n)
-    for c in cands:
-        if c.end > c.start:
-            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    covered: set[int] | None = None  # tokens of other candidates, collected at the first token that needs them
     out: list[Cand] = []
     for i in arrays.nouns:
-        if ent_type[i] or covered[i]:
-            continue
+        if ent_type[i] or ends[i] - starts[i] < 6:
+            continue  # (an entity token, or a text shorter than six characters)
         if (i > 0 and pos[i - 1] == PROPN) or (i + 1 < n and pos[i + 1] == PROPN):
             continue
-        if arrays.ends[i] - arrays.starts[i] < 6:
-            continue  # (the token's text is shorter than six characters)
+        if covered is None:
+            covered = {k for c in cands for k in range(c.start, c.end)}
+        if i in covered:
+            continue
         text = arrays.span_text(i, i + 1)
         if len(text) < 6 or not text.istitle() or not text.isalpha():
             continue
@@ -1028,7 +1027,7 @@ def _people_groups(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
     "Bosnian Serbs" is BIH (the adjective names the country; the noun the people), "Iraqi Shiites" IRQ.
     """
-    owner = {i: c for c in cands for i in range(c.start, c.end)}
+    owner: dict[int, Cand] | None = None  # token -> candidate, built at the first people phrase
     out: list[Cand] = []
     drop: set[int] = set()
     for c in cands:
@@ -1044,6 +1043,8 @@ def _people_groups(doc: Doc, cands: list[Cand]) -> list[Cand]:
             and _is_people_phrase(doc, c.start, nxt + 1)
             and doc[c.start].head.i == nxt
         ):
+            if owner is None:
+                owner = {i: x for x in cands for i in range(x.start, x.end)}
             other = owner.get(nxt)
             if other is not None and (other.type == "person" or other.entries):
                 out.append(c)
@@ -1080,7 +1081,6 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
     for c in cands:
         if c.type == "person" and c.end - c.name_start >= 2:
             doc_tokens.update(normalise_name(span_text(c.name_start, c.end)).split())
-    owner: dict[int, Cand] = {i: c for c in cands for i in range(c.start, c.end)}
     out: list[Cand] = []
     for c in cands:
         if c.type in ("org", "other") and c.length == 1 and not c.entries:
@@ -1099,6 +1099,7 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
         out.append(c)
     if not doc_tokens:
         return sorted(out, key=lambda c: c.start)
+    owner: dict[int, Cand] = {i: c for c in cands for i in range(c.start, c.end)}
     wanted = {hash_string(t) for t in doc_tokens}
     for i in [i for i, low in enumerate(_doc_arrays(doc).lower) if low in wanted]:
         tok = doc[i]
@@ -1788,9 +1789,12 @@ def _nominal_people(doc: Doc, owner: dict[int, Cand], roles: list[Cand]) -> list
     """People named by an adjective or participle after "the" in a noun's place ("evacuated the wounded", "the
     dead were buried"): a civilian group (CVL), placed like other civilians (clause place, else the article)."""
     hashes = _nominal_hashes()
-    taken = {i for r in roles for i in range(r.start, r.end)}
     out: list[Cand] = []
-    for i in [i for i, low in enumerate(_doc_arrays(doc).lower) if low in hashes]:
+    lower = _doc_arrays(doc).lower
+    if hashes.isdisjoint(lower):
+        return []  # (no "wounded", "dead" ... in the document)
+    taken = {i for r in roles for i in range(r.start, r.end)}
+    for i in [i for i, low in enumerate(lower) if low in hashes]:
         if i in owner or i in taken:
             continue
         tok = doc[i]
