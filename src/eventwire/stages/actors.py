@@ -559,6 +559,7 @@ COMPASS_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def _country_form(text: str) -> CountryForm | None:
     """The country form written as ``text``: hand-written/CAMEO forms first, then the gazetteer; a part of a
     country named by a compass word and the country's name ("South Lebanon", "northern Iraq") is the country
