@@ -2900,13 +2900,15 @@ def _sentence_starts(doc: Doc, arrays: _DocArrays | None = None) -> tuple[list[i
             sent_idx[sent.start : sent.end] = [k] * (sent.end - sent.start)
             sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         return sent_idx, sent_start
-    starts = arrays.sent_starts.copy() if arrays is not None else doc.to_array(SENT_START).reshape(n) == 1
-    starts[0] = True
-    positions = np.where(starts, np.arange(n), 0)
-    return (
-        cast(list[int], (np.cumsum(starts) - 1).tolist()),
-        cast(list[int], np.maximum.accumulate(positions).tolist()),
-    )
+    starts = arrays.sent_starts if arrays is not None else doc.to_array(SENT_START).reshape(n) == 1
+    first: list[int] = np.flatnonzero(starts).tolist()
+    if not first or first[0] != 0:
+        first.insert(0, 0)  # the first token always starts a sentence
+    sent_idx, sent_start = [], []
+    for k, (start, end) in enumerate(itertools.pairwise([*first, n])):
+        sent_idx += [k] * (end - start)
+        sent_start += [start] * (end - start)
+    return sent_idx, sent_start
 
 
 def _by_date(entries: list[ActorEntry], date: dt.date | None) -> list[ActorEntry]:
