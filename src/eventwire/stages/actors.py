@@ -366,6 +366,8 @@ class _DocArrays:
     lemma: list[int]
     ent_type: list[int]
     pos: list[int]
+    #: ENT_IOB per token (1 I, 2 O, 3 B, 0 unset)
+    iob: list[int]
     #: indices of the tokens tagged NOUN or PROPN
     nouns: list[int]
     #: whether any token is an attitude prefix word ("anti", "pro"; see ``_stance_tokens``)
@@ -427,6 +429,7 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
         lemma=lemma_col,
         ent_type=ent_type_col,
         pos=pos_col,
+        iob=iob,
         nouns=np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist(),
         has_stance=any(h in lower_col for h in attitude),
         sent_starts=matrix[:, 9] == 1,
@@ -782,18 +785,26 @@ def _place_country_in_context(name: str, tok: Token) -> str | None:
     return in_sentence[0] if len(in_sentence) == 1 else code
 
 
+#: ENT_IOB value of a token outside every entity ("O")
+_IOB_OUTSIDE = 2
+
+
 def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None, end: int = -1) -> int:
     """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega).
 
     ``head``: the name's head token, or -1 for the syntactic root of tokens [start, end) (found only when needed).
     """
     tw = title_words()
+    arrays = _doc_arrays(doc)
+    iob, pos = arrays.iob, arrays.pos
     first = start
     while start > 0:
-        prev = doc[start - 1]
-        if (owner is not None and start - 1 in owner) or (owner is None and prev.ent_iob_ != "O"):
+        if (owner is not None and start - 1 in owner) or (owner is None and iob[start - 1] != _IOB_OUTSIDE):
             break
-        if not (prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound"):
+        if pos[start - 1] != PROPN:
+            break
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.dep_ == "compound"):
             break
         if head < 0:
             head = _root(doc, first, end).i
@@ -1066,8 +1077,13 @@ def _select(cands: Iterable[Cand], n: int) -> list[Cand]:
     """Non-overlapping candidates, longest first, then by priority."""
     taken = [False] * n
     out: list[Cand] = []
-    for c in sorted(cands, key=lambda c: (c.start - c.end, c.priority, c.start)):
-        start, end = c.start, c.end
+    listed = list(cands)
+    # longest first, then by priority and start; the list position keeps the order of equal keys (a stable sort)
+    for _length, _priority, start, k in sorted(
+        [(c.start - c.end, c.priority, c.start, k) for k, c in enumerate(listed)]
+    ):
+        c = listed[k]
+        end = c.end
         if True in taken[start:end]:
             continue
         taken[start:end] = [True] * (end - start)
