@@ -1100,7 +1100,7 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
             doc_tokens.update(normalise_name(span_text(c.name_start, c.end)).split())
     out: list[Cand] = []
     for c in cands:
-        if c.type in ("org", "other") and c.length == 1 and not c.entries:
+        if c.type in ("org", "other") and c.end - c.start == 1 and not c.entries:
             tok = doc[c.start]
             key = normalise_name(tok.text)
             # a NORP token ("Hutu", "Karen", "Christian") names a people or faith, not a table surname
@@ -1135,7 +1135,10 @@ SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "funded", "financed", "t
 
 def _sponsor_compound(doc: Doc, end: int) -> bool:
     """Whether a country form ending at token ``end`` is joined by a hyphen to a sponsoring participle."""
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in SPONSOR_PARTICIPLES
+    if end + 1 >= len(doc):
+        return False
+    arrays = _doc_arrays(doc)
+    return arrays.span_text(end, end + 1) == "-" and doc[end + 1].lower_ in SPONSOR_PARTICIPLES
 
 
 _DET_PRON = frozenset({DET, PRON})
@@ -1260,13 +1263,22 @@ def _attitude_prefix(stance: set[int], i: int) -> bool:
 
 
 _TITLE_POS = frozenset({PROPN, NOUN, ADJ})
+
+
+@lru_cache(maxsize=1)
+def _title_edge_hashes() -> frozenset[int]:
+    """Hashes of the words stripped from the edges of a title ("of", "for", "and", "-")."""
+    return frozenset(hash_string(w) for w in ("of", "for", "and", "-"))
+
+
 _ADJ_PROPN = frozenset({ADJ, PROPN})
 
 
 def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) -> tuple[int, Title | None]:
     """Extend a person name leftwards over its title; returns (new start, title)."""
     tw = title_words()
-    pos_col = _doc_arrays(doc).pos
+    arrays = _doc_arrays(doc)
+    pos_col = arrays.pos
     j = c.name_start
     limit = max(sent_start, c.name_start - 10)
     while j > limit:
@@ -1308,7 +1320,9 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
             j -= 1  # "former Socialist prime minister": a party word between "former" and the title
             continue
         break
-    while j < c.name_start and (doc[j].lower_ in ("of", "for", "and", "-") or doc[j].is_punct):
+    lower, punct = arrays.lower, arrays.punct
+    glue = _title_edge_hashes()
+    while j < c.name_start and (lower[j] in glue or punct[j]):
         j += 1
     if j >= c.name_start:
         return c.name_start, None
@@ -2984,7 +2998,8 @@ def find_candidates(
     ``date``: the article's date, which picks among dated rows of one organisation)."""
     if sent_start is None:
         _, sent_start = _sentence_starts(doc)
-    selected = _select(_base_candidates(doc, table, files), len(doc))
+    arrays, n, of = _doc_arrays(doc), len(doc), _of_hash()
+    selected = _select(_base_candidates(doc, table, files), n)
     for c in selected:
         if c.type == "org" and len(c.entries) > 1:
             c.entries = _by_date(c.entries, date)
@@ -3010,7 +3025,7 @@ def find_candidates(
                 owner[i] = c
     # "King Hassan of Morocco", "the president of Armenia": a country complement after a name
     for c in selected:
-        if c.type != "person" or c.end + 1 >= len(doc) or doc[c.end].lower_ != "of":
+        if c.type != "person" or c.end + 1 >= n or arrays.lower[c.end] != of:
             continue
         nxt = owner.get(c.end + 1)
         if nxt is not None and nxt.type == "country" and nxt.form is not None and not nxt.form.is_government:
