@@ -1030,7 +1030,7 @@ def _is_people_phrase(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens are a country adjective followed by one people noun ("Bosnian Serbs", "Iraqi Kurds")."""
     if end - start != 2:
         return False
-    form = country_forms().get(doc[start].text)
+    form = country_forms().get(_doc_arrays(doc).span_text(start, start + 1))
     return form is not None and form.type == "adj" and _people_noun(doc[start + 1])
 
 
@@ -1717,7 +1717,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         for x in inner.values():
             left = min(left, x.start) if x.start >= sent_start[tok.i] else left
             right = max(right, x.end)
-        while left < right - 1 and (doc[left].is_punct or doc[left].is_quote):
+        while left < right - 1 and (arrays.punct[left] or arrays.quote[left]):
             left += 1
         title = _title_from_tokens(doc, list(range(left, right)), owner, head=tok.i)
         if collective:
@@ -2407,12 +2407,11 @@ class _Resolver:
         form = c.form
         assert form is not None
         text = self.arrays.span_text(c.start, c.end)
-        tok = self.doc[c.start]
         if (
             form.type == "adj"
             and c.length == 1
             and form.form.endswith("ese")
-            and tok.pos_ in ("NOUN", "PROPN")
+            and (tok := self.doc[c.start]).pos_ in ("NOUN", "PROPN")
             and tok.dep_ not in ("amod", "compound", "nmod", "npadvmod")
         ):
             # "Thousands of Sudanese fled", "the Lebanese": an -ese adjective is its own plural people noun
