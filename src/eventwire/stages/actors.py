@@ -2680,7 +2680,10 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
     if not hits or not resolver.mentions:
         return
     quoted = _quoted_tokens(doc)
-    earlier = sorted(resolver.mentions, key=lambda m: m[0])
+    # the mentions of each sentence in document order (a stable sort by start token), kept up to date below
+    by_sentence: dict[int, list[tuple[int, int, Draft, MentionKind, str | None]]] = {}
+    for m in sorted(resolver.mentions, key=lambda m: m[0]):
+        by_sentence.setdefault(sent_idx[m[0]], []).append(m)
     for i in hits:
         tok = doc[i]
         if i in token_owner or i in quoted or tok.tag_ not in ("PRP", "PRP$"):
@@ -2695,7 +2698,7 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
             own_verb = tok.head.head.i
         chosen: Draft | None = None
         for w in range(n, n - (PRONOUN_SENTENCES if person else 1) - 1, -1):
-            window = [m for m in earlier if sent_idx[m[0]] == w and m[1] <= i]
+            window = [m for m in by_sentence.get(w, ()) if m[1] <= i]
             if not window:
                 continue
             if person:
@@ -2730,7 +2733,8 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
         token_owner[i] = chosen
         if gender is not None:
             chosen.pronoun_gender = gender if chosen.pronoun_gender in (None, gender) else "?"
-        bisect.insort(earlier, resolver.mentions[-1], key=lambda m: m[0])
+        added = resolver.mentions[-1]
+        bisect.insort(by_sentence.setdefault(sent_idx[added[0]], []), added, key=lambda m: m[0])
 
 
 # ---------------------------------------------------------------------------------------------
