@@ -2643,9 +2643,10 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     inside: set[int] = set()
     opened: int | None = None
     arr = doc.to_array([IS_QUOTE, IS_SPACE])
+    span_text = _doc_arrays(doc).span_text
     for i in np.flatnonzero(arr.any(axis=1)).tolist():
-        text = doc[i].text
-        if doc[i].is_space:
+        text = span_text(i, i + 1)
+        if arr[i, 1]:
             if "\n" in text:
                 opened = None
             continue
