@@ -1619,14 +1619,23 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     strings = doc.vocab.strings
     qualified_hashes = _qualified_head_hashes()
     lower_col, lemma_col, pos_col = arrays.lower, arrays.lemma, arrays.pos
-    hits = [
-        i
-        for i in arrays.nouns
-        if (lem := lemma_col[i]) in lemma_hashes
-        or (low := lower_col[i]) in head_hashes
-        or (pos_col[i] == NOUN and _misspelt_head_hash(low, lem, strings) and doc[i].is_lower)
-        or (lem in qualified_hashes and _qualified_head(doc, i))
-    ]
+    hits: list[int] = []
+    misspelt_memo = _MISSPELT_HEADS
+    for i in arrays.nouns:
+        lem = lemma_col[i]
+        low = lower_col[i]
+        if lem in lemma_hashes or low in head_hashes:
+            hits.append(i)
+            continue
+        if pos_col[i] == NOUN:
+            misspelt = misspelt_memo.get((low, lem))
+            if misspelt is None:
+                misspelt = _misspelt_head_hash(low, lem, strings)
+            if misspelt and doc[i].is_lower:
+                hits.append(i)
+                continue
+        if lem in qualified_hashes and _qualified_head(doc, i):
+            hits.append(i)
     for i in hits:
         occupied = owner.get(i)
         if (
