@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
+import itertools
 import operator
 import threading
 from collections.abc import Iterable
@@ -41,14 +41,15 @@ import numpy as np
 import spacy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.matcher import PhraseMatcher
-from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.symbols import NOUN, PROPN
+from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]
+from spacy.symbols import ADJ, DET, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from eventwire.knowledge.actors import ActorEntry, ActorTable, actor_table, is_acronym_of, normalise_name
 from eventwire.knowledge.agents import (
     OFFICE_LABELS,
+    RELIGION_CODES,
     Agent,
     agent_heads,
     agent_table,
@@ -61,7 +62,7 @@ from eventwire.knowledge.agents import (
 from eventwire.knowledge.countries import CountryForm, country_forms, country_kinds, country_name, lookup_country
 from eventwire.knowledge.outlets import OUTLET_SOURCE
 from eventwire.records import Actor, ActorKind, Analysis, Mention, MentionKind, RoleStatus
-from eventwire.stages.base import Context, register_component
+from eventwire.stages.base import Context, register_component, validate_records
 
 #: Prepositions after which a capital/institution is a place, not the government ("talks in Beijing").
 LOCATIVE_PREPS = frozenset(
@@ -200,7 +201,7 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 P_TABLE_PERSON, P_ORG, P_COUNTRY, P_ENT_PERSON, P_ENT_ORG, P_ENT_OTHER = range(6)
 
 
-@dataclass
+@dataclass(slots=True)
 class Title:
     """A title found next to a name or heading a role description."""
 
@@ -232,7 +233,7 @@ class Title:
         return role
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """A candidate mention over doc tokens [start, end)."""
 
@@ -264,7 +265,7 @@ class Cand:
         return self.end - self.start
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """An actor being built for one document."""
 
@@ -345,7 +346,7 @@ def _matchers(vocab: Vocab, files: tuple[Path, ...]) -> tuple[PhraseMatcher, Phr
 # Helpers
 
 
-@dataclass
+@dataclass(slots=True)
 class _DocArrays:
     """Per-document token attributes read once as arrays (no Token object per access)."""
 
@@ -355,9 +356,9 @@ class _DocArrays:
     starts: list[int]
     #: character offset just after each token
     ends: list[int]
-    #: tokens trimmed from the start of a name (punctuation, "the", quotes) / from its end (punctuation, "'s")
-    lead_skip: list[bool]
-    trail_skip: list[bool]
+    #: IS_PUNCT and IS_QUOTE per token (1 or 0): with "the" and possessives, what ``_trim`` strips from a name
+    punct: list[int]
+    quote: list[int]
     #: model entities as (start, end, label), without building Span objects
     ents: list[tuple[int, int, str]]
     #: lower-case form, lemma and entity-type hashes and the part of speech per token
@@ -365,6 +366,14 @@ class _DocArrays:
     lemma: list[int]
     ent_type: list[int]
     pos: list[int]
+    #: ENT_IOB per token (1 I, 2 O, 3 B, 0 unset)
+    iob: list[int]
+    #: indices of the tokens tagged NOUN or PROPN
+    nouns: list[int]
+    #: whether any token is an attitude prefix word ("anti", "pro"; see ``_stance_tokens``)
+    has_stance: bool
+    #: whether each token starts a sentence (the SENT_START column is 1)
+    sent_starts: np.ndarray
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end) sliced from the document string."""
@@ -378,8 +387,8 @@ _ARRAYS = threading.local()
 
 
 @lru_cache(maxsize=1)
-def _trim_hashes() -> tuple[int, list[int]]:
-    return hash_string("the"), [hash_string(w) for w in ("'s", "’s", "'", "’")]
+def _trim_hashes() -> tuple[int, frozenset[int]]:
+    return hash_string("the"), frozenset(hash_string(w) for w in ("'s", "’s", "'", "’"))
 
 
 def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
@@ -388,32 +397,42 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
     if current is not None and current.doc is doc and (text is None or current.text is text):
         return current
     n = len(doc)
-    matrix = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_QUOTE, LOWER, ENT_IOB, ENT_TYPE, LEMMA, POS]).reshape(n, 9)
-    the, possessive = _trim_hashes()
+    attrs = [IDX, LENGTH, IS_PUNCT, IS_QUOTE, LOWER, ENT_IOB, ENT_TYPE, LEMMA, POS, SENT_START]
+    matrix = doc.to_array(attrs).reshape(n, 10)
     strings = doc.vocab.strings
+    # every column as a list in one conversion
+    columns = cast(list[list[int]], matrix[:, :9].T.tolist()) if n else [[] for _ in range(9)]
+    idx, _length, punct_col, quote_col, lower_col, iob, ent_type_col, lemma_col, pos_col = columns
     # entities from the IOB column: B=3 starts one, I=1 continues it, anything else ends it
-    iob = matrix[:, 5]
-    not_inside = np.flatnonzero(iob != 1)
-    ends = not_inside.tolist()
-    ent_types = matrix[:, 6]
     ents: list[tuple[int, int, str]] = []
-    for start in np.flatnonzero(iob == 3).tolist():
-        k = bisect.bisect_right(ends, start)  # the first non-inside token after the start
-        ents.append((start, ends[k] if k < len(ends) else n, strings[int(ent_types[start])]))
-    lower = matrix[:, 4]
-    punct = matrix[:, 2] != 0
+    ent_start = -1
+    for i, tag in enumerate(iob):
+        if tag != 1:
+            if ent_start >= 0:
+                ents.append((ent_start, i, strings[ent_type_col[ent_start]]))
+                ent_start = -1
+            if tag == 3:
+                ent_start = i
+    if ent_start >= 0:
+        ents.append((ent_start, n, strings[ent_type_col[ent_start]]))
+    pos = matrix[:, 8]
+    attitude, _hyphen = _attitude_hashes()
     arrays = _DocArrays(
         doc=doc,
         text=text if text is not None else doc.text,
-        starts=cast(list[int], matrix[:, 0].tolist()),
+        starts=idx,
         ends=cast(list[int], (matrix[:, 0] + matrix[:, 1]).tolist()),
-        lead_skip=cast(list[bool], (punct | (matrix[:, 3] != 0) | (lower == the)).tolist()),
-        trail_skip=cast(list[bool], functools.reduce(operator.or_, (lower == h for h in possessive), punct).tolist()),
+        punct=punct_col,
+        quote=quote_col,
         ents=ents,
-        lower=cast(list[int], lower.tolist()),
-        lemma=cast(list[int], matrix[:, 7].tolist()),
-        ent_type=cast(list[int], ent_types.tolist()),
-        pos=cast(list[int], matrix[:, 8].tolist()),
+        lower=lower_col,
+        lemma=lemma_col,
+        ent_type=ent_type_col,
+        pos=pos_col,
+        iob=iob,
+        nouns=np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist(),
+        has_stance=any(h in lower_col for h in attitude),
+        sent_starts=matrix[:, 9] == 1,
     )
     _ARRAYS.current = arrays
     return arrays
@@ -422,16 +441,32 @@ def _doc_arrays(doc: Doc, text: str | None = None) -> _DocArrays:
 def _trim(doc: Doc, start: int, end: int, arrays: _DocArrays | None = None) -> tuple[int, int]:
     """Strip leading 'the'/quotes and trailing possessives/punctuation from a token range."""
     arrays = arrays or _doc_arrays(doc)
-    lead, trail = arrays.lead_skip, arrays.trail_skip
-    while start < end and lead[start]:
+    punct, quote, lower = arrays.punct, arrays.quote, arrays.lower
+    the, possessive = _trim_hashes()
+    while start < end and (punct[start] or quote[start] or lower[start] == the):
         start += 1
-    while end > start and trail[end - 1]:
+    while end > start and (punct[end - 1] or lower[end - 1] in possessive):
         end -= 1
     return start, end
 
 
+#: ``_word`` results by (orth, lemma) hash: a pure function of the token's form and lemma and the read-only tables
+_WORDS: dict[tuple[int, int], str] = {}
+
+
 def _word(tok: Token) -> str:
     """The agent-table key of a token: lemma or lower-case form (singularised if needed) the tables know."""
+    key = (tok.orth, tok.lemma)
+    word = _WORDS.get(key)
+    if word is None:
+        if len(_WORDS) >= 200_000:
+            _WORDS.clear()
+        word = _WORDS[key] = _word_of(tok)
+    return word
+
+
+def _word_of(tok: Token) -> str:
+    """``_word`` computed (the form and lemma of ``tok`` only)."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
     table = agent_table()
@@ -458,6 +493,12 @@ def _word(tok: Token) -> str:
         if fixed is not None:
             return fixed
     return lemma
+
+
+@lru_cache(maxsize=16384)
+def _best_agent(words: tuple[str, ...], head: int | None) -> tuple[Agent, int, int] | None:
+    """``best_agent`` remembered per process (a pure function of the words and the read-only agent table)."""
+    return best_agent(words, head)
 
 
 def _root(doc: Doc, start: int, end: int) -> Token:
@@ -521,6 +562,7 @@ COMPASS_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def _country_form(text: str) -> CountryForm | None:
     """The country form written as ``text``: hand-written/CAMEO forms first, then the gazetteer; a part of a
     country named by a compass word and the country's name ("South Lebanon", "northern Iraq") is the country
@@ -743,14 +785,30 @@ def _place_country_in_context(name: str, tok: Token) -> str | None:
     return in_sentence[0] if len(in_sentence) == 1 else code
 
 
-def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None) -> int:
-    """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega)."""
+#: ENT_IOB value of a token outside every entity ("O")
+_IOB_OUTSIDE = 2
+
+
+def _name_start(doc: Doc, start: int, head: int, owner: dict[int, Cand] | None = None, end: int = -1) -> int:
+    """Extend a person name leftwards over capitalised given names the model left out ("Ana" Ortega).
+
+    ``head``: the name's head token, or -1 for the syntactic root of tokens [start, end) (found only when needed).
+    """
     tw = title_words()
+    arrays = _doc_arrays(doc)
+    iob, pos = arrays.iob, arrays.pos
+    first = start
     while start > 0:
-        prev = doc[start - 1]
-        if (owner is not None and start - 1 in owner) or (owner is None and prev.ent_iob_ != "O"):
+        if (owner is not None and start - 1 in owner) or (owner is None and iob[start - 1] != _IOB_OUTSIDE):
             break
-        if not (prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i == head):
+        if pos[start - 1] != PROPN:
+            break
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.dep_ == "compound"):
+            break
+        if head < 0:
+            head = _root(doc, first, end).i
+        if prev.head.i != head:
             break
         if _word(prev) in tw or lookup_country(prev.text) is not None:
             break
@@ -778,6 +836,11 @@ def _is_two_word_title(first: Token, second: Token) -> bool:
         return False
     agent = agent_table().get(f"{first.lower_} {_word(second)}")
     return agent is not None and agent.is_person and bool(agent.sectors)
+
+
+@lru_cache(maxsize=1)
+def _of_hash() -> int:
+    return cast(int, hash_string("of"))
 
 
 @lru_cache(maxsize=1)
@@ -835,6 +898,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
     # phrase text sliced from the doc string by token offsets (no Span and no Span.text join per phrase)
     arrays = _doc_arrays(doc)
     span_text = arrays.span_text
+    org_words = _org_word_hashes()
 
     for match_id, s, e in list(orth(doc)) + list(lower(doc)):
         label = vocab_strings[match_id]
@@ -879,7 +943,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
             continue  # "Bosnian Serbs" tagged PERSON: the demonym + people noun pass builds the group
         elif ent_label in ("PERSON", "ORG") and e - s == 1 and not exact and _is_place(text):
             cands.append(Cand(s, e, "other", P_ENT_OTHER, label=ent_label))  # "strikes on Kharkiv" tagged ORG
-        elif ent_label == "PERSON" and any(arrays.lower[i] in _org_word_hashes() for i in range(s, e)):
+        elif ent_label == "PERSON" and not org_words.isdisjoint(arrays.lower[s:e]):
             cands.append(Cand(s, e, "org", P_ENT_ORG, label="PERSON"))
         elif ent_label == "PERSON" and e - s == 1 and _modifier_word(doc[s]) and not exact:
             # "Turkish Kurd refugees", "Hutu rebels": a lone unknown name modifying a common noun is no person
@@ -899,7 +963,7 @@ def _base_candidates(doc: Doc, table: ActorTable, files: tuple[Path, ...]) -> li
                 if e + 1 < len(doc) and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN":
                     break  # nor before another proper noun: a run of capitalised words the model split elsewhere
                 e += 1
-            s = _name_start(doc, s, doc[s:e].root.i)
+            s = _name_start(doc, s, -1, end=e)
             # "Archbishop Desmond Tutu", "General Michel Aoun" tagged whole: the title words are no part of the name
             while s < e - 2:
                 if _is_person_title_word(doc[s]):
@@ -926,14 +990,18 @@ def _unlabelled_misspelt_countries(doc: Doc, arrays: _DocArrays, cands: list[Can
     proper noun (no proper noun beside it), or a capitalised plural common noun no English word ("Algerains", read
     as a people noun only), of six letters or more, in no other candidate and no table name,
     one or two edits from one country's name, adjective or capital (``_misspelt_country``)."""
-    pos, ent_type = arrays.pos, arrays.ent_type
+    pos, ent_type, starts, ends = arrays.pos, arrays.ent_type, arrays.starts, arrays.ends
     n = len(pos)
-    covered = {i for c in cands for i in range(c.start, c.end)}
+    covered: set[int] | None = None  # tokens of other candidates, collected at the first token that needs them
     out: list[Cand] = []
-    for i in range(n):
-        if (pos[i] != PROPN and pos[i] != NOUN) or ent_type[i] or i in covered:
-            continue
+    for i in arrays.nouns:
+        if ent_type[i] or ends[i] - starts[i] < 6:
+            continue  # (an entity token, or a text shorter than six characters)
         if (i > 0 and pos[i - 1] == PROPN) or (i + 1 < n and pos[i + 1] == PROPN):
+            continue
+        if covered is None:
+            covered = {k for c in cands for k in range(c.start, c.end)}
+        if i in covered:
             continue
         text = arrays.span_text(i, i + 1)
         if len(text) < 6 or not text.istitle() or not text.isalpha():
@@ -962,7 +1030,7 @@ def _is_people_phrase(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens are a country adjective followed by one people noun ("Bosnian Serbs", "Iraqi Kurds")."""
     if end - start != 2:
         return False
-    form = country_forms().get(doc[start].text)
+    form = country_forms().get(_doc_arrays(doc).span_text(start, start + 1))
     return form is not None and form.type == "adj" and _people_noun(doc[start + 1])
 
 
@@ -971,7 +1039,7 @@ def _people_groups(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
     "Bosnian Serbs" is BIH (the adjective names the country; the noun the people), "Iraqi Shiites" IRQ.
     """
-    owner = {i: c for c in cands for i in range(c.start, c.end)}
+    owner: dict[int, Cand] | None = None  # token -> candidate, built at the first people phrase
     out: list[Cand] = []
     drop: set[int] = set()
     for c in cands:
@@ -987,6 +1055,8 @@ def _people_groups(doc: Doc, cands: list[Cand]) -> list[Cand]:
             and _is_people_phrase(doc, c.start, nxt + 1)
             and doc[c.start].head.i == nxt
         ):
+            if owner is None:
+                owner = {i: x for x in cands for i in range(x.start, x.end)}
             other = owner.get(nxt)
             if other is not None and (other.type == "person" or other.entries):
                 out.append(c)
@@ -1000,29 +1070,37 @@ def _people_groups(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return [c for c in out if id(c) not in drop]
 
 
+_start_key = operator.attrgetter("start")
+
+
 def _select(cands: Iterable[Cand], n: int) -> list[Cand]:
     """Non-overlapping candidates, longest first, then by priority."""
     taken = [False] * n
     out: list[Cand] = []
-    for c in sorted(cands, key=lambda c: (-c.length, c.priority, c.start)):
-        if any(taken[c.start : c.end]):
+    listed = list(cands)
+    # longest first, then by priority and start; the list position keeps the order of equal keys (a stable sort)
+    for _length, _priority, start, k in sorted(
+        [(c.start - c.end, c.priority, c.start, k) for k, c in enumerate(listed)]
+    ):
+        c = listed[k]
+        end = c.end
+        if True in taken[start:end]:
             continue
-        for i in range(c.start, c.end):
-            taken[i] = True
+        taken[start:end] = [True] * (end - start)
         out.append(c)
-    return sorted(out, key=lambda c: c.start)
+    return sorted(out, key=_start_key)
 
 
 def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]:
     """Turn single tokens that are known surnames into person candidates (fixes GPE/ORG slips)."""
     doc_tokens: set[str] = set()
+    span_text = _doc_arrays(doc).span_text
     for c in cands:
         if c.type == "person" and c.end - c.name_start >= 2:
-            doc_tokens.update(normalise_name(_doc_arrays(doc).span_text(c.name_start, c.end)).split())
-    owner: dict[int, Cand] = {i: c for c in cands for i in range(c.start, c.end)}
+            doc_tokens.update(normalise_name(span_text(c.name_start, c.end)).split())
     out: list[Cand] = []
     for c in cands:
-        if c.type in ("org", "other") and c.length == 1 and not c.entries:
+        if c.type in ("org", "other") and c.end - c.start == 1 and not c.entries:
             tok = doc[c.start]
             key = normalise_name(tok.text)
             # a NORP token ("Hutu", "Karen", "Christian") names a people or faith, not a table surname
@@ -1038,6 +1116,7 @@ def _mark_surnames(doc: Doc, cands: list[Cand], table: ActorTable) -> list[Cand]
         out.append(c)
     if not doc_tokens:
         return sorted(out, key=lambda c: c.start)
+    owner: dict[int, Cand] = {i: c for c in cands for i in range(c.start, c.end)}
     wanted = {hash_string(t) for t in doc_tokens}
     for i in [i for i, low in enumerate(_doc_arrays(doc).lower) if low in wanted]:
         tok = doc[i]
@@ -1056,7 +1135,13 @@ SPONSOR_PARTICIPLES = frozenset({"backed", "supported", "funded", "financed", "t
 
 def _sponsor_compound(doc: Doc, end: int) -> bool:
     """Whether a country form ending at token ``end`` is joined by a hyphen to a sponsoring participle."""
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in SPONSOR_PARTICIPLES
+    if end + 1 >= len(doc):
+        return False
+    arrays = _doc_arrays(doc)
+    return arrays.span_text(end, end + 1) == "-" and doc[end + 1].lower_ in SPONSOR_PARTICIPLES
+
+
+_DET_PRON = frozenset({DET, PRON})
 
 
 def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head: int | None = None) -> Title | None:
@@ -1067,11 +1152,14 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
     former = ex = False
     words: list[str] = []
     word_idx: list[int] = []
-    word_toks: list[Token] = []
+    #: (text, lower-case form, fine tag, is punctuation) of each word
+    word_info: list[tuple[str, str, str, bool]] = []
     org: ActorEntry | None = None
-    span_text = _doc_arrays(doc).span_text
+    arrays = _doc_arrays(doc)
+    pos_col = arrays.pos
+    span_text = arrays.span_text
     forms = country_forms()
-    stance = _stance_tokens(_doc_arrays(doc).lower, tokens)
+    stance = _stance_tokens(arrays.lower, tokens) if arrays.has_stance else set()
     for i in tokens:
         if stance and _attitude_prefix(stance, i):
             continue  # "an anti-Syria journalist" is no Syrian: the country is the object of the attitude
@@ -1088,7 +1176,7 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
                 tok = doc[i]
                 words.append(_word(tok))
                 word_idx.append(i)
-                word_toks.append(tok)
+                word_info.append((tok.text, tok.lower_, tok.tag_, tok.is_punct))
             continue
         if c is not None and c.type == "org" and c.entries:
             if country is None:
@@ -1111,29 +1199,31 @@ def _title_from_tokens(doc: Doc, tokens: list[int], owner: dict[int, Cand], head
             former = True
             ex = ex or low in EX_WORDS
             continue
-        if text != "-" and tok.is_punct:
+        is_punct = tok.is_punct
+        if text != "-" and is_punct:
             continue
-        if tok.pos_ in ("DET", "PRON") or tok.tag_ == "PRP$":
+        tag = tok.tag_
+        if pos_col[i] in _DET_PRON or tag == "PRP$":
             continue
         words.append(_word(tok))
         word_idx.append(i)
-        word_toks.append(tok)
-    hit = best_agent(words, word_idx.index(head) if head is not None and head in word_idx else None)
+        word_info.append((text, low, tag, is_punct))
+    hit = _best_agent(tuple(words), word_idx.index(head) if head is not None and head in word_idx else None)
     if hit is None:
         return None
     agent, s, e = hit
     # the role as written: every title word after the country modifier ("Fisheries Minister")
     text_tokens = [
-        t
-        for t in word_toks
-        if (t.text == "-" or not t.is_punct) and t.lower_ not in TITLE_ADJECTIVES and t.tag_ != "POS"
+        (text, low)
+        for text, low, tag, is_punct in word_info
+        if (text == "-" or not is_punct) and low not in TITLE_ADJECTIVES and tag != "POS"
     ]
-    while text_tokens and text_tokens[-1].lower_ in ("of", "for", "and", "-"):
+    while text_tokens and text_tokens[-1][1] in ("of", "for", "and", "-"):
         text_tokens.pop()
-    while text_tokens and text_tokens[0].lower_ in ("of", "for", "and", "-"):
+    while text_tokens and text_tokens[0][1] in ("of", "for", "and", "-"):
         text_tokens.pop(0)
-    text = " ".join(t.text for t in text_tokens).replace(" - ", "-")
-    plural = any(t.tag_ in ("NNS", "NNPS") for t in word_toks[s:e])
+    text = " ".join(t[0] for t in text_tokens).replace(" - ", "-")
+    plural = any(info[2] in ("NNS", "NNPS") for info in word_info[s:e])
     return Title(
         text=text,
         agent=agent,
@@ -1172,13 +1262,26 @@ def _attitude_prefix(stance: set[int], i: int) -> bool:
     return i in stance
 
 
+_TITLE_POS = frozenset({PROPN, NOUN, ADJ})
+
+
+@lru_cache(maxsize=1)
+def _title_edge_hashes() -> frozenset[int]:
+    """Hashes of the words stripped from the edges of a title ("of", "for", "and", "-")."""
+    return frozenset(hash_string(w) for w in ("of", "for", "and", "-"))
+
+
+_ADJ_PROPN = frozenset({ADJ, PROPN})
+
+
 def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) -> tuple[int, Title | None]:
     """Extend a person name leftwards over its title; returns (new start, title)."""
     tw = title_words()
+    arrays = _doc_arrays(doc)
+    pos_col = arrays.pos
     j = c.name_start
     limit = max(sent_start, c.name_start - 10)
     while j > limit:
-        tok = doc[j - 1]
         other = owner.get(j - 1)
         if other is not None and other is not c and other.type == "person":
             break
@@ -1187,6 +1290,8 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
                 break
             j = other.start
             continue
+        tok = doc[j - 1]
+        pos = pos_col[j - 1]
         low = tok.lower_
         if low == "and" and j - 2 >= limit:
             before = owner.get(j - 2)
@@ -1205,17 +1310,19 @@ def _extend_title(doc: Doc, c: Cand, owner: dict[int, Cand], sent_start: int) ->
             if form is not None and form.type in ("name", "adj"):
                 j -= 1
                 continue
-        if tok.pos_ in ("PROPN", "NOUN", "ADJ") and (_word(tok) in tw or tok.lemma_.lower() in tw):
+        if pos in _TITLE_POS and (_word(tok) in tw or tok.lemma_.lower() in tw):
             j -= 1
             continue
-        if tok.pos_ == "PROPN" and tok.is_title and c.name_start <= tok.head.i < c.end + 1 and tok.dep_ == "compound":
+        if pos == PROPN and tok.is_title and c.name_start <= tok.head.i < c.end + 1 and tok.dep_ == "compound":
             j -= 1
             continue
-        if tok.is_title and tok.pos_ in ("ADJ", "PROPN") and j - 2 >= limit and doc[j - 2].lower_ in FORMER_WORDS:
+        if tok.is_title and pos in _ADJ_PROPN and j - 2 >= limit and doc[j - 2].lower_ in FORMER_WORDS:
             j -= 1  # "former Socialist prime minister": a party word between "former" and the title
             continue
         break
-    while j < c.name_start and (doc[j].lower_ in ("of", "for", "and", "-") or doc[j].is_punct):
+    lower, punct = arrays.lower, arrays.punct
+    glue = _title_edge_hashes()
+    while j < c.name_start and (lower[j] in glue or punct[j]):
         j += 1
     if j >= c.name_start:
         return c.name_start, None
@@ -1231,6 +1338,21 @@ def _misspelt_head(low: str, lemma: str) -> bool:
     return len(low) >= 8 and misspelt_agent(low, lemma) is not None
 
 
+#: ``_misspelt_head`` by (lower-case form, lemma) hash (a pure function of the two strings and the tables)
+_MISSPELT_HEADS: dict[tuple[int, int], bool] = {}
+
+
+def _misspelt_head_hash(low: int, lemma: int, strings: StringStore) -> bool:
+    """``_misspelt_head`` of the strings with these hashes, remembered per process."""
+    key = (low, lemma)
+    hit = _MISSPELT_HEADS.get(key)
+    if hit is None:
+        if len(_MISSPELT_HEADS) >= 200_000:
+            _MISSPELT_HEADS.clear()
+        hit = _MISSPELT_HEADS[key] = _misspelt_head(strings[low], strings[lemma])
+    return hit
+
+
 @lru_cache(maxsize=1)
 def _head_hashes() -> frozenset[int]:
     """Hashes of agent head words, for a quick first pass over a doc's lower-case forms and lemmas."""
@@ -1240,6 +1362,11 @@ def _head_hashes() -> frozenset[int]:
 @lru_cache(maxsize=1)
 def _collective_hashes() -> frozenset[int]:
     return frozenset(hash_string(w) for w in GROUP_NOUNS | POPULATION_NOUNS)
+
+
+@lru_cache(maxsize=1)
+def _head_or_collective_hashes() -> frozenset[int]:
+    return _head_hashes() | _collective_hashes()
 
 
 def _collective_title(
@@ -1421,12 +1548,22 @@ def _coordination_split(doc: Doc, c: Cand, others: list[tuple[int, int, str]]) -
     return split if split > c.start else c.end
 
 
+@lru_cache(maxsize=1)
+def _religion_hashes() -> frozenset[int]:
+    """Hashes of the lower-case words ``religion_codes`` knows, and of their forms with a plural "s"."""
+    return frozenset(hash_string(w) for k in RELIGION_CODES for w in (k, k + "s"))
+
+
 def _religion_of(doc: Doc, start: int, end: int, owner: dict[int, Cand]) -> tuple[str, ...]:
     """CAMEO religion codes of the religion words among tokens [start, end) of a description ("Moslem
     fundamentalist demonstrators" -> MOS), skipping words inside a name ("Islamic Jihad", "Christian Democratic
     Union"): a named organisation's own faith is its table row's business."""
     out: list[str] = []
+    by_hash = _religion_hashes()
+    lower = _doc_arrays(doc).lower
     for i in range(start, end):
+        if lower[i] not in by_hash:
+            continue  # (no religion word: ``religion_codes`` of its text is empty)
         tok = doc[i]
         codes = religion_codes(tok.text)
         if not codes:
@@ -1478,21 +1615,27 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
     out: list[Cand] = []
     arrays = _doc_arrays(doc)
     head_hashes = _head_hashes()
-    lemma_hashes = head_hashes | _collective_hashes()
-    nouns = (NOUN, PROPN)
+    lemma_hashes = _head_or_collective_hashes()
     strings = doc.vocab.strings
     qualified_hashes = _qualified_head_hashes()
-    hits = [
-        i
-        for i, (low, lem, pos) in enumerate(zip(arrays.lower, arrays.lemma, arrays.pos, strict=True))
-        if pos in nouns
-        and (
-            lem in lemma_hashes
-            or low in head_hashes
-            or (pos == NOUN and _misspelt_head(strings[low], strings[lem]) and doc[i].is_lower)
-            or (lem in qualified_hashes and _qualified_head(doc, i))
-        )
-    ]
+    lower_col, lemma_col, pos_col = arrays.lower, arrays.lemma, arrays.pos
+    hits: list[int] = []
+    misspelt_memo = _MISSPELT_HEADS
+    for i in arrays.nouns:
+        lem = lemma_col[i]
+        low = lower_col[i]
+        if lem in lemma_hashes or low in head_hashes:
+            hits.append(i)
+            continue
+        if pos_col[i] == NOUN:
+            misspelt = misspelt_memo.get((low, lem))
+            if misspelt is None:
+                misspelt = _misspelt_head_hash(low, lem, strings)
+            if misspelt and doc[i].is_lower:
+                hits.append(i)
+                continue
+        if lem in qualified_hashes and _qualified_head(doc, i):
+            hits.append(i)
     for i in hits:
         occupied = owner.get(i)
         if (
@@ -1561,7 +1704,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
                 pobj = [g for g in child.children if g.dep_ == "pobj"]
                 if pobj:
                     words = [_word(doc[i]) for i in range(left, pobj[0].right_edge.i + 1)]
-                    longer = best_agent(words, tok.i - left)
+                    longer = _best_agent(tuple(words), tok.i - left)
                     title_case = all(doc[i].is_title for i in range(child.i + 1, pobj[0].right_edge.i + 1))
                     pobj_owner = owner.get(pobj[0].i)
                     is_country = pobj_owner is not None and pobj_owner.type == "country" and pobj_owner.form is not None
@@ -1583,7 +1726,7 @@ def _role_candidates(doc: Doc, owner: dict[int, Cand], sent_start: list[int]) ->
         for x in inner.values():
             left = min(left, x.start) if x.start >= sent_start[tok.i] else left
             right = max(right, x.end)
-        while left < right - 1 and (doc[left].is_punct or doc[left].is_quote):
+        while left < right - 1 and (arrays.punct[left] or arrays.quote[left]):
             left += 1
         title = _title_from_tokens(doc, list(range(left, right)), owner, head=tok.i)
         if collective:
@@ -1686,10 +1829,13 @@ def _nominal_people(doc: Doc, owner: dict[int, Cand], roles: list[Cand]) -> list
     """People named by an adjective or participle after "the" in a noun's place ("evacuated the wounded", "the
     dead were buried"): a civilian group (CVL), placed like other civilians (clause place, else the article)."""
     hashes = _nominal_hashes()
-    taken = {i for r in roles for i in range(r.start, r.end)}
     out: list[Cand] = []
-    for i, low in enumerate(_doc_arrays(doc).lower):
-        if low not in hashes or i in owner or i in taken:
+    lower = _doc_arrays(doc).lower
+    if hashes.isdisjoint(lower):
+        return []  # (no "wounded", "dead" ... in the document)
+    taken = {i for r in roles for i in range(r.start, r.end)}
+    for i in [i for i, low in enumerate(lower) if low in hashes]:
+        if i in owner or i in taken:
             continue
         tok = doc[i]
         if tok.dep_ not in _NOMINAL_DEPS or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
@@ -1844,20 +1990,27 @@ class _Resolver:
             d.evidence.append("'then-'/'former' marks a former office")
 
     def earlier_person(self, tokens: list[str]) -> Draft | None:
-        cands = [d for d in self.drafts if d.kind == "person" and set(tokens) <= d.name_tokens and d.count]
+        wanted = set(tokens)
+        cands = [d for d in self.drafts if d.kind == "person" and wanted <= d.name_tokens and d.count]
         if not cands:
             return None
         return max(cands, key=lambda d: (d.last, d.count))
 
     def resolve_person(self, c: Cand) -> None:
         name_end = c.end
-        if c.title is not None and c.title.country_text and self.doc[c.end - 1].i > c.name_start:
+        if c.title is not None and c.title.country_text and c.end - 1 > c.name_start:
             # a trailing "of <country>" belongs to the title, not the name
             tail = c.title.country_text.split()
-            if [t.text for t in self.doc[c.end - len(tail) : c.end]] == tail and self.doc[
-                c.end - len(tail) - 1
-            ].lower_ == "of":
-                name_end = c.end - len(tail) - 1
+            first = c.end - len(tail)
+            span_text = self.arrays.span_text
+            if first < 1:  # (a tail from the document's start: token slices as before)
+                of = [t.text for t in self.doc[first : c.end]] == tail and self.doc[first - 1].lower_ == "of"
+            else:
+                of = [span_text(i, i + 1) for i in range(first, c.end)] == tail and self.arrays.lower[
+                    first - 1
+                ] == _of_hash()
+            if of:
+                name_end = first - 1
         name = _display_name(self.doc, c.name_start, name_end, self.arrays)
         tokens = normalise_name(name).split()
         if not tokens:
@@ -2263,12 +2416,11 @@ class _Resolver:
         form = c.form
         assert form is not None
         text = self.arrays.span_text(c.start, c.end)
-        tok = self.doc[c.start]
         if (
             form.type == "adj"
             and c.length == 1
             and form.form.endswith("ese")
-            and tok.pos_ in ("NOUN", "PROPN")
+            and (tok := self.doc[c.start]).pos_ in ("NOUN", "PROPN")
             and tok.dep_ not in ("amod", "compound", "nmod", "npadvmod")
         ):
             # "Thousands of Sudanese fled", "the Lebanese": an -ese adjective is its own plural people noun
@@ -2500,9 +2652,10 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     inside: set[int] = set()
     opened: int | None = None
     arr = doc.to_array([IS_QUOTE, IS_SPACE])
+    span_text = _doc_arrays(doc).span_text
     for i in np.flatnonzero(arr.any(axis=1)).tolist():
-        text = doc[i].text
-        if doc[i].is_space:
+        text = span_text(i, i + 1)
+        if arr[i, 1]:
             if "\n" in text:
                 opened = None
             continue
@@ -2537,7 +2690,10 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
     if not hits or not resolver.mentions:
         return
     quoted = _quoted_tokens(doc)
-    earlier = sorted(resolver.mentions, key=lambda m: m[0])
+    # the mentions of each sentence in document order (a stable sort by start token), kept up to date below
+    by_sentence: dict[int, list[tuple[int, int, Draft, MentionKind, str | None]]] = {}
+    for m in sorted(resolver.mentions, key=lambda m: m[0]):
+        by_sentence.setdefault(sent_idx[m[0]], []).append(m)
     for i in hits:
         tok = doc[i]
         if i in token_owner or i in quoted or tok.tag_ not in ("PRP", "PRP$"):
@@ -2552,7 +2708,7 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
             own_verb = tok.head.head.i
         chosen: Draft | None = None
         for w in range(n, n - (PRONOUN_SENTENCES if person else 1) - 1, -1):
-            window = [m for m in earlier if sent_idx[m[0]] == w and m[1] <= i]
+            window = [m for m in by_sentence.get(w, ()) if m[1] <= i]
             if not window:
                 continue
             if person:
@@ -2587,7 +2743,8 @@ def _resolve_pronouns(doc: Doc, resolver: _Resolver, token_owner: dict[int, Draf
         token_owner[i] = chosen
         if gender is not None:
             chosen.pronoun_gender = gender if chosen.pronoun_gender in (None, gender) else "?"
-        bisect.insort(earlier, resolver.mentions[-1], key=lambda m: m[0])
+        added = resolver.mentions[-1]
+        bisect.insort(by_sentence.setdefault(sent_idx[added[0]], []), added, key=lambda m: m[0])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2772,9 +2929,10 @@ def _igo_codes() -> frozenset[str]:
     return frozenset(e.country for e in actor_table(()).entries if e.country and "IGO" in e.sectors)
 
 
-def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
+def _sentence_starts(doc: Doc, arrays: _DocArrays | None = None) -> tuple[list[int], list[int]]:
     """Per token: index of its sentence and the token index where that sentence starts (from the SENT_START
-    column, as ``doc.sents`` splits, without building a Span per sentence)."""
+    column, as ``doc.sents`` splits, without building a Span per sentence; ``arrays``: the doc's, which hold
+    the column)."""
     n = len(doc)
     if not n:
         return [], []
@@ -2785,13 +2943,15 @@ def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
             sent_idx[sent.start : sent.end] = [k] * (sent.end - sent.start)
             sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         return sent_idx, sent_start
-    starts = doc.to_array(SENT_START).reshape(n) == 1
-    starts[0] = True
-    positions = np.where(starts, np.arange(n), 0)
-    return (
-        cast(list[int], (np.cumsum(starts) - 1).tolist()),
-        cast(list[int], np.maximum.accumulate(positions).tolist()),
-    )
+    starts = arrays.sent_starts if arrays is not None else doc.to_array(SENT_START).reshape(n) == 1
+    first: list[int] = np.flatnonzero(starts).tolist()
+    if not first or first[0] != 0:
+        first.insert(0, 0)  # the first token always starts a sentence
+    sent_idx, sent_start = [], []
+    for k, (start, end) in enumerate(itertools.pairwise([*first, n])):
+        sent_idx += [k] * (end - start)
+        sent_start += [start] * (end - start)
+    return sent_idx, sent_start
 
 
 def _by_date(entries: list[ActorEntry], date: dt.date | None) -> list[ActorEntry]:
@@ -2835,6 +2995,11 @@ def _congo_reading(cands: list[Cand], date: dt.date | None) -> tuple[str, str] |
     return "COD", "unqualified '{}' -> COD, the Democratic Republic of the Congo (the name's usual sense since 1997)"
 
 
+def _owns(owner: dict[int, Cand], c: Cand) -> bool:
+    """Whether every token of ``c`` is owned by ``c`` itself."""
+    return all(map(operator.is_, map(owner.get, range(c.start, c.end)), itertools.repeat(c)))
+
+
 def find_candidates(
     doc: Doc,
     table: ActorTable,
@@ -2846,7 +3011,8 @@ def find_candidates(
     ``date``: the article's date, which picks among dated rows of one organisation)."""
     if sent_start is None:
         _, sent_start = _sentence_starts(doc)
-    selected = _select(_base_candidates(doc, table, files), len(doc))
+    arrays, n, of = _doc_arrays(doc), len(doc), _of_hash()
+    selected = _select(_base_candidates(doc, table, files), n)
     for c in selected:
         if c.type == "org" and len(c.entries) > 1:
             c.entries = _by_date(c.entries, date)
@@ -2872,7 +3038,7 @@ def find_candidates(
                 owner[i] = c
     # "King Hassan of Morocco", "the president of Armenia": a country complement after a name
     for c in selected:
-        if c.type != "person" or c.end + 1 >= len(doc) or doc[c.end].lower_ != "of":
+        if c.type != "person" or c.end + 1 >= n or arrays.lower[c.end] != of:
             continue
         nxt = owner.get(c.end + 1)
         if nxt is not None and nxt.type == "country" and nxt.form is not None and not nxt.form.is_government:
@@ -2883,7 +3049,7 @@ def find_candidates(
                 for i in range(c.end, nxt.end):
                     owner[i] = c
                 c.end = nxt.end
-    selected = [c for c in selected if all(owner.get(i) is c for i in range(c.start, c.end))]
+    selected = [c for c in selected if _owns(owner, c)]
     # plural titles and appositive titles distribute over conjoined names
     roots = {id(c): _root(doc, c.name_start, c.end) for c in selected if c.type == "person"}
     by_head = {roots[id(c)].i: c for c in selected if c.type == "person"}
@@ -2905,7 +3071,7 @@ def find_candidates(
     for r in roles:
         for i in range(r.start, r.end):
             owner[i] = r
-    final = [c for c in selected if all(owner.get(i) is c for i in range(c.start, c.end))] + roles
+    final = [c for c in selected if _owns(owner, c)] + roles
     # appositive plural titles ("Presidents Joe Biden and Xi Jinping") left as role groups are dropped
     named_heads = {i for c in final if c.type == "person" for i in range(c.start, c.end)}
     final = [
@@ -2920,8 +3086,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """Find and resolve the actors of one document (see the module docstring)."""
     files = tuple(ctx.settings.actor_files)
     table = actor_table(files)
-    sent_idx, sent_start = _sentence_starts(doc)
-    _doc_arrays(doc, _doc_text(doc, analysis.article.text))
+    arrays = _doc_arrays(doc, _doc_text(doc, analysis.article.text))
+    sent_idx, sent_start = _sentence_starts(doc, arrays)
     cands = find_candidates(doc, table, files, sent_start, ctx.published)
     resolver = _Resolver(doc, analysis, ctx, table)
     token_owner: dict[int, Draft] = {}
@@ -3109,22 +3275,23 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
     used.sort(key=lambda d: first[id(d)])
     for n, d in enumerate(used, start=1):
         d.id = f"A{n}"
-    actors = [
-        Actor(
-            id=d.id,
-            name=d.name,
-            kind=d.kind,
-            country=d.country,
-            sectors=list(dict.fromkeys(d.sectors)),
-            role=d.role,
-            role_status=d.role_status,
-            kb_id=d.kb_id,
-            confidence=round(min(1.0, max(0.0, d.confidence)), 2),
-            evidence=d.evidence,
-        )
+    # field values of every actor and mention, validated in one call per record type (``validate_records``)
+    actor_rows: list[dict[str, object]] = [
+        {
+            "id": d.id,
+            "name": d.name,
+            "kind": d.kind,
+            "country": d.country,
+            "sectors": list(dict.fromkeys(d.sectors)),
+            "role": d.role,
+            "role_status": d.role_status,
+            "kb_id": d.kb_id,
+            "confidence": round(min(1.0, max(0.0, d.confidence)), 2),
+            "evidence": d.evidence,
+        }
         for d in used
     ]
-    mentions: list[Mention] = []
+    mention_rows: list[dict[str, object]] = []
     token_map: dict[int, str] = {}
     # character offsets from one array read and one doc.text build (no Span per mention)
     arrays = _doc_arrays(doc)
@@ -3136,22 +3303,22 @@ def _finish(doc: Doc, analysis: Analysis, ctx: Context, resolver: _Resolver, sen
         else:
             span: Span = doc[s:e]
             start_char, end_char = span.start_char, span.end_char
-        mentions.append(
-            Mention(
-                start=start_char,
-                end=end_char,
-                text=text[start_char:end_char],
-                actor_id=d.id,
-                kind=kind,
-                sentence=sent_idx[s] if s < len(sent_idx) else analysis.sentence_of(start_char),
-                label=label,
-                confidence=resolver.link_confidence.get(s),
-            )
+        mention_rows.append(
+            {
+                "start": start_char,
+                "end": end_char,
+                "text": text[start_char:end_char],
+                "actor_id": d.id,
+                "kind": kind,
+                "sentence": sent_idx[s] if s < len(sent_idx) else analysis.sentence_of(start_char),
+                "label": label,
+                "confidence": resolver.link_confidence.get(s),
+            }
         )
         for i in range(s, e):
             token_map[i] = d.id
-    analysis.actors.extend(actors)
-    analysis.mentions.extend(mentions)
+    analysis.actors.extend(validate_records(Actor, actor_rows))
+    analysis.mentions.extend(validate_records(Mention, mention_rows))
     ctx.scratch["actors.token_map"] = token_map
 
 
